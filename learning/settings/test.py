@@ -1,0 +1,20 @@
+"""Test settings: PostgreSQL when DATABASE_URL is set (always in CI), Redis for the
+integration tests from REDIS_URL; tasks eager unless a test starts a real worker."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
+os.environ.setdefault("CELERY_BROKER_URL", os.environ["REDIS_URL"])
+os.environ.setdefault("EMAIL_URL", "memorymail://")
+os.environ.setdefault("HYTEOPAS_VAR_DIR", "/tmp/hyteopas-test-var")
+
+from .base import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_EAGER_PROPAGATES = True
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+WAGTAILADMIN_BASE_URL = "http://testserver"

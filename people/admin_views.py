@@ -1,0 +1,93 @@
+"""The HR import in the Wagtail admin: upload → preview → confirm."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from people import services
+from people.forms import ImportUploadForm
+from people.hr_import.reading import FileRejected, Problem, check_size
+from people.models import ImportRun
+from people.permissions import user_can_import_employees
+
+PREVIEW_ROWS_SHOWN = 200
+
+
+def _require_import_permission(request) -> None:
+    if not user_can_import_employees(request.user):
+        raise PermissionDenied
+
+
+def upload(request):
+    _require_import_permission(request)
+    problems: list[Problem] = []
+    preview = None
+    if request.method == "POST":
+        form = ImportUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            uploaded = form.cleaned_data["file"]
+            try:
+                # Refuse an oversized upload before reading a byte of it.
+                check_size(uploaded.size)
+            except FileRejected as rejected:
+                problems = [rejected.problem]
+            else:
+                preview = services.employee_import_preview(
+                    name=uploaded.name, content=uploaded.read(), uploaded_by=request.user
+                )
+                problems = preview.problems
+                if preview.ok:
+                    return redirect("people_import:preview", run_id=preview.run.pk)
+    else:
+        form = ImportUploadForm()
+    return render(
+        request,
+        "people/admin/import_upload.html",
+        {"form": form, "problems": problems, "recent_runs": ImportRun.objects.all()[:10]},
+        status=400 if problems else 200,
+    )
+
+
+def preview(request, run_id: int):
+    _require_import_permission(request)
+    run = get_object_or_404(ImportRun, pk=run_id, status=ImportRun.Status.PREVIEWED)
+    result = services.employee_import_preview(
+        name=run.file_name, content=bytes(run.content), keep=False
+    )
+    plan = result.plan
+    return render(
+        request,
+        "people/admin/import_preview.html",
+        {
+            "run": run,
+            "plan": plan,
+            "problems": plan.problems,
+            "to_create": plan.to_create[:PREVIEW_ROWS_SHOWN],
+            "to_update": plan.to_update[:PREVIEW_ROWS_SHOWN],
+            "to_deactivate": plan.to_deactivate[:PREVIEW_ROWS_SHOWN],
+            "rows_shown": PREVIEW_ROWS_SHOWN,
+        },
+    )
+
+
+@require_POST
+def confirm(request, run_id: int):
+    _require_import_permission(request)
+    run = get_object_or_404(ImportRun, pk=run_id)
+    result = services.employee_import_apply(run=run)
+    if result.problems:
+        messages.error(request, _("Tiedostoa ei tallennettu: henkilöstötiedot ovat muuttuneet esikatselun jälkeen."))
+        return redirect("people_import:preview", run_id=run.pk)
+    run.refresh_from_db()
+    messages.success(
+        request,
+        _("Henkilöstö tuotu: %(created)s uutta, %(updated)s päivitettyä, %(deactivated)s poistunutta.")
+        % {
+            "created": run.created_count,
+            "updated": run.updated_count,
+            "deactivated": run.deactivated_count,
+        },
+    )
+    return redirect("people_import:upload")

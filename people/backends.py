@@ -1,0 +1,28 @@
+"""Sign in with an email address or an employee number."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.db.models import Q
+
+
+class EmailOrEmployeeNumberBackend(ModelBackend):
+    """Accepts the work email (any case) or the employee number as the user name."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is None or password is None:
+            return None
+        user_model = get_user_model()
+        identifier = username.strip()
+        candidates = list(
+            user_model.objects.filter(
+                Q(username__iexact=identifier) | Q(email__iexact=identifier)
+            )[:2]
+        )
+        if len(candidates) != 1:
+            # Run the hasher anyway so timing does not tell whether the account exists.
+            user_model().set_password(password)
+            return None
+        user = candidates[0]
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None

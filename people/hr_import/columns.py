@@ -1,0 +1,47 @@
+"""The columns of the HR file. Headers are matched without case, accents or spaces,
+so "Henkilönumero", "henkilonumero" and "employee_number" all work."""
+
+import unicodedata
+
+from django.utils.translation import gettext_lazy as _
+
+# field name -> (label shown in messages, accepted header spellings)
+COLUMNS: dict[str, tuple] = {
+    "employee_number": (_("henkilönumero"), ("henkilonumero", "tyontekijanumero", "employee_number")),
+    "first_name": (_("etunimi"), ("etunimi", "etunimet", "first_name", "firstname")),
+    "last_name": (_("sukunimi"), ("sukunimi", "last_name", "lastname", "surname")),
+    "email": (_("sähköposti"), ("sahkoposti", "email", "e-mail", "sahkopostiosoite")),
+    "unit_code": (_("yksikkö"), ("yksikko", "yksikkokoodi", "unit", "unit_code")),
+    "job_role": (_("tehtävänimike"), ("tehtavanimike", "nimike", "job_role", "job_title")),
+    "supervisor_number": (
+        _("esihenkilö"),
+        ("esihenkilo", "esihenkilon_henkilonumero", "supervisor", "supervisor_number"),
+    ),
+    "start_date": (_("aloituspäivä"), ("aloituspaiva", "alkupaiva", "start_date")),
+    "end_date": (_("päättymispäivä"), ("paattymispaiva", "loppupaiva", "end_date")),
+    "language": (_("kieli"), ("kieli", "asiointikieli", "language")),
+}
+
+REQUIRED_VALUES = ("employee_number", "first_name", "last_name", "email", "unit_code", "job_role", "start_date")
+
+MAX_LENGTHS = {
+    "employee_number": 32,
+    "first_name": 150,
+    "last_name": 150,
+    "email": 254,
+    "unit_code": 32,
+    "job_role": 200,
+    "supervisor_number": 32,
+}
+
+
+def normalise_header(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
+    return "_".join(decomposed.strip().lower().replace("-", " ").split()).replace("e_mail", "e-mail")
+
+
+HEADER_TO_FIELD = {spelling: field for field, (_label, spellings) in COLUMNS.items() for spelling in spellings}
+
+
+def label(field: str) -> str:
+    return str(COLUMNS[field][0])

@@ -1,0 +1,158 @@
+"""Turn an uploaded CSV or XLSX file into header-mapped rows of text.
+
+Cell values are read as stored and never evaluated: an XLSX formula such as
+`=HYPERLINK(...)` arrives as its text, dates arrive as dates.
+"""
+
+import csv
+import datetime
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from people.hr_import.columns import COLUMNS, HEADER_TO_FIELD, label, normalise_header
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the file; `line` is the spreadsheet row number (header = 1)."""
+
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.message
+        return _("Rivi %(line)s: %(message)s") % {"line": self.line, "message": self.message}
+
+
+@dataclass
+class ReadResult:
+    rows: list[tuple[int, dict]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+class FileRejected(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _size_text(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",")
+
+
+def _kind_of(name: str, content: bytes) -> str:
+    lowered = name.lower()
+    if lowered.endswith(".xlsx"):
+        if not content.startswith(b"PK") or not zipfile.is_zipfile(io.BytesIO(content)):
+            raise FileRejected(Problem(_("Tiedosto ei ole kelvollinen XLSX-tiedosto.")))
+        return "xlsx"
+    if lowered.endswith(".csv") or lowered.endswith(".txt"):
+        if b"\x00" in content[:4096]:
+            raise FileRejected(Problem(_("Tiedosto ei ole tekstimuotoinen CSV-tiedosto.")))
+        return "csv"
+    raise FileRejected(
+        Problem(_("Tiedostotyyppiä ei tueta. Lataa CSV- tai XLSX-tiedosto (.csv tai .xlsx)."))
+    )
+
+
+def check_size(size: int) -> None:
+    limit = settings.HR_IMPORT_MAX_BYTES
+    if size > limit:
+        raise FileRejected(
+            Problem(
+                _("Tiedosto on liian suuri (%(size)s Mt). Suurin sallittu koko on %(limit)s Mt.")
+                % {"size": _size_text(size), "limit": _size_text(limit)}
+            )
+        )
+
+
+def _decode(content: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise FileRejected(Problem(_("Tiedoston merkistöä ei tunnistettu. Tallenna se UTF-8-muodossa.")))
+
+
+def _csv_rows(content: bytes):
+    text = _decode(content)
+    first_line = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    for row in reader:
+        yield row
+
+
+def _xlsx_rows(content: bytes):
+    from openpyxl import load_workbook
+
+    try:
+        # data_only=False: a formula is read as its text, never as a computed value.
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise FileRejected(Problem(_("XLSX-tiedostoa ei voitu lukea."))) from error
+    try:
+        sheet = workbook.worksheets[0]
+        yield from sheet.iter_rows(values_only=True)
+    finally:
+        workbook.close()
+
+
+def _cell_text(value) -> str | datetime.date:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_rows(*, name: str, content: bytes) -> ReadResult:
+    """Map each data row to {field: text-or-date}. Raises FileRejected when the file
+    as a whole cannot be used (type, size, emptiness, encoding)."""
+    check_size(len(content))
+    if not content.strip():
+        raise FileRejected(Problem(_("Tiedosto on tyhjä.")))
+    kind = _kind_of(name, content)
+    raw_rows = _xlsx_rows(content) if kind == "xlsx" else _csv_rows(content)
+
+    result = ReadResult()
+    header_fields: list[str | None] | None = None
+    for line, raw in enumerate(raw_rows, start=1):
+        cells = [_cell_text(value) for value in raw]
+        if header_fields is None:
+            if not any(cells):
+                raise FileRejected(Problem(_("Tiedosto on tyhjä.")))
+            header_fields = [HEADER_TO_FIELD.get(normalise_header(str(cell))) for cell in cells]
+            missing = [f for f in COLUMNS if f not in header_fields]
+            if missing:
+                for field_name in missing:
+                    result.problems.append(
+                        Problem(
+                            _("Sarake puuttuu: %(column)s.") % {"column": label(field_name)},
+                            line=1,
+                        )
+                    )
+                return result
+            continue
+        if not any(cells):
+            continue
+        values = {}
+        for index, field_name in enumerate(header_fields):
+            if field_name is not None:
+                values[field_name] = cells[index] if index < len(cells) else ""
+        result.rows.append((line, values))
+    if header_fields is None:
+        raise FileRejected(Problem(_("Tiedosto on tyhjä.")))
+    if not result.rows and not result.problems:
+        raise FileRejected(Problem(_("Tiedostossa ei ole yhtään henkilöriviä otsikkorivin lisäksi.")))
+    return result

@@ -1,0 +1,390 @@
+"""Check every row against the file and the database and work out the plan: who is
+created, who changes (and what), who is deactivated. Nothing is written here.
+
+Reads: units, job roles and existing employees, one query each.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from people.hr_import.columns import MAX_LENGTHS, REQUIRED_VALUES, label
+from people.hr_import.reading import Problem
+from people.models import Employee, JobRole, OrgUnit
+
+LANGUAGE_ALIASES = {
+    "": "fi",
+    "fi": "fi",
+    "suomi": "fi",
+    "finnish": "fi",
+    "sv": "sv",
+    "ruotsi": "sv",
+    "svenska": "sv",
+    "swedish": "sv",
+    "en": "en",
+    "englanti": "en",
+    "english": "en",
+}
+
+_FINNISH_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+FIELD_LABELS = {
+    "first_name": _lazy("etunimi"),
+    "last_name": _lazy("sukunimi"),
+    "email": _lazy("sähköposti"),
+    "is_active": _lazy("voimassaolo"),
+    "active": _lazy("voimassaolo"),
+    "unit_id": _lazy("yksikkö"),
+    "job_role_id": _lazy("tehtävänimike"),
+    "supervisor_number": _lazy("esihenkilö"),
+    "start_date": _lazy("aloituspäivä"),
+    "end_date": _lazy("päättymispäivä"),
+    "language": _lazy("kieli"),
+}
+
+USER_FIELDS = ("first_name", "last_name", "email", "is_active")
+EMPLOYEE_FIELDS = (
+    "unit_id",
+    "job_role_id",
+    "supervisor_number",
+    "start_date",
+    "end_date",
+    "language",
+    "active",
+)
+
+
+@dataclass
+class PlannedEmployee:
+    """The state a row asks for, and what is in the database now (None if new)."""
+
+    line: int
+    employee_number: str
+    first_name: str
+    last_name: str
+    email: str
+    unit_id: int
+    job_role_id: int
+    supervisor_number: str
+    start_date: datetime.date
+    end_date: datetime.date | None
+    language: str
+    existing: dict | None = None
+    changed_fields: list[str] = field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        return self.end_date is None or self.end_date >= timezone.localdate()
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def changed_labels(self) -> list[str]:
+        labels = []
+        for name in self.changed_fields:
+            text = str(FIELD_LABELS[name])
+            if text not in labels:
+                labels.append(text)
+        return labels
+
+
+@dataclass
+class ImportPlan:
+    rows: list[PlannedEmployee] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    to_deactivate: list[dict] = field(default_factory=list)
+
+    @property
+    def to_create(self) -> list[PlannedEmployee]:
+        return [row for row in self.rows if row.existing is None]
+
+    @property
+    def to_update(self) -> list[PlannedEmployee]:
+        return [row for row in self.rows if row.existing is not None and row.changed_fields]
+
+    @property
+    def unchanged_count(self) -> int:
+        return sum(1 for row in self.rows if row.existing is not None and not row.changed_fields)
+
+    @property
+    def leaving(self) -> list[PlannedEmployee]:
+        """Rows whose end date has passed: updated and deactivated in one go."""
+        return [row for row in self.to_update if "active" in row.changed_fields and not row.active]
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.to_create or self.to_update or self.to_deactivate)
+
+
+def parse_date(value) -> datetime.date | None:
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    match = _FINNISH_DATE.match(text)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+    else:
+        match = _ISO_DATE.match(text.split("T")[0].split(" ")[0])
+        if not match:
+            raise ValueError(text)
+        year, month, day = (int(part) for part in match.groups())
+    return datetime.date(year, month, day)
+
+
+def _existing_employees() -> dict[str, dict]:
+    rows = Employee.objects.values(
+        "id",
+        "employee_number",
+        "user_id",
+        "user__first_name",
+        "user__last_name",
+        "user__email",
+        "user__is_active",
+        "unit_id",
+        "job_role_id",
+        "supervisor__employee_number",
+        "start_date",
+        "end_date",
+        "language",
+        "active",
+    )
+    existing = {}
+    for row in rows:
+        existing[row["employee_number"]] = {
+            "id": row["id"],
+            "user_id": row["user_id"],
+            "first_name": row["user__first_name"],
+            "last_name": row["user__last_name"],
+            "email": row["user__email"],
+            "is_active": row["user__is_active"],
+            "unit_id": row["unit_id"],
+            "job_role_id": row["job_role_id"],
+            "supervisor_number": row["supervisor__employee_number"] or "",
+            "start_date": row["start_date"],
+            "end_date": row["end_date"],
+            "language": row["language"],
+            "active": row["active"],
+        }
+    return existing
+
+
+def _job_role_lookup() -> dict[str, int]:
+    lookup = {}
+    for role in JobRole.objects.values("id", "code", "name_fi", "name_sv", "name_en"):
+        for key in (role["code"], role["name_fi"], role["name_sv"], role["name_en"]):
+            if key:
+                lookup.setdefault(key.strip().casefold(), role["id"])
+    return lookup
+
+
+class _RowChecker:
+    """Collects every problem of one row instead of stopping at the first."""
+
+    def __init__(self, line: int, values: dict, problems: list[Problem]):
+        self.line = line
+        self.values = values
+        self.problems = problems
+        self.ok = True
+
+    def fail(self, message: str) -> None:
+        self.ok = False
+        self.problems.append(Problem(message, line=self.line))
+
+    def text(self, name: str) -> str:
+        value = self.values.get(name, "")
+        text = value.isoformat() if isinstance(value, datetime.date) else str(value).strip()
+        limit = MAX_LENGTHS.get(name)
+        if limit and len(text) > limit:
+            self.fail(
+                _("%(column)s on liian pitkä (enintään %(limit)s merkkiä).")
+                % {"column": label(name).capitalize(), "limit": limit}
+            )
+        return text
+
+    def date(self, name: str) -> datetime.date | None:
+        value = self.values.get(name, "")
+        try:
+            return parse_date(value)
+        except ValueError:
+            self.fail(
+                _(
+                    "%(column)s ”%(value)s” ei ole kelvollinen päivämäärä "
+                    "(muoto pp.kk.vvvv tai vvvv-kk-pp)."
+                )
+                % {"column": label(name).capitalize(), "value": value}
+            )
+            return None
+
+
+def build_plan(rows: list[tuple[int, dict]]) -> ImportPlan:
+    plan = ImportPlan()
+    problems = plan.problems
+    units = dict(OrgUnit.objects.values_list("code", "id"))
+    units_casefold = {code.casefold(): unit_id for code, unit_id in units.items()}
+    job_roles = _job_role_lookup()
+    existing = _existing_employees()
+    email_owner = {data["email"].casefold(): number for number, data in existing.items() if data["email"]}
+
+    seen_numbers: dict[str, int] = {}
+    seen_emails: dict[str, int] = {}
+    for line, values in rows:
+        check = _RowChecker(line, values, problems)
+        texts = {name: check.text(name) for name in MAX_LENGTHS}
+        for name in REQUIRED_VALUES:
+            if not str(values.get(name, "")).strip():
+                check.fail(_("%(column)s puuttuu.") % {"column": label(name).capitalize()})
+        number = texts["employee_number"]
+        if number:
+            if number in seen_numbers:
+                check.fail(
+                    _("Henkilönumero %(number)s on jo rivillä %(other)s.")
+                    % {"number": number, "other": seen_numbers[number]}
+                )
+            else:
+                seen_numbers[number] = line
+        email = texts["email"]
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                check.fail(_("Sähköpostiosoite ”%(email)s” ei ole kelvollinen.") % {"email": email})
+            key = email.casefold()
+            if key in seen_emails:
+                check.fail(
+                    _("Sähköpostiosoite %(email)s on jo rivillä %(other)s.")
+                    % {"email": email, "other": seen_emails[key]}
+                )
+            else:
+                seen_emails[key] = line
+        unit_code = texts["unit_code"]
+        unit_id = units.get(unit_code) or units_casefold.get(unit_code.casefold())
+        if unit_code and unit_id is None:
+            check.fail(_("Tuntematon yksikkökoodi ”%(code)s”.") % {"code": unit_code})
+        job_role = texts["job_role"]
+        job_role_id = job_roles.get(job_role.casefold())
+        if job_role and job_role_id is None:
+            check.fail(_("Tuntematon tehtävänimike ”%(role)s”.") % {"role": job_role})
+        start_date = check.date("start_date")
+        end_date = check.date("end_date")
+        if start_date and end_date and end_date < start_date:
+            check.fail(_("Päättymispäivä on ennen aloituspäivää."))
+        language_text = str(values.get("language", "")).strip().casefold()
+        language = LANGUAGE_ALIASES.get(language_text)
+        if language is None:
+            check.fail(
+                _("Tuntematon kieli ”%(language)s” (sallitut: fi, sv, en).")
+                % {"language": language_text}
+            )
+        supervisor_number = texts["supervisor_number"]
+        if supervisor_number and supervisor_number == number:
+            check.fail(_("Henkilö ei voi olla oma esihenkilönsä."))
+        if check.ok:
+            plan.rows.append(
+                PlannedEmployee(
+                    line=line,
+                    employee_number=number,
+                    first_name=texts["first_name"],
+                    last_name=texts["last_name"],
+                    email=email,
+                    unit_id=unit_id,
+                    job_role_id=job_role_id,
+                    supervisor_number=supervisor_number,
+                    start_date=start_date,
+                    end_date=end_date,
+                    language=language,
+                )
+            )
+
+    _check_email_owners(plan, email_owner, seen_numbers)
+    _check_supervisors(plan, existing, seen_numbers)
+    if problems:
+        problems.sort(key=lambda problem: (problem.line or 0))
+        return plan
+
+    in_file = set()
+    for row in plan.rows:
+        in_file.add(row.employee_number)
+        row.existing = existing.get(row.employee_number)
+        if row.existing is not None:
+            row.changed_fields = [
+                name
+                for name in (*USER_FIELDS, *EMPLOYEE_FIELDS)
+                if getattr(row, name) != row.existing[name]
+            ]
+    plan.to_deactivate = [
+        {"employee_number": number, **data}
+        for number, data in sorted(existing.items())
+        if number not in in_file and (data["active"] or data["is_active"])
+    ]
+    return plan
+
+
+def _check_email_owners(plan: ImportPlan, email_owner: dict, numbers_in_file: dict) -> None:
+    """An email may move between people in the same file, but may not take over the
+    address of someone who is not in it."""
+    for row in plan.rows:
+        owner = email_owner.get(row.email.casefold())
+        if owner and owner != row.employee_number and owner not in numbers_in_file:
+            plan.problems.append(
+                Problem(
+                    _("Sähköpostiosoite %(email)s kuuluu jo henkilölle %(number)s.")
+                    % {"email": row.email, "number": owner},
+                    line=row.line,
+                )
+            )
+
+
+def _check_supervisors(plan: ImportPlan, existing: dict[str, dict], numbers_in_file: dict) -> None:
+    """Every supervisor must exist (in the file or already in the database) and the
+    supervisor chain must never come back to where it started."""
+    supervisor_of = {number: data["supervisor_number"] for number, data in existing.items()}
+    line_of = {}
+    for row in plan.rows:
+        supervisor_of[row.employee_number] = row.supervisor_number
+        line_of[row.employee_number] = row.line
+    for row in plan.rows:
+        number = row.supervisor_number
+        if number and number not in numbers_in_file and number not in existing:
+            plan.problems.append(
+                Problem(
+                    _("Esihenkilön henkilönumeroa %(number)s ei löydy tiedostosta eikä henkilöstöstä.")
+                    % {"number": number},
+                    line=row.line,
+                )
+            )
+    # Walk each chain once: a node already known to end at the top is not walked again.
+    settled: set[str] = set()
+    for row in plan.rows:
+        chain: list[str] = []
+        position: dict[str, int] = {}
+        current = row.employee_number
+        while current and current not in settled and current not in position:
+            position[current] = len(chain)
+            chain.append(current)
+            current = supervisor_of.get(current)
+        if current and current in position:
+            loop = chain[position[current] :]
+            lines = [line_of[number] for number in loop if number in line_of]
+            plan.problems.append(
+                Problem(
+                    _("Esihenkilösuhteet muodostavat silmukan: %(chain)s.")
+                    % {"chain": " → ".join([*loop, current])},
+                    line=min(lines) if lines else row.line,
+                )
+            )
+        settled.update(chain)

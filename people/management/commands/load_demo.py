@@ -1,0 +1,18 @@
+"""manage.py load_demo: the fictional Järvilaakso county for a local run."""
+
+from django.core.management.base import BaseCommand
+
+from people import roles
+from people.demo.county import DEMO_PASSWORD
+from people.demo.loading import load_demo_county
+
+
+class Command(BaseCommand):
+    help = "Lataa esittelyaineiston (kuvitteellinen Järvilaakson hyvinvointialue)."
+
+    def handle(self, *args, **options):
+        sign_ins = load_demo_county()
+        self.stdout.write(self.style.SUCCESS("Esittelyaineisto valmis. Kirjautumiset:"))
+        for role, employee in sign_ins:
+            self.stdout.write(f"  {roles.LABELS[role]:<22} {employee.user.email}")
+        self.stdout.write(f"  Salasana kaikille: {DEMO_PASSWORD}")

@@ -1,0 +1,134 @@
+"""Writes about people: the HR import and the welcome messages that follow it."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from people.hr_import.applying import apply_plan
+from people.hr_import.reading import FileRejected, Problem, read_rows
+from people.hr_import.validation import ImportPlan, build_plan
+from people.models import Employee, ImportRun
+
+
+@dataclass
+class ImportPreview:
+    run: ImportRun | None
+    plan: ImportPlan
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.plan.problems
+
+    @property
+    def ok(self) -> bool:
+        return not self.plan.problems
+
+
+def _plan_for(*, name: str, content: bytes) -> ImportPlan:
+    try:
+        read = read_rows(name=name, content=content)
+    except FileRejected as rejected:
+        return ImportPlan(problems=[rejected.problem])
+    if read.problems:
+        return ImportPlan(problems=read.problems)
+    return build_plan(read.rows)
+
+
+def employee_import_preview(*, name: str, content: bytes, uploaded_by=None, keep: bool = True) -> ImportPreview:
+    """Check a file and work out what it would change. Writes nothing but, when the
+    file is valid and `keep` is set, an ImportRun holding the file until it is applied."""
+    plan = _plan_for(name=name, content=content)
+    run = None
+    if keep and not plan.problems:
+        run = ImportRun.objects.create(uploaded_by=uploaded_by, file_name=name[:255], content=content)
+    return ImportPreview(run=run, plan=plan)
+
+
+def employee_import_apply(*, run: ImportRun) -> ImportPreview:
+    """Apply a previewed file. The plan is worked out again against the database as it
+    is now, so a change made since the preview is not overwritten blindly; if the file
+    no longer passes, nothing is written and the problems are returned."""
+    with transaction.atomic():
+        run = ImportRun.objects.select_for_update().get(pk=run.pk)
+        if run.status == ImportRun.Status.APPLIED:
+            return ImportPreview(run=run, plan=ImportPlan())
+        plan = _plan_for(name=run.file_name, content=bytes(run.content))
+        if plan.problems:
+            return ImportPreview(run=run, plan=plan)
+        outcome = apply_plan(plan)
+        run.status = ImportRun.Status.APPLIED
+        run.applied_at = timezone.now()
+        run.created_count = len(outcome["created"])
+        run.updated_count = outcome["updated"]
+        run.deactivated_count = outcome["deactivated"]
+        run.created_numbers = outcome["created"]
+        run.content = b""
+        run.save()
+        if outcome["created"]:
+            from tasks.people import send_welcome_messages
+
+            run_id = run.pk
+            transaction.on_commit(lambda: send_welcome_messages.delay(run_id))
+    return ImportPreview(run=run, plan=plan)
+
+
+def employees_send_welcome(*, import_run_id: int) -> int:
+    """Send each active employee created by the run a welcome email, in their own
+    language, with a link to set their password. Safe to repeat: a row lock and
+    `welcome_sent_at` make sure each person gets it once."""
+    run = ImportRun.objects.filter(pk=import_run_id).first()
+    if run is None or not run.created_numbers:
+        return 0
+    sent = 0
+    with transaction.atomic():
+        recipients = (
+            Employee.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("user")
+            .filter(
+                employee_number__in=run.created_numbers,
+                welcome_sent_at__isnull=True,
+                active=True,
+            )
+        )
+        for employee in recipients:
+            _send_welcome(employee)
+            employee.welcome_sent_at = timezone.now()
+            employee.save(update_fields=["welcome_sent_at"])
+            sent += 1
+    return sent
+
+
+def _send_welcome(employee: Employee) -> None:
+    user = employee.user
+    if not user.email:
+        return
+    path = reverse(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+    context = {"employee": employee, "link": f"{settings.SITE_URL}{path}", "site_url": settings.SITE_URL}
+    with translation.override(employee.ui_language):
+        subject = render_to_string("people/email/welcome_subject.txt", context).strip()
+        text = render_to_string("people/email/welcome.txt", context)
+        html = render_to_string("people/email/welcome.html", context)
+    message = EmailMultiAlternatives(subject, text, to=[user.email])
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+def employee_set_language(*, employee: Employee, language: str) -> None:
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(language)
+    employee.preferred_language = language
+    employee.save(update_fields=["preferred_language", "updated_at"])

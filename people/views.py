@@ -1,0 +1,68 @@
+"""Views for employees and supervisors: own details, language, the team."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from people import services
+from people.forms import LanguageForm
+from people.models import Employee
+from people.permissions import user_can_view_employee, user_can_view_team
+from people.selectors import employee_for_user, employee_reports
+
+
+@require_POST
+def set_language(request):
+    """Switch the interface language: saved to the profile when signed in, and to a
+    cookie for the sign-in page."""
+    form = LanguageForm(request.POST)
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if form.is_valid():
+        language = form.cleaned_data["language"]
+        employee = employee_for_user(request.user)
+        if employee is not None:
+            services.employee_set_language(employee=employee, language=language)
+        from django.conf import settings
+
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=365 * 24 * 60 * 60,
+            samesite="Lax",
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
+    return response
+
+
+@login_required
+def profile(request):
+    employee = employee_for_user(request.user)
+    if employee is None:
+        raise Http404
+    employee = Employee.objects.select_related("unit", "job_role", "supervisor__user").get(pk=employee.pk)
+    return render(request, "people/profile.html", {"employee": employee})
+
+
+@login_required
+def team(request):
+    if not user_can_view_team(request.user):
+        raise Http404
+    reports = employee_reports(supervisor=request.user.employee).select_related("supervisor__user")
+    return render(request, "people/team.html", {"reports": reports})
+
+
+@login_required
+def team_member(request, employee_number: str):
+    employee = get_object_or_404(
+        Employee.objects.select_related("user", "unit", "job_role", "supervisor__user"),
+        employee_number=employee_number,
+    )
+    # Someone else's record answers 404, not 403: it does not confirm the person exists.
+    if not user_can_view_employee(request.user, employee):
+        raise Http404
+    return render(request, "people/team_member.html", {"employee": employee})

@@ -1,0 +1,50 @@
+"""Admin listings for HR: employees, organisation units and job roles."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from people.models import Employee, JobRole, OrgUnit
+
+
+class EmployeeViewSet(ModelViewSet):
+    model = Employee
+    icon = "user"
+    menu_label = _("Työntekijät")
+    list_display = ["employee_number", "full_name", "unit", "job_role", "supervisor", "active"]
+    list_filter = ["active", "language", "job_role"]
+    search_fields = ["employee_number", "user__first_name", "user__last_name", "user__email"]
+    form_fields = ["unit", "job_role", "supervisor", "start_date", "end_date", "language", "active"]
+
+    def get_queryset(self, request):
+        return Employee.objects.select_related("user", "unit", "job_role", "supervisor__user")
+
+
+class OrgUnitViewSet(ModelViewSet):
+    model = OrgUnit
+    icon = "site"
+    menu_label = _("Organisaatio")
+    list_display = ["code", "name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name_fi"]
+    form_fields = ["name_fi", "name_sv", "name_en", "managers"]
+    ordering = ["path"]
+
+
+class JobRoleViewSet(ModelViewSet):
+    model = JobRole
+    icon = "tag"
+    menu_label = _("Tehtävänimikkeet")
+    list_display = ["code", "name"]
+    search_fields = ["code", "name_fi"]
+    form_fields = ["code", "name_fi", "name_sv", "name_en"]
+
+
+class PeopleViewSetGroup(ViewSetGroup):
+    menu_label = _("Henkilöstö")
+    menu_icon = "group"
+    menu_order = 800
+    items = (EmployeeViewSet, OrgUnitViewSet, JobRoleViewSet)
+
+
+people_viewset_group = PeopleViewSetGroup()

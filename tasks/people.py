@@ -1,0 +1,16 @@
+"""Tasks that follow an HR import. Thin: each takes ids, re-loads and calls one service."""
+
+from celery import shared_task
+
+from people import services
+
+
+@shared_task(
+    name="people.send_welcome_messages",
+    autoretry_for=(ConnectionError, TimeoutError),
+    retry_backoff=True,
+    max_retries=5,
+)
+def send_welcome_messages(import_run_id: int) -> int:
+    """Welcome every employee an import created; returns how many were sent."""
+    return services.employees_send_welcome(import_run_id=import_run_id)
