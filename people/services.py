@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -125,6 +126,18 @@ def _send_welcome(employee: Employee) -> None:
     message = EmailMultiAlternatives(subject, text, to=[user.email])
     message.attach_alternative(html, "text/html")
     message.send()
+
+
+def employees_deactivate_leavers(*, today=None) -> int:
+    """Deactivate employees whose end date is in the past; returns how many. Their
+    records and training history stay."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        leaving = Employee.objects.filter(active=True, end_date__lt=today)
+        user_ids = list(leaving.values_list("user_id", flat=True))
+        count = leaving.update(active=False, updated_at=timezone.now())
+        get_user_model().objects.filter(pk__in=user_ids).update(is_active=False)
+    return count
 
 
 def employee_set_language(*, employee: Employee, language: str) -> None:

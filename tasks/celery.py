@@ -4,7 +4,10 @@ import os
 
 from celery import Celery
 
+from tasks.schedule import BEAT_SCHEDULE
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.dev")
 
 app = Celery("hyteopas", include=["tasks.people"])
 app.config_from_object("django.conf:settings", namespace="CELERY")
+app.conf.beat_schedule = BEAT_SCHEDULE

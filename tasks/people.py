@@ -14,3 +14,9 @@ from people import services
 def send_welcome_messages(import_run_id: int) -> int:
     """Welcome every employee an import created; returns how many were sent."""
     return services.employees_send_welcome(import_run_id=import_run_id)
+
+
+@shared_task(name="people.deactivate_leavers")
+def deactivate_leavers() -> int:
+    """Close the accounts of people whose end date has passed since the last import."""
+    return services.employees_deactivate_leavers()

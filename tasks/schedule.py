@@ -1,0 +1,13 @@
+"""Every periodic task in one place. django-celery-beat's DatabaseScheduler copies these
+into its tables on start, where an admin can change the times."""
+
+from celery.schedules import crontab
+
+BEAT_SCHEDULE = {
+    "deactivate-leavers-nightly": {
+        "task": "people.deactivate_leavers",
+        "schedule": crontab(hour=2, minute=15),
+        # A run that starts late is pointless once the next one is due.
+        "options": {"expires": 20 * 60 * 60},
+    },
+}
