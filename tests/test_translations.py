@@ -1,0 +1,107 @@
+"""The Swedish and English catalogues are complete, keep the placeholders of the Finnish
+source strings, and their committed .mo files match the .po files.
+
+When one of these fails after new strings were added: run `make messages` (or
+makemessages + scripts/compile_messages.py), translate the new or fuzzy entries in
+locale/{sv,en}/LC_MESSAGES/django.po, drop the fuzzy flags, compile again and commit
+the .po and .mo files together."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from django.utils import translation
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ["sv", "en"]
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|\{(\w+)\}")
+
+
+def catalogue(language: str) -> polib.POFile:
+    path = ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
+    assert path.exists(), f"{path} is missing: run make messages"
+    return polib.pofile(str(path))
+
+
+def live_entries(language: str) -> list[polib.POEntry]:
+    return [entry for entry in catalogue(language) if not entry.obsolete]
+
+
+def placeholders(text: str) -> set[str]:
+    return {named or braced for named, braced in PLACEHOLDER.findall(text)}
+
+
+def translations(entry: polib.POEntry) -> list[str]:
+    if entry.msgid_plural:
+        return [entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)]
+    return [entry.msgstr]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_catalogue_has_entries(language):
+    assert len(live_entries(language)) > 100
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_entry_is_translated_and_not_fuzzy(language):
+    untranslated = [
+        entry.msgid
+        for entry in live_entries(language)
+        if not all(text.strip() for text in translations(entry))
+    ]
+    fuzzy = [entry.msgid for entry in live_entries(language) if entry.fuzzy]
+    assert not untranslated, f"untranslated in {language}: {untranslated}"
+    assert not fuzzy, f"fuzzy in {language}: {fuzzy}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_plural_entries_have_both_forms(language):
+    for entry in live_entries(language):
+        if entry.msgid_plural:
+            assert sorted(entry.msgstr_plural) == [0, 1], entry.msgid
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_placeholders_match_the_source(language):
+    mismatched = []
+    for entry in live_entries(language):
+        expected = placeholders(entry.msgid) | placeholders(entry.msgid_plural or "")
+        for text in translations(entry):
+            if placeholders(text) != expected:
+                mismatched.append((entry.msgid, text))
+            if "python-format" in entry.flags:
+                text % dict.fromkeys(expected, 1)  # raises on a broken specifier
+    assert not mismatched, f"placeholders differ in {language}: {mismatched}"
+
+
+def test_compiled_catalogues_are_up_to_date():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "compile_messages.py"), "--check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("sv", "Logga in"), ("en", "Sign in"), ("fi", "Kirjaudu sisään")]
+)
+def test_gettext_uses_the_catalogue(language, expected):
+    with translation.override(language):
+        assert translation.gettext("Kirjaudu sisään") == expected
+
+
+def test_plural_forms_are_chosen_by_count():
+    singular = "Sinulle raportoi %(counter)s henkilö."
+    plural = "Sinulle raportoi %(counter)s henkilöä."
+    with translation.override("sv"):
+        assert translation.ngettext(singular, plural, 1) % {"counter": 1} == (
+            "1 person rapporterar till dig."
+        )
+        assert translation.ngettext(singular, plural, 3) % {"counter": 3} == (
+            "3 personer rapporterar till dig."
+        )
