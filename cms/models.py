@@ -25,5 +25,3 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["cards"] = home_cards_for(request.user)
         return context
-
-

@@ -78,12 +78,21 @@ def confirm(request, run_id: int):
     run = get_object_or_404(ImportRun, pk=run_id)
     result = services.employee_import_apply(run=run)
     if result.problems:
-        messages.error(request, _("Tiedostoa ei tallennettu: henkilöstötiedot ovat muuttuneet esikatselun jälkeen."))
+        messages.error(
+            request,
+            _(
+                "Muutoksia ei tallennettu: henkilöstötiedot ovat muuttuneet esikatselun "
+                "jälkeen. Lataa tiedosto uudelleen."
+            ),
+        )
         return redirect("people_import:preview", run_id=run.pk)
     run.refresh_from_db()
     messages.success(
         request,
-        _("Henkilöstö tuotu: %(created)s uutta, %(updated)s päivitettyä, %(deactivated)s poistunutta.")
+        _(
+            "Henkilöstö tuotu. Uusia: %(created)s, päivitettyjä: %(updated)s, "
+            "poistuneita: %(deactivated)s."
+        )
         % {
             "created": run.created_count,
             "updated": run.updated_count,

@@ -14,9 +14,9 @@ class EmailOrEmployeeNumberBackend(ModelBackend):
         user_model = get_user_model()
         identifier = username.strip()
         candidates = list(
-            user_model.objects.filter(
-                Q(username__iexact=identifier) | Q(email__iexact=identifier)
-            )[:2]
+            user_model.objects.filter(Q(username__iexact=identifier) | Q(email__iexact=identifier))[
+                :2
+            ]
         )
         if len(candidates) != 1:
             # Run the hasher anyway so timing does not tell whether the account exists.

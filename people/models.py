@@ -23,13 +23,13 @@ class TranslatedName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         language = (get_language() or "fi")[:2]
         return getattr(self, f"name_{language}", "") or self.name_fi
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class OrgUnit(MP_Node, TranslatedName):
@@ -45,7 +45,7 @@ class OrgUnit(MP_Node, TranslatedName):
         UNIT = "unit", _("Yksikkö")
 
     code = models.CharField(_("yksikkökoodi"), max_length=32, unique=True)
-    kind = models.CharField(_("taso"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(_("organisaatiotaso"), max_length=10, choices=Kind.choices)
     managers = models.ManyToManyField(
         "people.Employee",
         blank=True,
@@ -160,3 +160,6 @@ class ImportRun(models.Model):
         verbose_name = _("henkilöstötuonti")
         verbose_name_plural = _("henkilöstötuonnit")
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.created_at:%d.%m.%Y %H:%M})"

@@ -1,6 +1,6 @@
 """Reads about people. Each selector states its query budget."""
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 
 from people.models import Employee, OrgUnit
 
@@ -9,7 +9,7 @@ def _managed_unit_covers_employee(manager: Employee) -> Exists:
     """True for an employee whose unit lies in (or is) a unit `manager` manages."""
     return Exists(
         OrgUnit.objects.filter(managers=manager)
-        .annotate(employee_path=OuterRef("unit__path"))
+        .annotate(employee_path=ExpressionWrapper(OuterRef("unit__path"), output_field=CharField()))
         .filter(employee_path__startswith=F("path"))
     )
 
@@ -18,7 +18,9 @@ def employee_reports(*, supervisor: Employee, include_inactive: bool = False) ->
     """Everyone `supervisor` answers for: direct reports, and everyone in the units
     (and sub-units) they manage. One query, whatever the size of the team."""
     reports = (
-        Employee.objects.filter(Q(supervisor=supervisor) | _managed_unit_covers_employee(supervisor))
+        Employee.objects.filter(
+            Q(supervisor=supervisor) | _managed_unit_covers_employee(supervisor)
+        )
         .exclude(pk=supervisor.pk)
         .select_related("user", "unit", "job_role")
         .order_by("user__last_name", "user__first_name", "employee_number")
@@ -30,7 +32,11 @@ def employee_reports(*, supervisor: Employee, include_inactive: bool = False) ->
 
 def employee_is_report_of(*, employee: Employee, supervisor: Employee) -> bool:
     """One query."""
-    return employee_reports(supervisor=supervisor, include_inactive=True).filter(pk=employee.pk).exists()
+    return (
+        employee_reports(supervisor=supervisor, include_inactive=True)
+        .filter(pk=employee.pk)
+        .exists()
+    )
 
 
 def employee_has_reports(*, employee: Employee) -> bool:

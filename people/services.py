@@ -43,13 +43,17 @@ def _plan_for(*, name: str, content: bytes) -> ImportPlan:
     return build_plan(read.rows)
 
 
-def employee_import_preview(*, name: str, content: bytes, uploaded_by=None, keep: bool = True) -> ImportPreview:
+def employee_import_preview(
+    *, name: str, content: bytes, uploaded_by=None, keep: bool = True
+) -> ImportPreview:
     """Check a file and work out what it would change. Writes nothing but, when the
     file is valid and `keep` is set, an ImportRun holding the file until it is applied."""
     plan = _plan_for(name=name, content=content)
     run = None
     if keep and not plan.problems:
-        run = ImportRun.objects.create(uploaded_by=uploaded_by, file_name=name[:255], content=content)
+        run = ImportRun.objects.create(
+            uploaded_by=uploaded_by, file_name=name[:255], content=content
+        )
     return ImportPreview(run=run, plan=plan)
 
 
@@ -118,7 +122,11 @@ def _send_welcome(employee: Employee) -> None:
             "token": default_token_generator.make_token(user),
         },
     )
-    context = {"employee": employee, "link": f"{settings.SITE_URL}{path}", "site_url": settings.SITE_URL}
+    context = {
+        "employee": employee,
+        "link": f"{settings.SITE_URL}{path}",
+        "site_url": settings.SITE_URL,
+    }
     with translation.override(employee.ui_language):
         subject = render_to_string("people/email/welcome_subject.txt", context).strip()
         text = render_to_string("people/email/welcome.txt", context)

@@ -44,7 +44,9 @@ def profile(request):
     employee = employee_for_user(request.user)
     if employee is None:
         raise Http404
-    employee = Employee.objects.select_related("unit", "job_role", "supervisor__user").get(pk=employee.pk)
+    employee = Employee.objects.select_related("unit", "job_role", "supervisor__user").get(
+        pk=employee.pk
+    )
     return render(request, "people/profile.html", {"employee": employee})
 
 

@@ -9,6 +9,8 @@ from people.models import Employee, JobRole, OrgUnit
 
 class EmployeeViewSet(ModelViewSet):
     model = Employee
+    url_prefix = "people/employees"
+    url_namespace = "people_employees"
     icon = "user"
     menu_label = _("Työntekijät")
     list_display = ["employee_number", "full_name", "unit", "job_role", "supervisor", "active"]
@@ -22,6 +24,8 @@ class EmployeeViewSet(ModelViewSet):
 
 class OrgUnitViewSet(ModelViewSet):
     model = OrgUnit
+    url_prefix = "people/units"
+    url_namespace = "people_units"
     icon = "site"
     menu_label = _("Organisaatio")
     list_display = ["code", "name", "kind"]
@@ -33,6 +37,8 @@ class OrgUnitViewSet(ModelViewSet):
 
 class JobRoleViewSet(ModelViewSet):
     model = JobRole
+    url_prefix = "people/job-roles"
+    url_namespace = "people_job_roles"
     icon = "tag"
     menu_label = _("Tehtävänimikkeet")
     list_display = ["code", "name"]

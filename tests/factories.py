@@ -11,7 +11,9 @@ from people.models import Employee, JobRole, OrgUnit
 _codes = itertools.count(1)
 
 
-def make_unit(code: str | None = None, parent: OrgUnit | None = None, kind: str | None = None) -> OrgUnit:
+def make_unit(
+    code: str | None = None, parent: OrgUnit | None = None, kind: str | None = None
+) -> OrgUnit:
     code = code or f"U{next(_codes)}"
     fields = {"code": code, "name_fi": f"Yksikkö {code}", "kind": kind or OrgUnit.Kind.UNIT}
     if parent is None:
@@ -47,6 +49,8 @@ class EmployeeFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     employee_number = factory.LazyAttribute(lambda o: o.user.username)
-    unit = factory.LazyFunction(lambda: OrgUnit.objects.filter(kind=OrgUnit.Kind.UNIT).first() or make_unit())
+    unit = factory.LazyFunction(
+        lambda: OrgUnit.objects.filter(kind=OrgUnit.Kind.UNIT).first() or make_unit()
+    )
     job_role = factory.SubFactory(JobRoleFactory)
     start_date = datetime.date(2024, 1, 1)

@@ -157,7 +157,9 @@ WAGTAILADMIN_LOGIN_URL = "login"
 # --- Celery -----------------------------------------------------------------------------
 # With no broker configured, kombu's filesystem transport carries the messages through
 # folders under var/: a real worker and beat run as processes, no server to install.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=env.str("REDIS_URL", default="filesystem://"))
+CELERY_BROKER_URL = env.str(
+    "CELERY_BROKER_URL", default=env.str("REDIS_URL", default="filesystem://")
+)
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = VAR_DIR / "broker"
     CELERY_BROKER_TRANSPORT_OPTIONS = {
@@ -188,6 +190,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # Wagtail's reference-index tasks log every run; only problems are of interest.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
-

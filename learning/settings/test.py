@@ -2,14 +2,18 @@
 integration tests from REDIS_URL; tasks eager unless a test starts a real worker."""
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("CELERY_BROKER_URL", os.environ["REDIS_URL"])
 os.environ.setdefault("EMAIL_URL", "memorymail://")
-os.environ.setdefault("HYTEOPAS_VAR_DIR", "/tmp/hyteopas-test-var")
+os.environ.setdefault("HYTEOPAS_VAR_DIR", os.path.join(tempfile.gettempdir(), "hyteopas-test-var"))
 
 from .base import *  # noqa: E402,F403
+from .base import STATIC_ROOT  # noqa: E402
+
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CELERY_TASK_ALWAYS_EAGER = True

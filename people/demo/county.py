@@ -5,7 +5,12 @@ import datetime
 DEMO_PASSWORD = "hyteopas-demo"
 EMAIL_DOMAIN = "jarvilaakso.example"
 
-COUNTY = ("JL", "Järvilaakson hyvinvointialue", "Järvilaksos välfärdsområde", "Järvilaakso Wellbeing Services County")
+COUNTY = (
+    "JL",
+    "Järvilaakson hyvinvointialue",
+    "Järvilaksos välfärdsområde",
+    "Järvilaakso Wellbeing Services County",
+)
 
 # sector code, names; areas: code, names; units: code, names
 SECTORS = [
@@ -22,46 +27,106 @@ SECTORS = [
             (
                 ("IKA-AP", "Asumispalvelut", "Boendetjänster", "Housing services"),
                 [
-                    ("IKA-AP-1", "Palvelukoti Kuusikko", "Servicehemmet Kuusikko", "Kuusikko care home"),
-                    ("IKA-AP-2", "Muistikoti Satakieli", "Minneshemmet Satakieli", "Satakieli memory care home"),
+                    (
+                        "IKA-AP-1",
+                        "Palvelukoti Kuusikko",
+                        "Servicehemmet Kuusikko",
+                        "Kuusikko care home",
+                    ),
+                    (
+                        "IKA-AP-2",
+                        "Muistikoti Satakieli",
+                        "Minneshemmet Satakieli",
+                        "Satakieli memory care home",
+                    ),
                 ],
             ),
         ],
     ),
     (
-        ("MTP", "Mielenterveys- ja päihdepalvelut", "Mentalvårds- och missbrukartjänster", "Mental health and substance use services"),
+        (
+            "MTP",
+            "Mielenterveys- ja päihdepalvelut",
+            "Mentalvårds- och missbrukartjänster",
+            "Mental health and substance use services",
+        ),
         [
             (
                 ("MTP-AV", "Avopalvelut", "Öppenvård", "Outpatient services"),
                 [
-                    ("MTP-AV-1", "Mielenterveysasema Lähde", "Mentalvårdsstationen Lähde", "Lähde mental health clinic"),
-                    ("MTP-AV-2", "Päihdeklinikka Virta", "Missbrukarkliniken Virta", "Virta substance use clinic"),
+                    (
+                        "MTP-AV-1",
+                        "Mielenterveysasema Lähde",
+                        "Mentalvårdsstationen Lähde",
+                        "Lähde mental health clinic",
+                    ),
+                    (
+                        "MTP-AV-2",
+                        "Päihdeklinikka Virta",
+                        "Missbrukarkliniken Virta",
+                        "Virta substance use clinic",
+                    ),
                 ],
             ),
             (
                 ("MTP-KU", "Kuntoutus", "Rehabilitering", "Rehabilitation"),
                 [
-                    ("MTP-KU-1", "Kuntoutuskoti Kaisla", "Rehabiliteringshemmet Kaisla", "Kaisla rehabilitation home"),
+                    (
+                        "MTP-KU-1",
+                        "Kuntoutuskoti Kaisla",
+                        "Rehabiliteringshemmet Kaisla",
+                        "Kaisla rehabilitation home",
+                    ),
                     ("MTP-KU-2", "Klubitalo Silta", "Klubbhuset Silta", "Silta clubhouse"),
                 ],
             ),
         ],
     ),
     (
-        ("PSP", "Perhe- ja sosiaalipalvelut", "Familje- och socialtjänster", "Family and social services"),
+        (
+            "PSP",
+            "Perhe- ja sosiaalipalvelut",
+            "Familje- och socialtjänster",
+            "Family and social services",
+        ),
         [
             (
-                ("PSP-LP", "Lapsiperheiden palvelut", "Tjänster för barnfamiljer", "Services for families with children"),
+                (
+                    "PSP-LP",
+                    "Lapsiperheiden palvelut",
+                    "Tjänster för barnfamiljer",
+                    "Services for families with children",
+                ),
                 [
-                    ("PSP-LP-1", "Neuvola Puistola", "Rådgivningen Puistola", "Puistola child health clinic"),
-                    ("PSP-LP-2", "Perhekeskus Pihlaja", "Familjecentret Pihlaja", "Pihlaja family centre"),
+                    (
+                        "PSP-LP-1",
+                        "Neuvola Puistola",
+                        "Rådgivningen Puistola",
+                        "Puistola child health clinic",
+                    ),
+                    (
+                        "PSP-LP-2",
+                        "Perhekeskus Pihlaja",
+                        "Familjecentret Pihlaja",
+                        "Pihlaja family centre",
+                    ),
                 ],
             ),
             (
                 ("PSP-AS", "Aikuissosiaalityö", "Socialt arbete för vuxna", "Adult social work"),
                 [
-                    ("PSP-AS-1", "Sosiaaliasema Keskusta", "Socialstationen Centrum", "Central social services office"),
-                    ("PSP-AS-2", "Palveluohjaus Kivikko", "Servicehandledningen Kivikko", "Kivikko service guidance"),
+                    (
+                        "PSP-AS-1",
+                        "Sosiaaliasema Keskusta",
+                        "Socialstationen Centrum",
+                        "Central social services office",
+                    ),
+                    (
+                        "PSP-AS-2",
+                        "Palveluohjaus Kivikko",
+                        "Servicehandledningen Kivikko",
+                        "Kivikko service guidance",
+                    ),
                 ],
             ),
         ],
@@ -84,24 +149,137 @@ JOB_ROLES = [
     ("HR", "HR-asiantuntija", "HR-specialist", "HR specialist"),
 ]
 
-STAFF_ROLES_BY_SECTOR = {"IKA": ["LH", "SH", "MH"], "MTP": ["SH", "SO", "FT"], "PSP": ["TH", "ST", "PO"]}
+STAFF_ROLES_BY_SECTOR = {
+    "IKA": ["LH", "SH", "MH"],
+    "MTP": ["SH", "SO", "FT"],
+    "PSP": ["TH", "ST", "PO"],
+}
 
 FIRST_NAMES = [
-    "Aino", "Eero", "Helmi", "Onni", "Sanni", "Veikko", "Kerttu", "Lauri", "Iida", "Tuomas",
-    "Milla", "Joonas", "Elsa", "Aleksi", "Venla", "Ville", "Siiri", "Matias", "Pihla", "Olli",
-    "Noora", "Henrik", "Lotta", "Jaakko", "Emmi", "Santeri", "Inkeri", "Petteri", "Oona", "Kalle",
-    "Reetta", "Mikael", "Hilla", "Antti", "Saana", "Juho", "Vilma", "Teemu", "Ronja", "Arttu",
-    "Eveliina", "Niilo", "Tiina", "Samuli", "Ella", "Kasper", "Marjut", "Jere", "Sofia", "Paavo",
-    "Anni", "Hannes", "Kaisa", "Ilmari", "Minea", "Toni", "Essi", "Risto", "Jenna", "Akseli", "Liisa",
+    "Aino",
+    "Eero",
+    "Helmi",
+    "Onni",
+    "Sanni",
+    "Veikko",
+    "Kerttu",
+    "Lauri",
+    "Iida",
+    "Tuomas",
+    "Milla",
+    "Joonas",
+    "Elsa",
+    "Aleksi",
+    "Venla",
+    "Ville",
+    "Siiri",
+    "Matias",
+    "Pihla",
+    "Olli",
+    "Noora",
+    "Henrik",
+    "Lotta",
+    "Jaakko",
+    "Emmi",
+    "Santeri",
+    "Inkeri",
+    "Petteri",
+    "Oona",
+    "Kalle",
+    "Reetta",
+    "Mikael",
+    "Hilla",
+    "Antti",
+    "Saana",
+    "Juho",
+    "Vilma",
+    "Teemu",
+    "Ronja",
+    "Arttu",
+    "Eveliina",
+    "Niilo",
+    "Tiina",
+    "Samuli",
+    "Ella",
+    "Kasper",
+    "Marjut",
+    "Jere",
+    "Sofia",
+    "Paavo",
+    "Anni",
+    "Hannes",
+    "Kaisa",
+    "Ilmari",
+    "Minea",
+    "Toni",
+    "Essi",
+    "Risto",
+    "Jenna",
+    "Akseli",
+    "Liisa",
 ]
 LAST_NAMES = [
-    "Aaltonen", "Heinonen", "Järvinen", "Kallio", "Koskinen", "Laaksonen", "Lehtinen", "Mäkinen", "Niemi",
-    "Ojala", "Peltola", "Rantanen", "Saarinen", "Toivonen", "Vainio", "Hakala", "Ketola", "Lindqvist",
-    "Mattila", "Nurmi", "Pesonen", "Rautio", "Salonen", "Tuominen", "Uusitalo", "Virtanen", "Ahonen",
-    "Hiltunen", "Kivelä", "Leppänen", "Miettinen", "Nyström", "Pulkkinen", "Räsänen", "Sillanpää",
-    "Tikkanen", "Väisänen", "Wikström", "Honkanen", "Kokko", "Lundberg", "Manninen", "Nieminen",
-    "Palomäki", "Rinne", "Seppälä", "Turunen", "Vesterinen", "Halonen", "Kangas", "Lahtinen",
-    "Mustonen", "Ollila", "Puranen", "Repo", "Suominen", "Tanskanen", "Varis", "Eskola", "Forsman", "Grönroos",
+    "Aaltonen",
+    "Heinonen",
+    "Järvinen",
+    "Kallio",
+    "Koskinen",
+    "Laaksonen",
+    "Lehtinen",
+    "Mäkinen",
+    "Niemi",
+    "Ojala",
+    "Peltola",
+    "Rantanen",
+    "Saarinen",
+    "Toivonen",
+    "Vainio",
+    "Hakala",
+    "Ketola",
+    "Lindqvist",
+    "Mattila",
+    "Nurmi",
+    "Pesonen",
+    "Rautio",
+    "Salonen",
+    "Tuominen",
+    "Uusitalo",
+    "Virtanen",
+    "Ahonen",
+    "Hiltunen",
+    "Kivelä",
+    "Leppänen",
+    "Miettinen",
+    "Nyström",
+    "Pulkkinen",
+    "Räsänen",
+    "Sillanpää",
+    "Tikkanen",
+    "Väisänen",
+    "Wikström",
+    "Honkanen",
+    "Kokko",
+    "Lundberg",
+    "Manninen",
+    "Nieminen",
+    "Palomäki",
+    "Rinne",
+    "Seppälä",
+    "Turunen",
+    "Vesterinen",
+    "Halonen",
+    "Kangas",
+    "Lahtinen",
+    "Mustonen",
+    "Ollila",
+    "Puranen",
+    "Repo",
+    "Suominen",
+    "Tanskanen",
+    "Varis",
+    "Eskola",
+    "Forsman",
+    "Grönroos",
 ]
 
 # Swedish-speaking staff, so the local run shows the language preference at work.
@@ -141,10 +319,14 @@ def staff_rows(today: datetime.date) -> list[dict]:
         for (area_code, *_area_names), units in areas:
             area_head = person(area_code, "PALP", sector_head, long_ago)
             for index, (unit_code, *_unit_names) in enumerate(units):
-                manager = person(unit_code, "OSH", area_head, long_ago - datetime.timedelta(days=index * 90))
+                manager = person(
+                    unit_code, "OSH", area_head, long_ago - datetime.timedelta(days=index * 90)
+                )
                 for offset, role in enumerate(STAFF_ROLES_BY_SECTOR[sector_code]):
                     # One newcomer per unit started this month: onboarding is under way.
-                    started = today - datetime.timedelta(days=7 + index * 3) if offset == 0 else long_ago
+                    started = (
+                        today - datetime.timedelta(days=7 + index * 3) if offset == 0 else long_ago
+                    )
                     person(unit_code, role, manager, started)
     person(COUNTY[0], "HYTE", director, long_ago)
     person(COUNTY[0], "HYTE", director, long_ago)

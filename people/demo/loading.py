@@ -30,7 +30,13 @@ def _ensure_org_units() -> None:
         unit = OrgUnit.objects.filter(code=code).first()
         if unit is not None:
             return unit
-        fields = {"code": code, "kind": kind, "name_fi": name_fi, "name_sv": name_sv, "name_en": name_en}
+        fields = {
+            "code": code,
+            "kind": kind,
+            "name_fi": name_fi,
+            "name_sv": name_sv,
+            "name_en": name_en,
+        }
         return parent.add_child(**fields) if parent else OrgUnit.add_root(**fields)
 
     county = upsert(None, *COUNTY[:1], OrgUnit.Kind.COUNTY, *COUNTY[1:])
@@ -81,7 +87,9 @@ def load_demo_county(today: datetime.date | None = None) -> list[tuple[str, Empl
         preview.run.delete()
 
     # Unit and area managers see their whole unit, not only their direct reports.
-    for employee in Employee.objects.filter(job_role__code__in=["OSH", "PALP"]).select_related("unit"):
+    for employee in Employee.objects.filter(job_role__code__in=["OSH", "PALP"]).select_related(
+        "unit"
+    ):
         employee.unit.managers.add(employee)
 
     # One hash for every demo account: hashing 61 passwords one by one is slow and pointless.
@@ -96,6 +104,8 @@ def load_demo_county(today: datetime.date | None = None) -> list[tuple[str, Empl
         if role not in (roles.EMPLOYEE, roles.SUPERVISOR):
             employee.user.groups.add(Group.objects.get(name=role))
     supervisor_group = Group.objects.get(name=roles.SUPERVISOR)
-    for employee in Employee.objects.filter(managed_units__isnull=False).select_related("user").distinct():
+    for employee in (
+        Employee.objects.filter(managed_units__isnull=False).select_related("user").distinct()
+    ):
         employee.user.groups.add(supervisor_group)
     return sign_ins

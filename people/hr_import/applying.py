@@ -94,7 +94,10 @@ def apply_plan(plan: ImportPlan) -> dict:
             user_ids[row.employee_number] = user.pk
 
     employees_to_write = [
-        row for row in written if row.existing is None or set(row.changed_fields) - {"first_name", "last_name", "email", "is_active"}
+        row
+        for row in written
+        if row.existing is None
+        or set(row.changed_fields) - {"first_name", "last_name", "email", "is_active"}
     ]
     # A supervisor who is new in this file has no id yet: link them in a second pass.
     second_pass = []
@@ -144,7 +147,9 @@ def _sync_role_groups(*, new_user_ids: list[int]) -> None:
     the active people who have active reports or manage a unit."""
     user_model = get_user_model()
     membership = user_model.groups.through
-    groups = dict(Group.objects.filter(name__in=[roles.EMPLOYEE, roles.SUPERVISOR]).values_list("name", "id"))
+    groups = dict(
+        Group.objects.filter(name__in=[roles.EMPLOYEE, roles.SUPERVISOR]).values_list("name", "id")
+    )
     if new_user_ids and roles.EMPLOYEE in groups:
         membership.objects.bulk_create(
             [membership(user_id=uid, group_id=groups[roles.EMPLOYEE]) for uid in new_user_ids],
@@ -154,7 +159,9 @@ def _sync_role_groups(*, new_user_ids: list[int]) -> None:
     if supervisor_group is None:
         return
     supervisor_user_ids = set(
-        Employee.objects.filter(active=True, direct_reports__active=True).values_list("user_id", flat=True)
+        Employee.objects.filter(active=True, direct_reports__active=True).values_list(
+            "user_id", flat=True
+        )
     ) | set(
         OrgUnit.objects.filter(managers__active=True).values_list("managers__user_id", flat=True)
     )
@@ -167,6 +174,9 @@ def _sync_role_groups(*, new_user_ids: list[int]) -> None:
         ).delete()
     if supervisor_user_ids - current:
         membership.objects.bulk_create(
-            [membership(user_id=uid, group_id=supervisor_group) for uid in supervisor_user_ids - current],
+            [
+                membership(user_id=uid, group_id=supervisor_group)
+                for uid in supervisor_user_ids - current
+            ],
             ignore_conflicts=True,
         )

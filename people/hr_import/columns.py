@@ -1,5 +1,6 @@
 """The columns of the HR file. Headers are matched without case, accents or spaces,
-so "Henkilönumero", "henkilonumero" and "employee_number" all work."""
+so "Henkilönumero", "personalnummer" and "employee_number" all work: Finnish,
+Swedish and English headers are accepted."""
 
 import unicodedata
 
@@ -7,22 +8,39 @@ from django.utils.translation import gettext_lazy as _
 
 # field name -> (label shown in messages, accepted header spellings)
 COLUMNS: dict[str, tuple] = {
-    "employee_number": (_("henkilönumero"), ("henkilonumero", "tyontekijanumero", "employee_number")),
-    "first_name": (_("etunimi"), ("etunimi", "etunimet", "first_name", "firstname")),
-    "last_name": (_("sukunimi"), ("sukunimi", "last_name", "lastname", "surname")),
-    "email": (_("sähköposti"), ("sahkoposti", "email", "e-mail", "sahkopostiosoite")),
-    "unit_code": (_("yksikkö"), ("yksikko", "yksikkokoodi", "unit", "unit_code")),
-    "job_role": (_("tehtävänimike"), ("tehtavanimike", "nimike", "job_role", "job_title")),
+    "employee_number": (
+        _("henkilönumero"),
+        ("henkilonumero", "tyontekijanumero", "employee_number", "personalnummer"),
+    ),
+    "first_name": (_("etunimi"), ("etunimi", "etunimet", "first_name", "firstname", "fornamn")),
+    "last_name": (_("sukunimi"), ("sukunimi", "last_name", "lastname", "surname", "efternamn")),
+    "email": (
+        _("sähköposti"),
+        ("sahkoposti", "email", "sahkopostiosoite", "epost"),
+    ),
+    "unit_code": (_("yksikkö"), ("yksikko", "yksikkokoodi", "unit", "unit_code", "enhet")),
+    "job_role": (
+        _("tehtävänimike"),
+        ("tehtavanimike", "nimike", "job_role", "job_title", "befattning"),
+    ),
     "supervisor_number": (
         _("esihenkilö"),
-        ("esihenkilo", "esihenkilon_henkilonumero", "supervisor", "supervisor_number"),
+        ("esihenkilo", "esihenkilon_henkilonumero", "supervisor", "supervisor_number", "forman"),
     ),
-    "start_date": (_("aloituspäivä"), ("aloituspaiva", "alkupaiva", "start_date")),
-    "end_date": (_("päättymispäivä"), ("paattymispaiva", "loppupaiva", "end_date")),
-    "language": (_("kieli"), ("kieli", "asiointikieli", "language")),
+    "start_date": (_("aloituspäivä"), ("aloituspaiva", "alkupaiva", "start_date", "startdatum")),
+    "end_date": (_("päättymispäivä"), ("paattymispaiva", "loppupaiva", "end_date", "slutdatum")),
+    "language": (_("kieli"), ("kieli", "asiointikieli", "language", "sprak")),
 }
 
-REQUIRED_VALUES = ("employee_number", "first_name", "last_name", "email", "unit_code", "job_role", "start_date")
+REQUIRED_VALUES = (
+    "employee_number",
+    "first_name",
+    "last_name",
+    "email",
+    "unit_code",
+    "job_role",
+    "start_date",
+)
 
 MAX_LENGTHS = {
     "employee_number": 32,
@@ -36,11 +54,14 @@ MAX_LENGTHS = {
 
 
 def normalise_header(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
-    return "_".join(decomposed.strip().lower().replace("-", " ").split()).replace("e_mail", "e-mail")
+    """ "Sähkö-posti " → "sahkoposti", "Start date" → "start_date"."""
+    ascii_text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
+    return "_".join(ascii_text.strip().lower().replace("-", "").split())
 
 
-HEADER_TO_FIELD = {spelling: field for field, (_label, spellings) in COLUMNS.items() for spelling in spellings}
+HEADER_TO_FIELD = {
+    spelling: field for field, (_label, spellings) in COLUMNS.items() for spelling in spellings
+}
 
 
 def label(field: str) -> str:

@@ -77,7 +77,9 @@ def _decode(content: bytes) -> str:
             return content.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise FileRejected(Problem(_("Tiedoston merkistöä ei tunnistettu. Tallenna se UTF-8-muodossa.")))
+    raise FileRejected(
+        Problem(_("Tiedoston merkistöä ei tunnistettu. Tallenna se UTF-8-muodossa."))
+    )
 
 
 def _csv_rows(content: bytes):
@@ -85,8 +87,7 @@ def _csv_rows(content: bytes):
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    for row in reader:
-        yield row
+    yield from reader
 
 
 def _xlsx_rows(content: bytes):
@@ -154,5 +155,7 @@ def read_rows(*, name: str, content: bytes) -> ReadResult:
     if header_fields is None:
         raise FileRejected(Problem(_("Tiedosto on tyhjä.")))
     if not result.rows and not result.problems:
-        raise FileRejected(Problem(_("Tiedostossa ei ole yhtään henkilöriviä otsikkorivin lisäksi.")))
+        raise FileRejected(
+            Problem(_("Tiedostossa ei ole yhtään henkilöriviä otsikkorivin lisäksi."))
+        )
     return result

@@ -238,7 +238,9 @@ def build_plan(rows: list[tuple[int, dict]]) -> ImportPlan:
     units_casefold = {code.casefold(): unit_id for code, unit_id in units.items()}
     job_roles = _job_role_lookup()
     existing = _existing_employees()
-    email_owner = {data["email"].casefold(): number for number, data in existing.items() if data["email"]}
+    email_owner = {
+        data["email"].casefold(): number for number, data in existing.items() if data["email"]
+    }
 
     seen_numbers: dict[str, int] = {}
     seen_emails: dict[str, int] = {}
@@ -313,7 +315,7 @@ def build_plan(rows: list[tuple[int, dict]]) -> ImportPlan:
     _check_email_owners(plan, email_owner, seen_numbers)
     _check_supervisors(plan, existing, seen_numbers)
     if problems:
-        problems.sort(key=lambda problem: (problem.line or 0))
+        problems.sort(key=lambda problem: problem.line or 0)
         return plan
 
     in_file = set()
@@ -362,7 +364,10 @@ def _check_supervisors(plan: ImportPlan, existing: dict[str, dict], numbers_in_f
         if number and number not in numbers_in_file and number not in existing:
             plan.problems.append(
                 Problem(
-                    _("Esihenkilön henkilönumeroa %(number)s ei löydy tiedostosta eikä henkilöstöstä.")
+                    _(
+                        "Esihenkilön henkilönumeroa %(number)s ei löydy tiedostosta "
+                        "eikä henkilöstöstä."
+                    )
                     % {"number": number},
                     line=row.line,
                 )

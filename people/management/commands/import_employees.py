@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from people import services
 
@@ -14,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
-        parser.add_argument("--dry-run", action="store_true", help="Vain esikatselu, ei tallennusta.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Vain esikatselu, ei tallennusta."
+        )
         parser.add_argument("--yes", action="store_true", help="Tallenna kysymättä vahvistusta.")
 
     def handle(self, *args, file: Path, dry_run: bool, yes: bool, **options):
@@ -27,13 +30,21 @@ class Command(BaseCommand):
         if not preview.ok:
             for problem in preview.problems:
                 self.stderr.write(str(problem))
+            count = len(preview.problems)
             raise CommandError(
-                _("Tiedostossa on %(count)s virhettä. Mitään ei tallennettu.")
-                % {"count": len(preview.problems)}
+                ngettext(
+                    "Tiedostossa on %(count)s virhe. Mitään ei tallennettu.",
+                    "Tiedostossa on %(count)s virhettä. Mitään ei tallennettu.",
+                    count,
+                )
+                % {"count": count}
             )
         plan = preview.plan
         self.stdout.write(
-            _("Uusia: %(created)s, muuttuvia: %(updated)s, poistuvia: %(deactivated)s, ennallaan: %(unchanged)s.")
+            _(
+                "Uusia: %(created)s, muuttuvia: %(updated)s, poistuvia: %(deactivated)s, "
+                "ennallaan: %(unchanged)s."
+            )
             % {
                 "created": len(plan.to_create),
                 "updated": len(plan.to_update),
@@ -43,7 +54,10 @@ class Command(BaseCommand):
         )
         if dry_run or not plan.has_changes:
             return
-        if not yes and input(_("Tallennetaanko muutokset? [k/E] ")).strip().lower() not in ("k", "y"):
+        if not yes and input(_("Tallennetaanko muutokset? [k/E] ")).strip().lower() not in (
+            "k",
+            "y",
+        ):
             self.stdout.write(_("Peruttu. Mitään ei tallennettu."))
             return
         result = services.employee_import_apply(run=preview.run)
