@@ -16,7 +16,10 @@ class EmployeeViewSet(ModelViewSet):
     list_display = ["employee_number", "full_name", "unit", "job_role", "supervisor", "active"]
     list_filter = ["active", "language", "job_role"]
     search_fields = ["employee_number", "user__first_name", "user__last_name", "user__email"]
-    form_fields = ["unit", "job_role", "supervisor", "start_date", "end_date", "language", "active"]
+    # HR's file is the source of truth for employees: the admin shows them, the import
+    # changes them, so a hand edit cannot be silently undone by the next import.
+    form_fields = ["preferred_language"]
+    inspect_view_enabled = True
 
     def get_queryset(self, request):
         return Employee.objects.select_related("user", "unit", "job_role", "supervisor__user")

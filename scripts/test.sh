@@ -79,7 +79,6 @@ echo "ruff check / format"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 export HYTEOPAS_VAR_DIR="$SCRATCH/var"
-export DJANGO_ALLOW_ASYNC_UNSAFE=true
 echo "DATABASE_URL=${DATABASE_URL:-(SQLite)} REDIS_URL=${REDIS_URL:-(none)} CI=${CI:-false}"
 cd "$ROOT"
 set +e

@@ -12,7 +12,6 @@ ROLE_PERMISSIONS = {
         ("wagtailadmin", "admin", "access_admin"),
         ("people", "employee", "import_employees"),
         ("people", "employee", "view_employee"),
-        ("people", "employee", "change_employee"),
         ("people", "orgunit", "view_orgunit"),
         ("people", "orgunit", "change_orgunit"),
         ("people", "jobrole", "view_jobrole"),

@@ -405,3 +405,12 @@ def test_the_command_previews_then_imports(county, tmp_path):
     path.write_bytes(csv_file(row("1", unit="X")))
     with pytest.raises(CommandError, match="Mitään ei tallennettu"):
         call_command("import_employees", str(path), "--yes", stdout=out, stderr=io.StringIO())
+
+
+def test_swedish_headers_are_understood(county):
+    header = (
+        "Personalnummer;Förnamn;Efternamn;E-post;Enhet;Befattning;Förman;Startdatum;Slutdatum;Språk"
+    )
+    import_file(csv_file("400;Ebba;Ek;ebba@hva.example;B1;LH;;2.1.2024;;sv", header=header))
+    ebba = Employee.objects.select_related("user", "unit").get(employee_number="400")
+    assert (ebba.user.first_name, ebba.unit.code, ebba.language) == ("Ebba", "B1", "sv")

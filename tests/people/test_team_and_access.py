@@ -136,3 +136,10 @@ def test_team_page_lists_exactly_the_reports_in_constant_queries(
         EmployeeFactory(unit=org["unit_1"], supervisor=org["lead"])
     with django_assert_max_num_queries(12):
         client.get("/tiimi/")
+
+
+def test_not_found_page_is_the_sites_own_in_finnish(client, org):
+    client.force_login(org["lead"].user)
+    page = client.get(f"/tiimi/{org['stranger'].employee_number}/").content.decode()
+    assert "Sivua ei löydy" in page and 'href="#main"' in page
+    assert org["stranger"].full_name not in page
