@@ -1,5 +1,7 @@
 """Writes about people: the HR import and the welcome messages that follow it."""
 
+import datetime
+
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -146,6 +148,16 @@ def employees_deactivate_leavers(*, today=None) -> int:
         count = leaving.update(active=False, updated_at=timezone.now())
         get_user_model().objects.filter(pk__in=user_ids).update(is_active=False)
     return count
+
+
+def import_runs_purge_stale(*, older_than=datetime.timedelta(days=1)) -> int:
+    """Drop previews that were never applied: an uploaded staff file is personal data
+    and is kept only as long as the preview needs it."""
+    cutoff = timezone.now() - older_than
+    deleted, _by_model = ImportRun.objects.filter(
+        status=ImportRun.Status.PREVIEWED, created_at__lt=cutoff
+    ).delete()
+    return deleted
 
 
 def employee_set_language(*, employee: Employee, language: str) -> None:

@@ -1,5 +1,6 @@
 """Views for employees and supervisors: own details, language, the team."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -27,8 +28,6 @@ def set_language(request):
         employee = employee_for_user(request.user)
         if employee is not None:
             services.employee_set_language(employee=employee, language=language)
-        from django.conf import settings
-
         response.set_cookie(
             settings.LANGUAGE_COOKIE_NAME,
             language,

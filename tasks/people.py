@@ -20,3 +20,9 @@ def send_welcome_messages(import_run_id: int) -> int:
 def deactivate_leavers() -> int:
     """Close the accounts of people whose end date has passed since the last import."""
     return services.employees_deactivate_leavers()
+
+
+@shared_task(name="people.purge_stale_import_previews")
+def purge_stale_import_previews() -> int:
+    """Delete uploaded HR files whose preview was never applied."""
+    return services.import_runs_purge_stale()

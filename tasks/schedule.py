@@ -10,4 +10,9 @@ BEAT_SCHEDULE = {
         # A run that starts late is pointless once the next one is due.
         "options": {"expires": 20 * 60 * 60},
     },
+    "purge-stale-import-previews": {
+        "task": "people.purge_stale_import_previews",
+        "schedule": crontab(hour=3, minute=0),
+        "options": {"expires": 20 * 60 * 60},
+    },
 }

@@ -414,3 +414,19 @@ def test_swedish_headers_are_understood(county):
     import_file(csv_file("400;Ebba;Ek;ebba@hva.example;B1;LH;;2.1.2024;;sv", header=header))
     ebba = Employee.objects.select_related("user", "unit").get(employee_number="400")
     assert (ebba.user.first_name, ebba.unit.code, ebba.language) == ("Ebba", "B1", "sv")
+
+
+def test_previews_never_applied_are_purged_after_a_day(county):
+    stale = preview(csv_file(*GOOD)).run
+    ImportRun.objects.filter(pk=stale.pk).update(
+        created_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    )
+    fresh = preview(csv_file(*GOOD)).run
+    applied = import_file(csv_file(*GOOD)).run
+    ImportRun.objects.filter(pk=applied.pk).update(
+        created_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    )
+    from tasks.people import purge_stale_import_previews
+
+    assert purge_stale_import_previews.delay().get() == 1
+    assert set(ImportRun.objects.values_list("pk", flat=True)) == {fresh.pk, applied.pk}
