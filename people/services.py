@@ -1,7 +1,6 @@
 """Writes about people: the HR import and the welcome messages that follow it."""
 
 import datetime
-
 from dataclasses import dataclass
 
 from django.conf import settings
