@@ -125,6 +125,15 @@ class ImportPlan:
         return [row for row in self.to_update if "active" in row.changed_fields and not row.active]
 
     @property
+    def updated_count(self) -> int:
+        """Changed rows that stay active; leavers are counted as deactivated."""
+        return len(self.to_update) - len(self.leaving)
+
+    @property
+    def deactivated_count(self) -> int:
+        return len(self.to_deactivate) + len(self.leaving)
+
+    @property
     def has_changes(self) -> bool:
         return bool(self.to_create or self.to_update or self.to_deactivate)
 
@@ -155,6 +164,7 @@ def _existing_employees() -> dict[str, dict]:
         "user__last_name",
         "user__email",
         "user__is_active",
+        "user__username",
         "unit_id",
         "job_role_id",
         "supervisor__employee_number",
@@ -172,6 +182,7 @@ def _existing_employees() -> dict[str, dict]:
             "last_name": row["user__last_name"],
             "email": row["user__email"],
             "is_active": row["user__is_active"],
+            "username": row["user__username"],
             "unit_id": row["unit_id"],
             "job_role_id": row["job_role_id"],
             "supervisor_number": row["supervisor__employee_number"] or "",

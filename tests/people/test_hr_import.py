@@ -254,6 +254,14 @@ def test_a_person_missing_from_the_file_is_deactivated_not_deleted(county):
 
 def test_a_person_whose_end_date_passed_is_deactivated_and_can_return(county):
     import_file(csv_file(*GOOD))
+    leaving = preview(
+        csv_file(
+            GOOD[0],
+            GOOD[1],
+            row("102", "Pekka", "Puu", supervisor="100", unit="B1", role="LH", end="31.12.2024"),
+        )
+    )
+    assert (leaving.plan.updated_count, leaving.plan.deactivated_count) == (0, 1)
     import_file(
         csv_file(
             GOOD[0],
@@ -430,3 +438,23 @@ def test_previews_never_applied_are_purged_after_a_day(county):
 
     assert purge_stale_import_previews.delay().get() == 1
     assert set(ImportRun.objects.values_list("pk", flat=True)) == {fresh.pk, applied.pk}
+
+
+def test_an_account_whose_user_name_is_not_the_number_is_updated_in_place(county):
+    import_file(csv_file(*GOOD))
+    get_user_model().objects.filter(username="101").update(username="aino.aalto")
+    import_file(
+        csv_file(
+            GOOD[0],
+            row(
+                "101",
+                first="Aino",
+                last="Uusinimi",
+                email="aino.uusi@hva.example",
+                supervisor="100",
+            ),
+            GOOD[2],
+        )
+    )
+    assert get_user_model().objects.count() == 3
+    assert get_user_model().objects.get(username="aino.aalto").last_name == "Uusinimi"

@@ -47,8 +47,8 @@ class Command(BaseCommand):
             )
             % {
                 "created": len(plan.to_create),
-                "updated": len(plan.to_update),
-                "deactivated": len(plan.to_deactivate),
+                "updated": plan.updated_count,
+                "deactivated": plan.deactivated_count,
                 "unchanged": plan.unchanged_count,
             }
         )
