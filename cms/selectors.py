@@ -36,7 +36,10 @@ def home_cards_for(user) -> list[HomeCard]:
                     "Näet omat tietosi, esihenkilösi ja yksikkösi. Täältä löydät hyte-koulutukset, "
                     "perehdytyksen tehtävälistan ja fraasikirjaston."
                 ),
-                ((str(_("Omat tiedot")), reverse("people:profile")),),
+                (
+                    (str(_("Omat opinnot")), reverse("courses:my_learning")),
+                    (str(_("Omat tiedot")), reverse("people:profile")),
+                ),
             )
         )
     if roles.SUPERVISOR in held:

@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path("kieli/", people_views.set_language, name="set_language"),
     path("", include("people.urls")),
+    path("", include("courses.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -30,6 +30,10 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 INSTALLED_APPS = [
     "people",
     "cms",
+    "courses",
+    "quizzes",
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -151,7 +155,10 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Hyteopas <hyteopas@l
 WAGTAIL_SITE_NAME = "Hyteopas"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAIL_I18N_ENABLED = False
+# Courses are translated page trees (fi → sv, en) served at the same addresses: the
+# active language picks the translation. Progress is kept against the Finnish pages.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_LOGIN_URL = "login"
 
 # --- Celery -----------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Demo courses for the local run and the browser tests (content in `content.py`)."""

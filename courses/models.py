@@ -1,0 +1,264 @@
+"""Courses as a Wagtail page tree (CourseIndexPage → CoursePage → LessonPage) and each
+learner's state: enrolments, lesson completions and immutable course completions.
+
+Progress always points at the course and lesson pages of the default (Finnish)
+locale, so a learner who switches to Swedish keeps their progress.
+"""
+
+import secrets
+
+from dateutil.relativedelta import relativedelta
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from courses.blocks import LessonStreamBlock
+
+
+def default_locale() -> Locale:
+    return Locale.get_default()
+
+
+class CourseIndexPage(Page):
+    """The course catalogue."""
+
+    intro = RichTextField(_("johdanto"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("koulutusluettelo")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import catalogue_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = catalogue_for(user=request.user, index=self)
+        return context
+
+
+class CoursePage(Page):
+    summary = models.TextField(_("tiivistelmä"), max_length=600)
+    audience_units = ParentalManyToManyField(
+        "people.OrgUnit",
+        blank=True,
+        verbose_name=_("kohdeyksiköt"),
+        help_text=_("Tyhjä = kaikki. Yksikkö sisältää alayksikkönsä."),
+    )
+    audience_job_roles = ParentalManyToManyField(
+        "people.JobRole",
+        blank=True,
+        verbose_name=_("kohdenimikkeet"),
+        help_text=_("Tyhjä = kaikki."),
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(_("arvioitu kesto (min)"), default=30)
+    mandatory = models.BooleanField(
+        _("pakollinen"), default=False, help_text=_("Pakollinen kaikille kohderyhmään kuuluville.")
+    )
+    validity_months = models.PositiveSmallIntegerField(
+        _("voimassaolo (kk)"),
+        null=True,
+        blank=True,
+        help_text=_("Suoritus vanhenee ja koulutus on uusittava. Tyhjä = ei vanhene."),
+    )
+    require_all_lessons = models.BooleanField(
+        _("kaikki oppitunnit vaaditaan"),
+        default=True,
+        help_text=_("Vaadittujen tietovisojen on aina oltava läpäisty."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("audience_units"), FieldPanel("audience_job_roles")],
+            heading=_("Kohderyhmä"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("validity_months")]),
+                FieldRowPanel([FieldPanel("mandatory"), FieldPanel("require_all_lessons")]),
+            ],
+            heading=_("Suoritus"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("koulutus")
+        verbose_name_plural = _("koulutukset")
+
+    @property
+    def canonical(self) -> "CoursePage":
+        """This course in the default locale: where progress is recorded."""
+        if self.locale_id == default_locale().pk:
+            return self
+        return self.get_translation(default_locale())
+
+    def expiry_for(self, completed_at):
+        if not self.validity_months:
+            return None
+        return completed_at + relativedelta(months=self.validity_months)
+
+    def serve(self, request, *args, **kwargs):
+        from courses.permissions import user_can_view_course
+
+        if not user_can_view_course(request.user, self.canonical):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = course_outline(user=request.user, course=self)
+        return context
+
+
+class LessonPage(Page):
+    body = StreamField(LessonStreamBlock(), verbose_name=_("sisältö"), use_json_field=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("oppitunti")
+        verbose_name_plural = _("oppitunnit")
+
+    @property
+    def canonical(self) -> "LessonPage":
+        if self.locale_id == default_locale().pk:
+            return self
+        return self.get_translation(default_locale())
+
+    def required_quiz_ids(self) -> list[int]:
+        return [
+            block.value["quiz"].pk
+            for block in self.body
+            if block.block_type == "quiz" and block.value["required"] and block.value["quiz"]
+        ]
+
+    def serve(self, request, *args, **kwargs):
+        from courses.views import serve_lesson
+
+        return serve_lesson(request, self)
+
+
+class Enrolment(models.Model):
+    class Source(models.TextChoices):
+        SELF = "self", _("Oma valinta")
+        ASSIGNED = "assigned", _("Määrätty")
+        MANDATORY = "mandatory", _("Pakollinen")
+        ONBOARDING = "onboarding", _("Perehdytys")
+
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, related_name="enrolments"
+    )
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="enrolments")
+    source = models.CharField(max_length=12, choices=Source.choices, default=Source.SELF)
+    due_date = models.DateField(_("määräpäivä"), null=True, blank=True)
+    last_lesson = models.ForeignKey(
+        LessonPage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    enrolled_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "course"], name="one_enrolment_per_course")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} → {self.course_id}"
+
+
+class LessonCompletion(models.Model):
+    """A lesson done in a cycle: cycle 1 is the first time through, a renewal after
+    an expired completion is cycle 2, and so on."""
+
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, related_name="lesson_completions"
+    )
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="completions")
+    course = models.ForeignKey(
+        CoursePage, on_delete=models.CASCADE, related_name="lesson_completions"
+    )
+    cycle = models.PositiveSmallIntegerField(default=1)
+    completed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee", "lesson", "cycle"], name="one_lesson_completion_per_cycle"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} ✓ {self.lesson_id} ({self.cycle})"
+
+
+def _verification_code() -> str:
+    return secrets.token_urlsafe(12)
+
+
+class CourseCompletionQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("Course completions are immutable")
+
+
+class CourseCompletion(models.Model):
+    """Immutable record that a person completed a course: who, which course and
+    revision, when, the score, and when it expires."""
+
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.PROTECT, related_name="course_completions"
+    )
+    course = models.ForeignKey(CoursePage, on_delete=models.PROTECT, related_name="completions")
+    cycle = models.PositiveSmallIntegerField(default=1)
+    revision_id = models.PositiveIntegerField(
+        null=True, help_text="wagtailcore.Revision of the course page"
+    )
+    course_title = models.CharField(max_length=255)
+    completed_at = models.DateTimeField()
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    verification_code = models.CharField(max_length=32, unique=True, default=_verification_code)
+
+    objects = CourseCompletionQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["employee", "course", "cycle"], name="one_course_completion_per_cycle"
+            )
+        ]
+        ordering = ["-completed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.course_title} ({self.completed_at:%d.%m.%Y})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise TypeError("Course completions are immutable")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("courses:certificate", args=[self.verification_code])
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("Course completions are immutable")
+
+    def is_valid_at(self, moment) -> bool:
+        return self.expires_at is None or self.expires_at > moment

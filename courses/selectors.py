@@ -1,0 +1,256 @@
+"""Reads for learners: the course outline, My learning and the catalogue. Each states
+its query budget; none grows with the number of courses or lessons."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils import timezone
+
+from courses.models import (
+    CourseCompletion,
+    CourseIndexPage,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+)
+from courses.permissions import employee_in_audience
+from people.models import Employee, OrgUnit
+from people.selectors import employee_for_user
+
+DUE_SOON_DAYS = 14
+
+
+@dataclass
+class CourseStatus:
+    course: CoursePage
+    enrolment: Enrolment | None
+    lessons_total: int
+    lessons_done: int
+    completion: CourseCompletion | None  # the latest one
+    today: datetime.date
+    next_lesson: LessonPage | None = None
+    lessons: list = field(default_factory=list)
+
+    @property
+    def state(self) -> str:
+        """completed, to_renew, overdue, due_soon, in_progress or not_started."""
+        now = timezone.now()
+        if self.completion is not None:
+            if self.completion.is_valid_at(now):
+                return "completed"
+            return "to_renew"
+        due = self.due_date
+        if due is not None and due < self.today:
+            return "overdue"
+        if due is not None and (due - self.today).days <= DUE_SOON_DAYS:
+            return "due_soon"
+        return "in_progress" if self.lessons_done else "not_started"
+
+    @property
+    def due_date(self):
+        return self.enrolment.due_date if self.enrolment else None
+
+    @property
+    def required(self) -> bool:
+        return self.course.mandatory or (
+            self.enrolment is not None and self.enrolment.source != Enrolment.Source.SELF
+        )
+
+    @property
+    def percent(self) -> int:
+        if self.state == "completed":
+            return 100
+        return round(100 * self.lessons_done / self.lessons_total) if self.lessons_total else 0
+
+
+def _cycle_of(completion: CourseCompletion | None, now) -> int:
+    if completion is None:
+        return 1
+    return completion.cycle if completion.is_valid_at(now) else completion.cycle + 1
+
+
+def _audience_of(courses) -> tuple[dict, dict]:
+    """Audience unit paths and job-role ids per course, two queries for any number."""
+    unit_paths: dict[int, list[str]] = {course.pk: [] for course in courses}
+    role_ids: dict[int, list[int]] = {course.pk: [] for course in courses}
+    through_units = CoursePage.audience_units.through
+    for course_id, path in through_units.objects.filter(coursepage__in=courses).values_list(
+        "coursepage_id", "orgunit__path"
+    ):
+        unit_paths[course_id].append(path)
+    through_roles = CoursePage.audience_job_roles.through
+    for course_id, role_id in through_roles.objects.filter(coursepage__in=courses).values_list(
+        "coursepage_id", "jobrole_id"
+    ):
+        role_ids[course_id].append(role_id)
+    return unit_paths, role_ids
+
+
+def _statuses(
+    employee: Employee, courses: list[CoursePage], enrolments: dict[int, Enrolment]
+) -> list[CourseStatus]:
+    """Four queries for any number of courses."""
+    if not courses:
+        return []
+    now = timezone.now()
+    today = timezone.localdate()
+    course_ids = [course.pk for course in courses]
+    # Live lessons per course: one query over the lessons of the default locale.
+    course_by_path = {course.path: course.pk for course in courses}
+    lessons_by_course: dict[int, int] = {}
+    for path in (
+        LessonPage.objects.live()
+        .filter(locale_id=courses[0].locale_id)
+        .values_list("path", flat=True)
+    ):
+        course_id = course_by_path.get(path[: -LessonPage.steplen])
+        if course_id is not None:
+            lessons_by_course[course_id] = lessons_by_course.get(course_id, 0) + 1
+    latest: dict[int, CourseCompletion] = {}
+    for completion in CourseCompletion.objects.filter(
+        employee=employee, course_id__in=course_ids
+    ).order_by("cycle"):
+        latest[completion.course_id] = completion
+    done_counts: dict[tuple[int, int], int] = {}
+    for row in (
+        LessonCompletion.objects.filter(
+            employee=employee, course_id__in=course_ids, lesson__live=True
+        )
+        .values("course_id", "cycle")
+        .annotate(done=Count("pk"))
+    ):
+        done_counts[(row["course_id"], row["cycle"])] = row["done"]
+    statuses = []
+    for course in courses:
+        completion = latest.get(course.pk)
+        cycle = _cycle_of(completion, now)
+        statuses.append(
+            CourseStatus(
+                course=course,
+                enrolment=enrolments.get(course.pk),
+                lessons_total=lessons_by_course.get(course.pk, 0),
+                lessons_done=done_counts.get((course.pk, cycle), 0),
+                completion=completion,
+                today=today,
+            )
+        )
+    return statuses
+
+
+def _default_locale_courses():
+    from courses.models import default_locale
+
+    return CoursePage.objects.live().filter(locale=default_locale())
+
+
+def my_learning(*, employee: Employee) -> dict[str, list[CourseStatus]]:
+    """The learner's courses in three groups: required (mandatory for their audience or
+    assigned, not yet done, or due for renewal) first by due date, then optional ones in
+    progress, then completed. Queries: a constant 8 at 1 or 40 courses."""
+    enrolments = {
+        enrolment.course_id: enrolment
+        for enrolment in Enrolment.objects.filter(employee=employee).select_related("last_lesson")
+    }
+    candidates = list(_default_locale_courses().filter(mandatory=True)) + list(
+        _default_locale_courses().filter(pk__in=list(enrolments), mandatory=False)
+    )
+    unit_paths, role_ids = _audience_of(candidates)
+    employee_unit = OrgUnit.objects.only("path").get(pk=employee.unit_id)
+    employee.unit = employee_unit
+    courses = [
+        course
+        for course in candidates
+        if course.pk in enrolments
+        or employee_in_audience(employee, course, unit_paths[course.pk], role_ids[course.pk])
+    ]
+    statuses = _statuses(employee, courses, enrolments)
+    far_future = datetime.date.max
+    required = sorted(
+        (s for s in statuses if s.required and s.state != "completed"),
+        key=lambda s: (
+            s.state != "overdue",
+            s.state != "to_renew",
+            s.due_date or far_future,
+            s.course.title,
+        ),
+    )
+    in_progress = sorted(
+        (s for s in statuses if not s.required and s.state != "completed"),
+        key=lambda s: s.course.title,
+    )
+    completed = sorted(
+        (s for s in statuses if s.state == "completed"),
+        key=lambda s: s.completion.completed_at,
+        reverse=True,
+    )
+    return {"required": required, "in_progress": in_progress, "completed": completed}
+
+
+def catalogue_for(*, user, index: CourseIndexPage) -> list[CourseStatus]:
+    """Published courses under `index` whose audience fits the user (all of them for
+    someone without an employee record, e.g. a trainer previewing)."""
+    courses = list(CoursePage.objects.live().child_of(index).order_by("title"))
+    employee = employee_for_user(user)
+    if employee is None:
+        return [CourseStatus(c, None, 0, 0, None, timezone.localdate()) for c in courses]
+    canonical = {course.pk: course.canonical for course in courses}
+    canonical_courses = list({c.pk: c for c in canonical.values()}.values())
+    unit_paths, role_ids = _audience_of(canonical_courses)
+    fitting = [
+        course
+        for course in canonical_courses
+        if employee_in_audience(employee, course, unit_paths[course.pk], role_ids[course.pk])
+    ]
+    enrolments = {
+        e.course_id: e for e in Enrolment.objects.filter(employee=employee, course__in=fitting)
+    }
+    statuses = _statuses(employee, fitting, enrolments)
+    localized = {canonical[c.pk].pk: c for c in courses}
+    for status in statuses:
+        status.course = localized.get(status.course.pk, status.course)
+    return statuses
+
+
+def course_outline(*, user, course: CoursePage) -> dict:
+    """The lessons of a course (in the page's own language) with the learner's marks."""
+    lessons = list(LessonPage.objects.live().child_of(course).order_by("path"))
+    canonical = course.canonical
+    employee = employee_for_user(user)
+    done: set = set()
+    enrolment = None
+    completion = None
+    if employee is not None:
+        enrolment = Enrolment.objects.filter(employee=employee, course=canonical).first()
+        completion = (
+            CourseCompletion.objects.filter(employee=employee, course=canonical)
+            .order_by("-cycle")
+            .first()
+        )
+        cycle = _cycle_of(completion, timezone.now())
+        done_keys = set(
+            LessonCompletion.objects.filter(
+                employee=employee, course=canonical, cycle=cycle
+            ).values_list("lesson__translation_key", flat=True)
+        )
+        done = {lesson.pk for lesson in lessons if lesson.translation_key in done_keys}
+    resume = None
+    if enrolment is not None and enrolment.last_lesson_id:
+        resume = next(
+            (
+                lesson
+                for lesson in lessons
+                if lesson.translation_key == enrolment.last_lesson.translation_key
+            ),
+            None,
+        )
+    first_open = next((lesson for lesson in lessons if lesson.pk not in done), None)
+    return {
+        "lessons": [(lesson, lesson.pk in done) for lesson in lessons],
+        "enrolment": enrolment,
+        "completion": completion,
+        "completion_valid": completion is not None and completion.is_valid_at(timezone.now()),
+        "next_lesson": resume or first_open or (lessons[0] if lessons else None),
+        "done_count": len(done),
+    }

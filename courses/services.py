@@ -1,0 +1,180 @@
+"""Writes about learning: enrolling, completing lessons and courses, self-ratings.
+
+Completions sit under unique constraints and are written inside a lock on the
+enrolment row, so two tabs finishing the same lesson at once record one completion.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from courses.models import CourseCompletion, CoursePage, Enrolment, LessonCompletion, LessonPage
+from people.models import Employee
+from quizzes.models import QuizAttempt, SelfAssessmentAnswer
+
+
+def enrolment_ensure(
+    *, employee: Employee, course: CoursePage, source=Enrolment.Source.SELF, due_date=None
+) -> Enrolment:
+    """Enrol once; a later call with a due date or a stronger source updates it."""
+    course = course.canonical
+    enrolment, created = Enrolment.objects.get_or_create(
+        employee=employee, course=course, defaults={"source": source, "due_date": due_date}
+    )
+    if not created and due_date and enrolment.due_date != due_date:
+        enrolment.due_date = due_date
+        enrolment.save(update_fields=["due_date"])
+    return enrolment
+
+
+def current_cycle(*, employee: Employee, course: CoursePage, now=None) -> int:
+    """1 for the first time through; after each completion that has expired, the
+    next cycle. While a completion is valid, its own cycle."""
+    now = now or timezone.now()
+    latest = (
+        CourseCompletion.objects.filter(employee=employee, course=course).order_by("-cycle").first()
+    )
+    if latest is None:
+        return 1
+    return latest.cycle if latest.is_valid_at(now) else latest.cycle + 1
+
+
+def lesson_visit(*, employee: Employee, lesson: LessonPage) -> Enrolment:
+    """Remember where the learner is; opening a lesson of an optional course enrols."""
+    lesson = lesson.canonical
+    course = lesson.get_parent().specific
+    enrolment = enrolment_ensure(employee=employee, course=course)
+    if enrolment.last_lesson_id != lesson.pk:
+        Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson)
+        enrolment.last_lesson = lesson
+    return enrolment
+
+
+def _required_quizzes_passed(*, employee: Employee, quiz_keys: set, since) -> bool:
+    if not quiz_keys:
+        return True
+    passed = set(
+        _passed_attempts(employee, quiz_keys, since).values_list("quiz__translation_key", flat=True)
+    )
+    return quiz_keys <= passed
+
+
+def _passed_attempts(employee: Employee, quiz_keys: set, since):
+    attempts = QuizAttempt.objects.filter(
+        employee=employee, passed=True, quiz__translation_key__in=quiz_keys
+    )
+    return attempts if since is None else attempts.filter(submitted_at__gte=since)
+
+
+def _quiz_keys(lessons) -> set:
+    from quizzes.models import Quiz
+
+    ids = [quiz_id for lesson in lessons for quiz_id in lesson.required_quiz_ids()]
+    return set(Quiz.objects.filter(pk__in=ids).values_list("translation_key", flat=True))
+
+
+def _cycle_started(*, employee: Employee, course: CoursePage, cycle: int):  # -> datetime | None
+    """Quiz passes count toward a cycle only if made after the previous one ended."""
+    if cycle == 1:
+        return None
+    previous = CourseCompletion.objects.get(employee=employee, course=course, cycle=cycle - 1)
+    return previous.expires_at or previous.completed_at
+
+
+@transaction.atomic
+def lesson_complete(
+    *, employee: Employee, lesson: LessonPage
+) -> tuple[bool, CourseCompletion | None]:
+    """Mark a lesson done (for lessons with a required quiz: only once it is passed).
+    Returns (lesson_done, new course completion or None)."""
+    lesson = lesson.canonical
+    course = lesson.get_parent().specific
+    enrolment = enrolment_ensure(employee=employee, course=course)
+    # Serialise everything one learner does on one course.
+    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
+    cycle = current_cycle(employee=employee, course=course)
+    since = _cycle_started(employee=employee, course=course, cycle=cycle)
+    if not _required_quizzes_passed(employee=employee, quiz_keys=_quiz_keys([lesson]), since=since):
+        return False, None
+    try:
+        with transaction.atomic():
+            LessonCompletion.objects.get_or_create(
+                employee=employee, lesson=lesson, cycle=cycle, defaults={"course": course}
+            )
+    except IntegrityError:
+        pass  # the other tab won; the lesson is done either way
+    return True, course_complete_if_done(employee=employee, course=course, cycle=cycle, since=since)
+
+
+def course_complete_if_done(
+    *, employee: Employee, course: CoursePage, cycle: int, since
+) -> CourseCompletion | None:
+    """Record the course completion when the course's rules are met. Call inside the
+    enrolment lock."""
+    if CourseCompletion.objects.filter(employee=employee, course=course, cycle=cycle).exists():
+        return None
+    lessons = list(LessonPage.objects.live().child_of(course).specific())
+    if not lessons:
+        return None
+    done = set(
+        LessonCompletion.objects.filter(employee=employee, course=course, cycle=cycle).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    if course.require_all_lessons and not {lesson.pk for lesson in lessons} <= done:
+        return None
+    quiz_keys = _quiz_keys(lessons)
+    if not _required_quizzes_passed(employee=employee, quiz_keys=quiz_keys, since=since):
+        return None
+    best = {}
+    for key, score in _passed_attempts(employee, quiz_keys, since).values_list(
+        "quiz__translation_key", "score"
+    ):
+        best[key] = max(score, best.get(key, 0))
+    scores = list(best.values())
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            return CourseCompletion.objects.create(
+                employee=employee,
+                course=course,
+                cycle=cycle,
+                revision_id=course.live_revision_id,
+                course_title=course.title,
+                completed_at=now,
+                score=round(sum(scores) / len(scores)) if scores else None,
+                expires_at=course.expiry_for(now),
+            )
+    except IntegrityError:
+        return None
+
+
+@transaction.atomic
+def self_assessment_record(
+    *, employee: Employee, lesson: LessonPage, block_id: str, value: int
+) -> SelfAssessmentAnswer:
+    """Store a 1–5 self-rating for a self-assessment block of the lesson; a second
+    answer to the same block replaces the first."""
+    block = next(
+        (
+            b
+            for b in lesson.body
+            if b.block_type == "self_assessment" and str(b.id) == str(block_id)
+        ),
+        None,
+    )
+    if block is None:
+        raise ValueError("unknown block")
+    if value not in range(1, 6):
+        raise ValueError("value out of range")
+    course = lesson.canonical.get_parent().specific
+    answer, _created = SelfAssessmentAnswer.objects.update_or_create(
+        employee=employee,
+        block_id=block.id,
+        defaults={
+            "course": course,
+            "phase": block.value["phase"],
+            "question": block.value["question"],
+            "value": value,
+        },
+    )
+    return answer

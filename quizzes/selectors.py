@@ -1,0 +1,108 @@
+"""Reads for the quiz and self-assessment blocks of a lesson, for one learner.
+Queries: a constant few whatever the number of quizzes and questions."""
+
+import random
+import uuid
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from quizzes.models import AnswerChoice, Question, Quiz, QuizAttempt, SelfAssessmentAnswer
+
+
+@dataclass
+class QuizState:
+    quiz: Quiz
+    questions: list
+    attempts_used: int
+    passed: bool
+    best_score: int | None
+    submission_key: str
+    result: QuizAttempt | None = None
+    result_answers: dict = field(default_factory=dict)
+    draft: dict = field(default_factory=dict)
+
+    @property
+    def attempts_left(self) -> int | None:
+        if not self.quiz.max_attempts:
+            return None
+        return max(self.quiz.max_attempts - self.attempts_used, 0)
+
+    @property
+    def can_submit(self) -> bool:
+        return self.quiz.live and (self.attempts_left is None or self.attempts_left > 0)
+
+
+def lesson_quiz_states(*, employee, lesson, request) -> dict:
+    """Per quiz block: the quiz, its questions (shuffled if the trainer asked), the
+    learner's attempts and the result just submitted; per self-assessment block: the
+    learner's earlier answer; and whether the lesson is done."""
+    from courses.models import LessonCompletion
+    from courses.services import current_cycle
+
+    quiz_ids = [
+        b.value["quiz"].pk for b in lesson.body if b.block_type == "quiz" and b.value["quiz"]
+    ]
+    block_ids = [b.id for b in lesson.body if b.block_type == "self_assessment"]
+    states = {}
+    if quiz_ids:
+        quizzes = Quiz.objects.filter(pk__in=quiz_ids).prefetch_related(
+            Prefetch(
+                "questions",
+                queryset=Question.objects.order_by("sort_order").prefetch_related(
+                    Prefetch("choices", queryset=AnswerChoice.objects.order_by("sort_order"))
+                ),
+            )
+        )
+        keys = {quiz.translation_key: quiz for quiz in quizzes}
+        attempts = list(
+            QuizAttempt.objects.filter(employee=employee, quiz__translation_key__in=list(keys))
+            .select_related("quiz")
+            .order_by("submitted_at")
+        )
+        shown_attempt_id = request.GET.get("yritys", "")
+        for quiz in quizzes:
+            own = [a for a in attempts if a.quiz.translation_key == quiz.translation_key]
+            questions = list(quiz.questions.all())
+            if quiz.shuffle:
+                # Stable for the learner and attempt, so a reload does not reorder.
+                rng = random.Random(f"{employee.pk}-{quiz.pk}-{len(own)}")  # noqa: S311
+                rng.shuffle(questions)
+                for question in questions:
+                    question.shuffled_choices = list(question.choices.all())
+                    rng.shuffle(question.shuffled_choices)
+            else:
+                for question in questions:
+                    question.shuffled_choices = list(question.choices.all())
+            state = QuizState(
+                quiz=quiz,
+                questions=questions,
+                attempts_used=len(own),
+                passed=any(a.passed for a in own),
+                best_score=max((a.score for a in own), default=None),
+                submission_key=str(uuid.uuid4()),
+                draft={
+                    int(k): v for k, v in request.session.get(f"quiz-{quiz.pk}-draft", {}).items()
+                },
+            )
+            result = next((a for a in own if str(a.pk) == shown_attempt_id), None)
+            if result is not None:
+                state.result = result
+                state.result_answers = {
+                    answer.question_id: answer for answer in result.answers.all()
+                }
+            states[quiz.pk] = state
+    ratings = {}
+    if block_ids:
+        ratings = {
+            str(answer.block_id): answer.value
+            for answer in SelfAssessmentAnswer.objects.filter(
+                employee=employee, block_id__in=block_ids
+            )
+        }
+    canonical = lesson.canonical
+    course = canonical.get_parent().specific
+    lesson_done = LessonCompletion.objects.filter(
+        employee=employee, lesson=canonical, cycle=current_cycle(employee=employee, course=course)
+    ).exists()
+    return {"quiz_states": states, "self_ratings": ratings, "lesson_done": lesson_done}

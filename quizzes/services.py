@@ -1,0 +1,145 @@
+"""Grading. Answers are checked on the server against the published quiz; a bad
+submission is refused whole with a Finnish message and records nothing."""
+
+import uuid
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from people.models import Employee
+from quizzes.models import AnswerChoice, Question, Quiz, QuizAnswer, QuizAttempt
+
+
+class SubmissionRefused(Exception):
+    """The submission cannot be graded; `messages` says why, in the user's language."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+@dataclass
+class GradedQuestion:
+    question: Question
+    selected: set[int]
+    correct: bool
+
+
+def attempts_used(*, employee: Employee, quiz: Quiz) -> int:
+    """Attempts count across the quiz's translations."""
+    return QuizAttempt.objects.filter(
+        employee=employee, quiz__translation_key=quiz.translation_key
+    ).count()
+
+
+def _grade(question: Question, selected: set[int]) -> bool:
+    correct = {choice.pk for choice in question.choices.all() if choice.is_correct}
+    return selected == correct
+
+
+@transaction.atomic
+def quiz_submit(
+    *, employee: Employee, quiz_id: int, answers: dict[int, list[int]], submission_key: str
+) -> QuizAttempt:
+    """Grade `answers` ({question id: [choice ids]}) and record the attempt.
+
+    The same `submission_key` posted twice (a double click) returns the first attempt.
+    Attempts are limited across the quiz's translations.
+    Queries: a constant handful whatever the number of questions.
+    """
+    try:
+        key = uuid.UUID(str(submission_key))
+    except ValueError as error:
+        raise SubmissionRefused(
+            [_("Lomake on vanhentunut. Lataa sivu uudelleen ja vastaa uudestaan.")]
+        ) from error
+    # Lock the learner's row: two tabs (or a double click) are graded one after the other.
+    Employee.objects.select_for_update().filter(pk=employee.pk).first()
+    quiz = Quiz.objects.filter(pk=quiz_id).first()
+    if quiz is None or not quiz.live:
+        raise SubmissionRefused([_("Tätä tietovisaa ei ole julkaistu, eikä siihen voi vastata.")])
+    # One query for the earlier attempts and for this very form posted before.
+    previous = list(
+        QuizAttempt.objects.filter(employee=employee)
+        .filter(Q(quiz__translation_key=quiz.translation_key) | Q(submission_key=key))
+        .only("pk", "submission_key", "number", "score", "passed", "quiz_id")
+    )
+    earlier = next((attempt for attempt in previous if attempt.submission_key == key), None)
+    if earlier is not None:
+        return earlier
+    used = len(previous)
+    if quiz.max_attempts and used >= quiz.max_attempts:
+        raise SubmissionRefused(
+            [
+                _("Olet käyttänyt kaikki %(count)s yritystä tähän tietovisaan.")
+                % {"count": quiz.max_attempts}
+            ]
+        )
+    if not any(answers.values()):
+        raise SubmissionRefused(
+            [_("Et vastannut yhteenkään kysymykseen. Valitse vastaukset ja lähetä uudelleen.")]
+        )
+
+    # Questions with their choices in one query.
+    questions: dict[int, Question] = {}
+    choices_of: dict[int, list[AnswerChoice]] = {}
+    for choice in (
+        AnswerChoice.objects.filter(question__quiz=quiz)
+        .select_related("question")
+        .order_by("question__sort_order", "sort_order")
+    ):
+        questions.setdefault(choice.question_id, choice.question)
+        choices_of.setdefault(choice.question_id, []).append(choice)
+    problems = []
+    for question_id in answers:
+        if question_id not in questions:
+            problems.append(_("Vastaus kuuluu kysymykseen, jota tässä tietovisassa ei ole."))
+            break
+    graded = []
+    for number, question in enumerate(questions.values(), start=1):
+        selected = set(answers.get(question.pk, []))
+        valid = {choice.pk for choice in choices_of[question.pk]}
+        if not selected:
+            problems.append(_("Kysymykseen %(number)s ei ole vastattu.") % {"number": number})
+        elif not selected <= valid:
+            problems.append(
+                _("Kysymyksen %(number)s vastaus ei kuulu tähän kysymykseen.") % {"number": number}
+            )
+        elif question.kind != Question.Kind.MULTIPLE and len(selected) > 1:
+            problems.append(
+                _("Kysymykseen %(number)s voi valita vain yhden vastauksen.") % {"number": number}
+            )
+        else:
+            correct = {choice.pk for choice in choices_of[question.pk] if choice.is_correct}
+            graded.append(GradedQuestion(question, selected, selected == correct))
+    if problems:
+        raise SubmissionRefused(problems)
+
+    score = round(100 * sum(item.correct for item in graded) / len(graded)) if graded else 0
+    try:
+        with transaction.atomic():
+            attempt = QuizAttempt.objects.create(
+                employee=employee,
+                quiz=quiz,
+                number=used + 1,
+                submission_key=key,
+                score=score,
+                passed=score >= quiz.pass_mark,
+            )
+    except IntegrityError:
+        # The same form was posted twice at the same moment: the first one counts.
+        return QuizAttempt.objects.get(submission_key=key)
+    QuizAnswer.objects.bulk_create(
+        [
+            QuizAnswer(
+                attempt=attempt,
+                question=item.question,
+                selected_choice_ids=sorted(item.selected),
+                correct=item.correct,
+            )
+            for item in graded
+        ]
+    )
+    return attempt

@@ -1,0 +1,85 @@
+"""Build course trees and quizzes for tests through Wagtail's own API."""
+
+import itertools
+
+from wagtail.models import Locale
+
+from cms.models import HomePage
+from courses.models import CourseIndexPage, CoursePage, LessonPage
+from quizzes.models import AnswerChoice, Question, Quiz
+
+_slugs = itertools.count(1)
+
+
+def course_index() -> CourseIndexPage:
+    index = CourseIndexPage.objects.filter(locale__language_code="fi").first()
+    if index is None:
+        home = HomePage.objects.get(locale__language_code="fi")
+        index = home.add_child(instance=CourseIndexPage(title="Koulutukset", slug="koulutukset"))
+        index.save_revision().publish()
+    return index
+
+
+def make_quiz(questions=2, pass_mark=50, max_attempts=3, live=True, **fields) -> Quiz:
+    """Question n has choices "oikea n" (correct) and "väärä n"; question 2 of a
+    three-question quiz is multiple choice with two correct answers."""
+    quiz = Quiz(title=f"Visa {next(_slugs)}", pass_mark=pass_mark, max_attempts=max_attempts, **fields)
+    for number in range(1, questions + 1):
+        kind = Question.Kind.MULTIPLE if number == 2 and questions >= 3 else Question.Kind.SINGLE
+        question = Question(text=f"Kysymys {number}", kind=kind)
+        choices = [
+            AnswerChoice(text=f"oikea {number}", is_correct=True, feedback="Juuri niin."),
+            AnswerChoice(text=f"väärä {number}", is_correct=False, feedback="Ei aivan."),
+        ]
+        if kind == Question.Kind.MULTIPLE:
+            choices.append(AnswerChoice(text=f"myös oikea {number}", is_correct=True))
+        question.choices = choices
+        quiz.questions.add(question)
+    quiz.save()
+    if live:
+        quiz.save_revision().publish()
+    else:
+        quiz.live = False
+        quiz.save()
+    return quiz
+
+
+def make_course(lessons=2, quiz: Quiz | None = None, blocks_per_lesson=1, **fields) -> CoursePage:
+    """A published course; the last lesson carries `quiz` (required) when given."""
+    index = course_index()
+    slug = f"kurssi-{next(_slugs)}"
+    course = index.add_child(
+        instance=CoursePage(title=f"Kurssi {slug}", slug=slug, summary="Tiivistelmä.", **fields)
+    )
+    course.save_revision().publish()
+    for number in range(1, lessons + 1):
+        body = [("paragraph", f"<p>Teksti {i}</p>") for i in range(blocks_per_lesson)]
+        if number == 1:
+            body.insert(0, ("self_assessment", {"question": "Kuinka hyvin tunnet hyte-toiminnan?", "phase": "before", "low_label": "En", "high_label": "Hyvin"}))
+        if number == lessons and quiz is not None:
+            body.append(("quiz", {"quiz": quiz.pk, "required": True}))
+        lesson = course.add_child(instance=LessonPage(title=f"Oppitunti {number}", slug=f"oppitunti-{number}", body=body))
+        lesson.save_revision().publish()
+    return CoursePage.objects.get(pk=course.pk)
+
+
+def lessons_of(course: CoursePage) -> list[LessonPage]:
+    return list(LessonPage.objects.child_of(course).order_by("path").specific())
+
+
+def right_answers(quiz: Quiz) -> dict[int, list[int]]:
+    return {
+        question.pk: [choice.pk for choice in question.choices.all() if choice.is_correct]
+        for question in quiz.questions.all()
+    }
+
+
+def wrong_answers(quiz: Quiz) -> dict[int, list[int]]:
+    return {
+        question.pk: [choice.pk for choice in question.choices.all() if not choice.is_correct]
+        for question in quiz.questions.all()
+    }
+
+
+def default_locale() -> Locale:
+    return Locale.get_default()
