@@ -19,9 +19,25 @@ from wagtail.search import index
 
 from courses.blocks import LessonStreamBlock
 
+_default_locale_id: int | None = None
+
+
+def default_locale_id() -> int:
+    """The id of the default (Finnish) content locale, looked up once per process.
+    Reset when locales change or the database is flushed (see CoursesConfig.ready)."""
+    global _default_locale_id
+    if _default_locale_id is None:
+        _default_locale_id = Locale.get_default().pk
+    return _default_locale_id
+
+
+def forget_default_locale(**kwargs) -> None:
+    global _default_locale_id
+    _default_locale_id = None
+
 
 def default_locale() -> Locale:
-    return Locale.get_default()
+    return Locale.objects.get(pk=default_locale_id())
 
 
 class CourseIndexPage(Page):
@@ -100,9 +116,9 @@ class CoursePage(Page):
     @property
     def canonical(self) -> "CoursePage":
         """This course in the default locale: where progress is recorded."""
-        if self.locale_id == default_locale().pk:
+        if self.locale_id == default_locale_id():
             return self
-        return self.get_translation(default_locale())
+        return self.get_translation(default_locale_id())
 
     def expiry_for(self, completed_at):
         if not self.validity_months:
@@ -138,9 +154,9 @@ class LessonPage(Page):
 
     @property
     def canonical(self) -> "LessonPage":
-        if self.locale_id == default_locale().pk:
+        if self.locale_id == default_locale_id():
             return self
-        return self.get_translation(default_locale())
+        return self.get_translation(default_locale_id())
 
     def required_quiz_ids(self) -> list[int]:
         return [

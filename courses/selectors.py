@@ -4,7 +4,7 @@ its query budget; none grows with the number of courses or lessons."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import CharField, Count, IntegerField, Q, Value
 from django.utils import timezone
 
 from courses.models import (
@@ -16,7 +16,7 @@ from courses.models import (
     LessonPage,
 )
 from courses.permissions import employee_in_audience
-from people.models import Employee, OrgUnit
+from people.models import Employee
 from people.selectors import employee_for_user
 
 DUE_SOON_DAYS = 14
@@ -72,19 +72,22 @@ def _cycle_of(completion: CourseCompletion | None, now) -> int:
 
 
 def _audience_of(courses) -> tuple[dict, dict]:
-    """Audience unit paths and job-role ids per course, two queries for any number."""
+    """Audience unit paths and job-role ids per course: one query for any number."""
     unit_paths: dict[int, list[str]] = {course.pk: [] for course in courses}
     role_ids: dict[int, list[int]] = {course.pk: [] for course in courses}
-    through_units = CoursePage.audience_units.through
-    for course_id, path in through_units.objects.filter(coursepage__in=courses).values_list(
-        "coursepage_id", "orgunit__path"
-    ):
-        unit_paths[course_id].append(path)
-    through_roles = CoursePage.audience_job_roles.through
-    for course_id, role_id in through_roles.objects.filter(coursepage__in=courses).values_list(
-        "coursepage_id", "jobrole_id"
-    ):
-        role_ids[course_id].append(role_id)
+    if not courses:
+        return unit_paths, role_ids
+    units = CoursePage.audience_units.through.objects.filter(coursepage__in=courses).values_list(
+        "coursepage_id", "orgunit__path", Value(None, output_field=IntegerField())
+    )
+    job_roles = CoursePage.audience_job_roles.through.objects.filter(
+        coursepage__in=courses
+    ).values_list("coursepage_id", Value(None, output_field=CharField()), "jobrole_id")
+    for course_id, path, role_id in units.union(job_roles, all=True):
+        if path is not None:
+            unit_paths[course_id].append(path)
+        if role_id is not None:
+            role_ids[course_id].append(role_id)
     return unit_paths, role_ids
 
 
@@ -140,9 +143,9 @@ def _statuses(
 
 
 def _default_locale_courses():
-    from courses.models import default_locale
+    from courses.models import default_locale_id
 
-    return CoursePage.objects.live().filter(locale=default_locale())
+    return CoursePage.objects.live().filter(locale_id=default_locale_id())
 
 
 def my_learning(*, employee: Employee) -> dict[str, list[CourseStatus]]:
@@ -153,12 +156,10 @@ def my_learning(*, employee: Employee) -> dict[str, list[CourseStatus]]:
         enrolment.course_id: enrolment
         for enrolment in Enrolment.objects.filter(employee=employee).select_related("last_lesson")
     }
-    candidates = list(_default_locale_courses().filter(mandatory=True)) + list(
-        _default_locale_courses().filter(pk__in=list(enrolments), mandatory=False)
+    candidates = list(
+        _default_locale_courses().filter(Q(mandatory=True) | Q(pk__in=list(enrolments)))
     )
     unit_paths, role_ids = _audience_of(candidates)
-    employee_unit = OrgUnit.objects.only("path").get(pk=employee.unit_id)
-    employee.unit = employee_unit
     courses = [
         course
         for course in candidates

@@ -60,7 +60,7 @@ def _body(blocks: list, language: str, quiz: Quiz | None) -> list:
     for block_type, value in blocks:
         value = _text(value, language)
         if block_type == "quiz":
-            value = {"quiz": quiz.pk, "required": value.get("required", True)}
+            value = {"quiz": quiz, "required": value.get("required", True)}
         body.append((block_type, value))
     return body
 

@@ -22,3 +22,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Wagtail logs every page and snippet save at INFO; tests create hundreds.
+LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405

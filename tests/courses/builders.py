@@ -23,7 +23,9 @@ def course_index() -> CourseIndexPage:
 def make_quiz(questions=2, pass_mark=50, max_attempts=3, live=True, **fields) -> Quiz:
     """Question n has choices "oikea n" (correct) and "väärä n"; question 2 of a
     three-question quiz is multiple choice with two correct answers."""
-    quiz = Quiz(title=f"Visa {next(_slugs)}", pass_mark=pass_mark, max_attempts=max_attempts, **fields)
+    quiz = Quiz(
+        title=f"Visa {next(_slugs)}", pass_mark=pass_mark, max_attempts=max_attempts, **fields
+    )
     for number in range(1, questions + 1):
         kind = Question.Kind.MULTIPLE if number == 2 and questions >= 3 else Question.Kind.SINGLE
         question = Question(text=f"Kysymys {number}", kind=kind)
@@ -55,10 +57,23 @@ def make_course(lessons=2, quiz: Quiz | None = None, blocks_per_lesson=1, **fiel
     for number in range(1, lessons + 1):
         body = [("paragraph", f"<p>Teksti {i}</p>") for i in range(blocks_per_lesson)]
         if number == 1:
-            body.insert(0, ("self_assessment", {"question": "Kuinka hyvin tunnet hyte-toiminnan?", "phase": "before", "low_label": "En", "high_label": "Hyvin"}))
+            body.insert(
+                0,
+                (
+                    "self_assessment",
+                    {
+                        "question": "Kuinka hyvin tunnet hyte-toiminnan?",
+                        "phase": "before",
+                        "low_label": "En",
+                        "high_label": "Hyvin",
+                    },
+                ),
+            )
         if number == lessons and quiz is not None:
-            body.append(("quiz", {"quiz": quiz.pk, "required": True}))
-        lesson = course.add_child(instance=LessonPage(title=f"Oppitunti {number}", slug=f"oppitunti-{number}", body=body))
+            body.append(("quiz", {"quiz": quiz, "required": True}))
+        lesson = course.add_child(
+            instance=LessonPage(title=f"Oppitunti {number}", slug=f"oppitunti-{number}", body=body)
+        )
         lesson.save_revision().publish()
     return CoursePage.objects.get(pk=course.pk)
 

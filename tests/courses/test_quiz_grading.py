@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def submit(employee, quiz, answers, key=None):
-    return quiz_submit(employee=employee, quiz_id=quiz.pk, answers=answers, submission_key=key or str(uuid.uuid4()))
+    return quiz_submit(
+        employee=employee, quiz_id=quiz.pk, answers=answers, submission_key=key or str(uuid.uuid4())
+    )
 
 
 def test_all_right_passes_with_full_score():
@@ -115,5 +117,7 @@ def test_grading_20_questions_costs_at_most_6_queries():
     with CaptureQueriesContext(connection) as queries:
         submit(employee, quiz, answers)
     # savepoints are not queries a user waits for; count the statements that touch data
-    statements = [q for q in queries.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
+    statements = [
+        q for q in queries.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))
+    ]
     assert len(statements) <= 6, [q["sql"][:80] for q in statements]

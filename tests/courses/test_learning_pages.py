@@ -1,0 +1,186 @@
+"""The learner's pages through the browser's eyes (Django test client): My learning,
+a lesson with a quiz, the certificate; access and query budgets."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from courses.models import CourseCompletion, Enrolment
+from quizzes.models import QuizAttempt, SelfAssessmentAnswer
+from tests.courses.builders import lessons_of, make_course, make_quiz, right_answers, wrong_answers
+from tests.factories import EmployeeFactory, JobRoleFactory, make_unit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def learner(client):
+    employee = EmployeeFactory()
+    client.force_login(employee.user)
+    return employee
+
+
+def form_key(page: str, quiz) -> str:
+    match = re.search(
+        rf'action="[^"]*/tietovisa/{quiz.pk}/".*?name="submission_key" value="([^"]+)"', page, re.S
+    )
+    assert match, "quiz form not on the page"
+    return match.group(1)
+
+
+def quiz_post(answers: dict, key: str) -> dict:
+    return {"submission_key": key, **{f"question-{q}": choices for q, choices in answers.items()}}
+
+
+def test_working_through_a_course_with_a_quiz(client, learner):
+    quiz = make_quiz(max_attempts=3, pass_mark=100)
+    course = make_course(lessons=2, quiz=quiz, mandatory=True)
+    first, last = lessons_of(course)
+
+    page = client.get(first.url).content.decode()
+    assert "Oppitunti 1/2" in page and "Kuinka hyvin tunnet hyte-toiminnan?" in page
+    block_id = re.search(r"/itsearvio/([0-9a-f-]+)/", page).group(1)
+    client.post(f"/opinnot/oppitunti/{first.pk}/itsearvio/{block_id}/", {"value": "3"})
+    assert SelfAssessmentAnswer.objects.get(employee=learner).value == 3
+
+    response = client.post(f"/opinnot/oppitunti/{first.pk}/valmis/")
+    assert response["Location"] == last.url
+
+    page = client.get(last.url).content.decode()
+    response = client.post(
+        f"/opinnot/oppitunti/{last.pk}/tietovisa/{quiz.pk}/",
+        quiz_post(wrong_answers(quiz), form_key(page, quiz)),
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Ei vielä hyväksytty" in page and "pisteet 0 %" in page and "Ei aivan." in page
+    assert "Yrityksiä jäljellä 2." in page
+
+    response = client.post(
+        f"/opinnot/oppitunti/{last.pk}/tietovisa/{quiz.pk}/",
+        quiz_post(right_answers(quiz), form_key(page, quiz)),
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "Hyväksytty" in page and "Onneksi olkoon!" in page
+    completion = CourseCompletion.objects.get(employee=learner)
+    assert completion.score == 100
+
+    certificate = client.get(f"/todistus/{completion.verification_code}/").content.decode()
+    assert (
+        course.title in certificate
+        and learner.full_name in certificate
+        and "Todistus on voimassa." in certificate
+    )
+    client.logout()
+    assert client.get(f"/todistus/{completion.verification_code}/").status_code == 200
+    assert client.get("/todistus/vaarennetty/").status_code == 404
+
+
+def test_empty_quiz_submission_keeps_nothing_and_says_so(client, learner):
+    quiz = make_quiz()
+    course = make_course(lessons=1, quiz=quiz)
+    (lesson,) = lessons_of(course)
+    page = client.get(lesson.url).content.decode()
+    response = client.post(
+        f"/opinnot/oppitunti/{lesson.pk}/tietovisa/{quiz.pk}/",
+        {"submission_key": form_key(page, quiz)},
+        follow=True,
+    )
+    assert "Et vastannut yhteenkään kysymykseen" in response.content.decode()
+    assert not QuizAttempt.objects.exists()
+
+
+def test_double_click_on_submit_records_one_attempt(client, learner):
+    quiz = make_quiz()
+    course = make_course(lessons=1, quiz=quiz)
+    (lesson,) = lessons_of(course)
+    data = quiz_post(wrong_answers(quiz), form_key(client.get(lesson.url).content.decode(), quiz))
+    client.post(f"/opinnot/oppitunti/{lesson.pk}/tietovisa/{quiz.pk}/", data)
+    client.post(f"/opinnot/oppitunti/{lesson.pk}/tietovisa/{quiz.pk}/", data)
+    assert QuizAttempt.objects.count() == 1
+
+
+def test_a_quiz_that_is_not_in_the_lesson_answers_404(client, learner):
+    quiz, other = make_quiz(), make_quiz()
+    course = make_course(lessons=1, quiz=quiz)
+    (lesson,) = lessons_of(course)
+    response = client.post(
+        f"/opinnot/oppitunti/{lesson.pk}/tietovisa/{other.pk}/",
+        quiz_post(right_answers(other), "x"),
+    )
+    assert response.status_code == 404
+
+
+def test_a_course_for_another_audience_answers_404(client, learner):
+    other_unit = make_unit("MUU", make_unit("HVA2"))
+    course = make_course(lessons=1)
+    course.audience_units.set([other_unit])
+    course.save_revision().publish()
+    (lesson,) = lessons_of(course)
+    assert client.get(lesson.url).status_code == 404
+    assert client.get(course.url).status_code == 404
+    assert client.post(f"/opinnot/oppitunti/{lesson.pk}/valmis/").status_code == 404
+    # Assigned to them anyway: then they may.
+    Enrolment.objects.create(employee=learner, course=course, source=Enrolment.Source.ASSIGNED)
+    assert client.get(lesson.url).status_code == 200
+
+
+def test_signed_out_visitor_is_sent_to_sign_in(client):
+    course = make_course(lessons=1)
+    response = client.get(lessons_of(course)[0].url)
+    assert response.status_code == 302 and response["Location"].startswith("/kirjaudu/")
+
+
+def test_lesson_remembers_where_the_learner_left_off(client, learner):
+    course = make_course(lessons=3)
+    second = lessons_of(course)[1]
+    client.get(second.url)
+    page = client.get(course.url).content.decode()
+    assert f'href="{second.url}">Jatka opiskelua' in page.replace("\n", "") or second.url in page
+    assert Enrolment.objects.get(employee=learner).last_lesson_id == second.pk
+
+
+def test_my_learning_groups_and_orders(client, learner):
+    role = JobRoleFactory(code="XX")
+    mandatory = make_course(lessons=1, mandatory=True)
+    not_for_me = make_course(lessons=1, mandatory=True)
+    not_for_me.audience_job_roles.set([role])
+    not_for_me.save_revision().publish()
+    optional = make_course(lessons=2)
+    client.get(lessons_of(optional)[0].url)  # opening a lesson enrols
+    page = client.get("/opinnot/").content.decode()
+    required_section = page.split('id="group-required"')[1].split('id="group-in_progress"')[0]
+    assert mandatory.title in required_section and not_for_me.title not in page
+    assert (
+        optional.title in page.split('id="group-in_progress"')[1].split('id="group-completed"')[0]
+    )
+
+
+def _count(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_my_learning_costs_the_same_queries_for_1_or_12_courses(client, learner):
+    make_course(lessons=2, mandatory=True)
+    one = _count(client, "/opinnot/")
+    for _ in range(11):
+        course = make_course(lessons=3, mandatory=True)
+        client.get(lessons_of(course)[0].url)
+    many = _count(client, "/opinnot/")
+    assert one == many
+    assert many <= 12, "session, user, employee + the selector's own"
+
+
+def test_lesson_page_costs_the_same_queries_for_3_or_18_blocks(client, learner):
+    small = make_course(lessons=1, quiz=make_quiz(questions=2), blocks_per_lesson=1)
+    large = make_course(lessons=1, quiz=make_quiz(questions=10), blocks_per_lesson=16)
+    small_url, large_url = lessons_of(small)[0].url, lessons_of(large)[0].url
+    client.get(small_url)
+    client.get(large_url)  # first visits enrol; count the visits after
+    assert _count(client, small_url) == _count(client, large_url)
