@@ -49,8 +49,8 @@ def lesson_quiz_states(*, employee, lesson, request) -> dict:
         quizzes = Quiz.objects.filter(pk__in=quiz_ids).prefetch_related(
             Prefetch(
                 "questions",
-                queryset=Question.objects.order_by("sort_order").prefetch_related(
-                    Prefetch("choices", queryset=AnswerChoice.objects.order_by("sort_order"))
+                queryset=Question.objects.order_by("sort_order", "pk").prefetch_related(
+                    Prefetch("choices", queryset=AnswerChoice.objects.order_by("sort_order", "pk"))
                 ),
             )
         )

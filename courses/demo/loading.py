@@ -35,19 +35,21 @@ def _quiz(spec: dict, language: str, locale: Locale, translation_key=None) -> Qu
     if translation_key:
         fields["translation_key"] = translation_key
     quiz = Quiz(**fields)
-    for question_spec in spec["questions"]:
+    for position, question_spec in enumerate(spec["questions"]):
         question = Question(
+            sort_order=position,
             text=_text(question_spec["text"], language),
             kind=question_spec.get("kind", Question.Kind.SINGLE),
             explanation=_text(question_spec.get("explanation", ""), language),
         )
         question.choices = [
             AnswerChoice(
+                sort_order=order,
                 text=_text(choice["text"], language),
                 is_correct=choice.get("correct", False),
                 feedback=_text(choice.get("feedback", ""), language),
             )
-            for choice in question_spec["choices"]
+            for order, choice in enumerate(question_spec["choices"])
         ]
         quiz.questions.add(question)
     quiz.save()

@@ -28,7 +28,7 @@ def make_quiz(questions=2, pass_mark=50, max_attempts=3, live=True, **fields) ->
     )
     for number in range(1, questions + 1):
         kind = Question.Kind.MULTIPLE if number == 2 and questions >= 3 else Question.Kind.SINGLE
-        question = Question(text=f"Kysymys {number}", kind=kind)
+        question = Question(text=f"Kysymys {number}", kind=kind, sort_order=number)
         choices = [
             AnswerChoice(text=f"oikea {number}", is_correct=True, feedback="Juuri niin."),
             AnswerChoice(text=f"väärä {number}", is_correct=False, feedback="Ei aivan."),
