@@ -1,9 +1,10 @@
 """Site content that is not a course: the home page."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import AbstractGroupApprovalTask, Page
 
 from cms.selectors import home_cards_for
 
@@ -25,3 +26,48 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["cards"] = home_cards_for(request.user)
         return context
+
+
+class FourEyesApprovalTask(AbstractGroupApprovalTask):
+    """Approval by a member of the chosen groups who is neither the person who
+    submitted the content nor the one who last edited it.
+
+    Wagtail's own group approval lets a group member approve their own submission;
+    courses and phrases need a second person.
+    """
+
+    class Meta:
+        verbose_name = _("neljän silmän hyväksyntä")
+        verbose_name_plural = _("neljän silmän hyväksynnät")
+
+    @staticmethod
+    def _authors(obj) -> set[int]:
+        authors = set()
+        state = getattr(obj, "current_workflow_state", None)
+        if state is not None and state.requested_by_id:
+            authors.add(state.requested_by_id)
+        latest = getattr(obj, "latest_revision", None)
+        if latest is not None and latest.user_id:
+            authors.add(latest.user_id)
+        return authors
+
+    def user_is_author(self, obj, user) -> bool:
+        return user.pk in self._authors(obj)
+
+    def get_actions(self, obj, user):
+        if self.user_is_author(obj, user):
+            return []
+        return super().get_actions(obj, user)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve" and self.user_is_author(
+            task_state.revision.content_object, user
+        ):
+            raise PermissionDenied(
+                _("Et voi hyväksyä omaa muutostasi: hyväksyjän on oltava toinen henkilö.")
+            )
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    @classmethod
+    def get_description(cls):
+        return _("Ryhmän jäsen, joka ei itse tehnyt muutosta, hyväksyy sen.")
