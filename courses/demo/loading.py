@@ -151,9 +151,7 @@ def _create_course(index: CourseIndexPage, spec: dict) -> None:
             copy = lesson.copy_for_translation(locale)
             copy.title = lesson_spec["title"][language]
             # Same blocks in the same order keep their ids, so self-ratings line up.
-            translated = _body(lesson_spec["blocks"], language, quizzes[language])
-            copy.body = [
-                (block_type, value, block.id)
-                for (block_type, value), block in zip(translated, lesson.body, strict=True)
-            ]
+            copy.body = _body(lesson_spec["blocks"], language, quizzes[language])
+            for translated, original in zip(copy.body, lesson.body, strict=True):
+                translated.id = original.id
             _publish(copy)

@@ -1,7 +1,9 @@
-"""manage.py load_demo: the fictional Järvilaakso county for a local run."""
+"""manage.py load_demo: the fictional Järvilaakso county, its courses and learning history."""
 
 from django.core.management.base import BaseCommand
 
+from courses.demo.loading import load_demo_courses
+from courses.demo.progress import load_demo_progress
 from people import roles
 from people.demo.county import DEMO_PASSWORD
 from people.demo.loading import load_demo_county
@@ -12,6 +14,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sign_ins = load_demo_county()
+        load_demo_courses()
+        load_demo_progress()
         self.stdout.write(self.style.SUCCESS("Esittelyaineisto valmis. Kirjautumiset:"))
         for role, employee in sign_ins:
             self.stdout.write(f"  {roles.LABELS[role]:<22} {employee.user.email}")
