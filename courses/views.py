@@ -14,7 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses import selectors, services
-from courses.models import CourseCompletion, CoursePage, LessonPage
+from courses.models import (
+    CourseCompletion,
+    CourseIndexPage,
+    CoursePage,
+    LessonPage,
+    default_locale_id,
+)
 from courses.permissions import user_can_view_course
 from people.selectors import employee_for_user
 from quizzes import services as quiz_services
@@ -168,7 +174,12 @@ def enrol(request, course_id: int):
 def my_learning(request):
     employee = _employee_or_404(request)
     groups = selectors.my_learning(employee=employee)
-    return render(request, "courses/my_learning.html", {"groups": groups})
+    catalogue = CourseIndexPage.objects.live().filter(locale_id=default_locale_id()).first()
+    return render(
+        request,
+        "courses/my_learning.html",
+        {"groups": groups, "catalogue": catalogue.localized if catalogue else None},
+    )
 
 
 def certificate(request, code: str):
