@@ -27,6 +27,19 @@ class HomePage(Page):
         context["cards"] = home_cards_for(request.user)
         return context
 
+    def route(self, request, path_components):
+        """Find a page below the home page by its full path in one query, instead of
+        Wagtail's two queries per level (a lesson is four levels down). Anything not
+        found this way (e.g. a routable page's sub-route) takes Wagtail's own path."""
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = (
+                Page.objects.filter(url_path=url_path, locale_id=self.locale_id).specific().first()
+            )
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
+
 
 class FourEyesApprovalTask(AbstractGroupApprovalTask):
     """Approval by a member of the chosen groups who is neither the person who

@@ -5,8 +5,6 @@ import random
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
-
 from quizzes.models import AnswerChoice, Question, Quiz, QuizAttempt, SelfAssessmentAnswer
 
 
@@ -40,20 +38,25 @@ def lesson_quiz_states(*, employee, lesson, request) -> dict:
     from courses.models import LessonCompletion
     from courses.services import current_cycle
 
-    quiz_ids = [
-        b.value["quiz"].pk for b in lesson.body if b.block_type == "quiz" and b.value["quiz"]
-    ]
+    # The quiz objects came with the StreamField; their questions and choices take one
+    # more query.
+    quizzes = list(
+        {
+            block.value["quiz"].pk: block.value["quiz"]
+            for block in lesson.body
+            if block.block_type == "quiz" and block.value["quiz"]
+        }.values()
+    )
     block_ids = [b.id for b in lesson.body if b.block_type == "self_assessment"]
     states = {}
-    if quiz_ids:
-        quizzes = Quiz.objects.filter(pk__in=quiz_ids).prefetch_related(
-            Prefetch(
-                "questions",
-                queryset=Question.objects.order_by("sort_order", "pk").prefetch_related(
-                    Prefetch("choices", queryset=AnswerChoice.objects.order_by("sort_order", "pk"))
-                ),
+    if quizzes:
+        questions_of: dict[int, dict[int, Question]] = {quiz.pk: {} for quiz in quizzes}
+        choices = AnswerChoice.objects.filter(question__quiz__in=quizzes).select_related("question")
+        for choice in choices.order_by("question__sort_order", "question_id", "sort_order", "pk"):
+            question = questions_of[choice.question.quiz_id].setdefault(
+                choice.question_id, choice.question
             )
-        )
+            question.__dict__.setdefault("ordered_choices", []).append(choice)
         keys = {quiz.translation_key: quiz for quiz in quizzes}
         attempts = list(
             QuizAttempt.objects.filter(employee=employee, quiz__translation_key__in=list(keys))
@@ -63,17 +66,15 @@ def lesson_quiz_states(*, employee, lesson, request) -> dict:
         shown_attempt_id = request.GET.get("yritys", "")
         for quiz in quizzes:
             own = [a for a in attempts if a.quiz.translation_key == quiz.translation_key]
-            questions = list(quiz.questions.all())
+            questions = list(questions_of[quiz.pk].values())
+            for question in questions:
+                question.shuffled_choices = list(question.ordered_choices)
             if quiz.shuffle:
                 # Stable for the learner and attempt, so a reload does not reorder.
                 rng = random.Random(f"{employee.pk}-{quiz.pk}-{len(own)}")  # noqa: S311
                 rng.shuffle(questions)
                 for question in questions:
-                    question.shuffled_choices = list(question.choices.all())
                     rng.shuffle(question.shuffled_choices)
-            else:
-                for question in questions:
-                    question.shuffled_choices = list(question.choices.all())
             state = QuizState(
                 quiz=quiz,
                 questions=questions,
@@ -101,7 +102,7 @@ def lesson_quiz_states(*, employee, lesson, request) -> dict:
             )
         }
     canonical = lesson.canonical
-    course = canonical.get_parent().specific
+    course = canonical.course
     lesson_done = LessonCompletion.objects.filter(
         employee=employee, lesson=canonical, cycle=current_cycle(employee=employee, course=course)
     ).exists()
