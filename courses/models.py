@@ -6,6 +6,7 @@ locale, so a learner who switches to Swedish keeps their progress.
 """
 
 import secrets
+from functools import cached_property
 
 from dateutil.relativedelta import relativedelta
 from django.db import models
@@ -113,7 +114,7 @@ class CoursePage(Page):
         verbose_name = _("koulutus")
         verbose_name_plural = _("koulutukset")
 
-    @property
+    @cached_property
     def canonical(self) -> "CoursePage":
         """This course in the default locale: where progress is recorded."""
         if self.locale_id == default_locale_id():
@@ -152,11 +153,16 @@ class LessonPage(Page):
         verbose_name = _("oppitunti")
         verbose_name_plural = _("oppitunnit")
 
-    @property
+    @cached_property
     def canonical(self) -> "LessonPage":
         if self.locale_id == default_locale_id():
             return self
         return self.get_translation(default_locale_id())
+
+    @cached_property
+    def course(self) -> "CoursePage":
+        """The course this lesson belongs to, in the lesson's own language (one query)."""
+        return CoursePage.objects.get(path=self.path[: -self.steplen])
 
     def required_quiz_ids(self) -> list[int]:
         return [

@@ -1,8 +1,30 @@
 """Who may see and take which course."""
 
+from django.db.models import CharField, IntegerField, Value
+
 from courses.models import CoursePage
 from people.models import Employee
 from people.selectors import employee_for_user
+
+
+def audience_of(courses) -> tuple[dict, dict]:
+    """Audience unit paths and job-role ids per course: one query for any number."""
+    unit_paths: dict[int, list[str]] = {course.pk: [] for course in courses}
+    role_ids: dict[int, list[int]] = {course.pk: [] for course in courses}
+    if not courses:
+        return unit_paths, role_ids
+    units = CoursePage.audience_units.through.objects.filter(coursepage__in=courses).values_list(
+        "coursepage_id", "orgunit__path", Value(None, output_field=IntegerField())
+    )
+    job_roles = CoursePage.audience_job_roles.through.objects.filter(
+        coursepage__in=courses
+    ).values_list("coursepage_id", Value(None, output_field=CharField()), "jobrole_id")
+    for course_id, path, role_id in units.union(job_roles, all=True):
+        if path is not None:
+            unit_paths[course_id].append(path)
+        if role_id is not None:
+            role_ids[course_id].append(role_id)
+    return unit_paths, role_ids
 
 
 def employee_in_audience(
@@ -10,10 +32,9 @@ def employee_in_audience(
 ) -> bool:
     """No audience set = everyone. Units include their sub-units; when both units and
     job roles are set, both must fit. Pass the audience in to avoid queries in loops."""
-    if unit_paths is None:
-        unit_paths = list(course.audience_units.values_list("path", flat=True))
-    if role_ids is None:
-        role_ids = list(course.audience_job_roles.values_list("pk", flat=True))
+    if unit_paths is None or role_ids is None:
+        units_of, roles_of = audience_of([course])
+        unit_paths, role_ids = units_of[course.pk], roles_of[course.pk]
     if unit_paths and not any(employee.unit.path.startswith(path) for path in unit_paths):
         return False
     return not role_ids or employee.job_role_id in role_ids

@@ -4,7 +4,7 @@ its query budget; none grows with the number of courses or lessons."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import CharField, Count, IntegerField, Q, Value
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from courses.models import (
@@ -15,7 +15,7 @@ from courses.models import (
     LessonCompletion,
     LessonPage,
 )
-from courses.permissions import employee_in_audience
+from courses.permissions import audience_of, employee_in_audience
 from people.models import Employee
 from people.selectors import employee_for_user
 
@@ -69,26 +69,6 @@ def _cycle_of(completion: CourseCompletion | None, now) -> int:
     if completion is None:
         return 1
     return completion.cycle if completion.is_valid_at(now) else completion.cycle + 1
-
-
-def _audience_of(courses) -> tuple[dict, dict]:
-    """Audience unit paths and job-role ids per course: one query for any number."""
-    unit_paths: dict[int, list[str]] = {course.pk: [] for course in courses}
-    role_ids: dict[int, list[int]] = {course.pk: [] for course in courses}
-    if not courses:
-        return unit_paths, role_ids
-    units = CoursePage.audience_units.through.objects.filter(coursepage__in=courses).values_list(
-        "coursepage_id", "orgunit__path", Value(None, output_field=IntegerField())
-    )
-    job_roles = CoursePage.audience_job_roles.through.objects.filter(
-        coursepage__in=courses
-    ).values_list("coursepage_id", Value(None, output_field=CharField()), "jobrole_id")
-    for course_id, path, role_id in units.union(job_roles, all=True):
-        if path is not None:
-            unit_paths[course_id].append(path)
-        if role_id is not None:
-            role_ids[course_id].append(role_id)
-    return unit_paths, role_ids
 
 
 def _statuses(
@@ -159,7 +139,7 @@ def my_learning(*, employee: Employee) -> dict[str, list[CourseStatus]]:
     candidates = list(
         _default_locale_courses().filter(Q(mandatory=True) | Q(pk__in=list(enrolments)))
     )
-    unit_paths, role_ids = _audience_of(candidates)
+    unit_paths, role_ids = audience_of(candidates)
     courses = [
         course
         for course in candidates
@@ -198,7 +178,7 @@ def catalogue_for(*, user, index: CourseIndexPage) -> list[CourseStatus]:
         return [CourseStatus(c, None, 0, 0, None, timezone.localdate()) for c in courses]
     canonical = {course.pk: course.canonical for course in courses}
     canonical_courses = list({c.pk: c for c in canonical.values()}.values())
-    unit_paths, role_ids = _audience_of(canonical_courses)
+    unit_paths, role_ids = audience_of(canonical_courses)
     fitting = [
         course
         for course in canonical_courses

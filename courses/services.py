@@ -41,8 +41,7 @@ def current_cycle(*, employee: Employee, course: CoursePage, now=None) -> int:
 def lesson_visit(*, employee: Employee, lesson: LessonPage) -> Enrolment:
     """Remember where the learner is; opening a lesson of an optional course enrols."""
     lesson = lesson.canonical
-    course = lesson.get_parent().specific
-    enrolment = enrolment_ensure(employee=employee, course=course)
+    enrolment = enrolment_ensure(employee=employee, course=lesson.course)
     if enrolment.last_lesson_id != lesson.pk:
         Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson)
         enrolment.last_lesson = lesson
@@ -87,7 +86,7 @@ def lesson_complete(
     """Mark a lesson done (for lessons with a required quiz: only once it is passed).
     Returns (lesson_done, new course completion or None)."""
     lesson = lesson.canonical
-    course = lesson.get_parent().specific
+    course = lesson.course
     enrolment = enrolment_ensure(employee=employee, course=course)
     # Serialise everything one learner does on one course.
     Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
@@ -166,7 +165,7 @@ def self_assessment_record(
         raise ValueError("unknown block")
     if value not in range(1, 6):
         raise ValueError("value out of range")
-    course = lesson.canonical.get_parent().specific
+    course = lesson.canonical.course
     answer, _created = SelfAssessmentAnswer.objects.update_or_create(
         employee=employee,
         block_id=block.id,

@@ -38,7 +38,7 @@ def serve_lesson(request, lesson: LessonPage):
     """Called from LessonPage.serve: render the lesson with the learner's own state."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    course = lesson.get_parent().specific
+    course = lesson.course
     if not user_can_view_course(request.user, course.canonical):
         raise Http404
     employee = employee_for_user(request.user)
@@ -71,7 +71,7 @@ def serve_lesson(request, lesson: LessonPage):
 def lesson_complete(request, lesson_id: int):
     employee = _employee_or_404(request)
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    if not user_can_view_course(request.user, lesson.get_parent().specific.canonical):
+    if not user_can_view_course(request.user, lesson.course.canonical):
         raise Http404
     done, completion = services.lesson_complete(employee=employee, lesson=lesson)
     if not done:
@@ -82,13 +82,12 @@ def lesson_complete(request, lesson_id: int):
     if completion is not None:
         messages.success(
             request,
-            _("Onneksi olkoon! Suoritit koulutuksen %(course)s.")
-            % {"course": lesson.get_parent().title},
+            _("Onneksi olkoon! Suoritit koulutuksen %(course)s.") % {"course": lesson.course.title},
         )
         return redirect("courses:certificate", code=completion.verification_code)
     following = lesson.get_next_siblings().live().specific().first()
     messages.success(request, _("Oppitunti merkitty valmiiksi."))
-    return redirect(following.url if following else lesson.get_parent().url)
+    return redirect(following.url if following else lesson.course.url)
 
 
 @require_POST
@@ -96,7 +95,7 @@ def lesson_complete(request, lesson_id: int):
 def quiz_submit(request, lesson_id: int, quiz_id: int):
     employee = _employee_or_404(request)
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    if not user_can_view_course(request.user, lesson.get_parent().specific.canonical):
+    if not user_can_view_course(request.user, lesson.course.canonical):
         raise Http404
     if quiz_id not in {
         block.value["quiz"].pk
@@ -134,7 +133,7 @@ def quiz_submit(request, lesson_id: int, quiz_id: int):
             messages.success(
                 request,
                 _("Onneksi olkoon! Suoritit koulutuksen %(course)s.")
-                % {"course": lesson.get_parent().title},
+                % {"course": lesson.course.title},
             )
     return redirect(f"{lesson.url}?yritys={attempt.pk}#quiz-{quiz_id}")
 
@@ -144,7 +143,7 @@ def quiz_submit(request, lesson_id: int, quiz_id: int):
 def self_assessment(request, lesson_id: int, block_id: uuid.UUID):
     employee = _employee_or_404(request)
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    if not user_can_view_course(request.user, lesson.get_parent().specific.canonical):
+    if not user_can_view_course(request.user, lesson.course.canonical):
         raise Http404
     try:
         value = int(request.POST.get("value", ""))
