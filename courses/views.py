@@ -127,15 +127,17 @@ def quiz_submit(request, lesson_id: int, quiz_id: int):
             messages.error(request, message)
         return redirect(f"{lesson.url}#quiz-{quiz_id}")
     request.session.pop(f"quiz-{quiz_id}-draft", None)
-    if attempt.passed and not [q for q in lesson.required_quiz_ids() if q != quiz_id]:
-        done, completion = services.lesson_complete(employee=employee, lesson=lesson)
+    if attempt.passed:
+        # Completes the lesson once every required quiz in it is passed.
+        _done, completion = services.lesson_complete(employee=employee, lesson=lesson)
         if completion is not None:
             messages.success(
                 request,
                 _("Onneksi olkoon! Suoritit koulutuksen %(course)s.")
                 % {"course": lesson.course.title},
             )
-    return redirect(f"{lesson.url}?yritys={attempt.pk}#quiz-{quiz_id}")
+    # The result box takes focus, so a screen reader announces the score at once.
+    return redirect(f"{lesson.url}?yritys={attempt.pk}#quiz-result-{quiz_id}")
 
 
 @require_POST

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from people.models import Employee
 from quizzes.models import AnswerChoice, Question, Quiz, QuizAnswer, QuizAttempt
@@ -73,7 +74,11 @@ def quiz_submit(
     if quiz.max_attempts and used >= quiz.max_attempts:
         raise SubmissionRefused(
             [
-                _("Olet käyttänyt kaikki %(count)s yritystä tähän tietovisaan.")
+                ngettext(
+                    "Olet käyttänyt ainoan yrityksesi tähän tietovisaan.",
+                    "Olet käyttänyt kaikki %(count)s yritystä tähän tietovisaan.",
+                    quiz.max_attempts,
+                )
                 % {"count": quiz.max_attempts}
             ]
         )

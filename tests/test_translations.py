@@ -70,7 +70,11 @@ def test_placeholders_match_the_source(language):
     for entry in live_entries(language):
         expected = placeholders(entry.msgid) | placeholders(entry.msgid_plural or "")
         for text in translations(entry):
-            if placeholders(text) != expected:
+            found = placeholders(text)
+            # A singular form may leave out the count ("your only attempt"), as the
+            # Finnish singular does; it may never bring a name of its own.
+            singular_may_omit = entry.msgid_plural and found == placeholders(entry.msgid)
+            if found != expected and not singular_may_omit:
                 mismatched.append((entry.msgid, text))
             if "python-format" in entry.flags:
                 text % dict.fromkeys(expected, 1)  # raises on a broken specifier

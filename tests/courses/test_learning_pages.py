@@ -184,3 +184,19 @@ def test_lesson_page_costs_the_same_queries_for_3_or_18_blocks(client, learner):
     client.get(small_url)
     client.get(large_url)  # first visits enrol; count the visits after
     assert _count(client, small_url) == _count(client, large_url)
+
+
+def test_a_lesson_with_two_required_quizzes_completes_when_both_are_passed(client, learner):
+    first_quiz, second_quiz = make_quiz(), make_quiz()
+    course = make_course(lessons=1, quiz=first_quiz)
+    (lesson,) = lessons_of(course)
+    lesson.body.append(("quiz", {"quiz": second_quiz, "required": True}))
+    lesson.save_revision().publish()
+    for quiz in (first_quiz, second_quiz):
+        page = client.get(lesson.url).content.decode()
+        response = client.post(
+            f"/opinnot/oppitunti/{lesson.pk}/tietovisa/{quiz.pk}/",
+            quiz_post(right_answers(quiz), form_key(page, quiz)),
+        )
+        assert response["Location"].endswith(f"#quiz-result-{quiz.pk}")
+        assert CourseCompletion.objects.filter(employee=learner).exists() == (quiz is second_quiz)
