@@ -133,7 +133,7 @@ def course_complete_if_done(
     now = timezone.now()
     try:
         with transaction.atomic():
-            return CourseCompletion.objects.create(
+            completion = CourseCompletion.objects.create(
                 employee=employee,
                 course=course,
                 cycle=cycle,
@@ -145,6 +145,10 @@ def course_complete_if_done(
             )
     except IntegrityError:
         return None
+    from tasks.onboarding import tick_course_items
+
+    transaction.on_commit(lambda: tick_course_items.delay(employee.pk, course.pk))
+    return completion
 
 
 @transaction.atomic

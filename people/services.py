@@ -78,11 +78,15 @@ def employee_import_apply(*, run: ImportRun) -> ImportPreview:
         run.created_numbers = outcome["created"]
         run.content = b""
         run.save()
-        if outcome["created"]:
-            from tasks.people import send_welcome_messages
+        from tasks.onboarding import build_checklists
+        from tasks.people import send_welcome_messages
 
-            run_id = run.pk
+        run_id = run.pk
+        if outcome["created"]:
             transaction.on_commit(lambda: send_welcome_messages.delay(run_id))
+        if outcome["onboard_ids"]:
+            onboard_ids = outcome["onboard_ids"]
+            transaction.on_commit(lambda: build_checklists.delay(onboard_ids))
     return ImportPreview(run=run, plan=plan)
 
 

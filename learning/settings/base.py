@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "cms",
     "courses",
     "quizzes",
+    "onboarding",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
@@ -142,6 +143,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Items added to an onboarding template reach the open checklists of people who started
+# at most this many days ago.
+ONBOARDING_PROPAGATE_DAYS = env.int("ONBOARDING_PROPAGATE_DAYS", default=60)
 
 # Uploads larger than this are refused before they are parsed (the HR import).
 HR_IMPORT_MAX_BYTES = env.int("HR_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)

@@ -1,0 +1,175 @@
+"""Writes about onboarding: building checklists, ticking items, a supervisor's extra
+items, and carrying new template items to open checklists. Each is safe to repeat."""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from onboarding.models import (
+    Checklist,
+    ChecklistItem,
+    ChecklistTemplate,
+    ItemKind,
+    ItemOwner,
+    TemplateItem,
+)
+from people.models import Employee
+
+logger = logging.getLogger(__name__)
+
+
+class NotAllowed(Exception):
+    """The user may not do this to this item."""
+
+
+def templates_for(employee: Employee) -> list[ChecklistTemplate]:
+    """Active templates whose units (with their sub-units) and job roles fit. Two queries."""
+    templates = list(
+        ChecklistTemplate.objects.filter(active=True).prefetch_related("units", "job_roles")
+    )
+    unit_path = employee.unit.path
+    return [
+        template
+        for template in templates
+        if (
+            not template.units.all()
+            or any(unit_path.startswith(u.path) for u in template.units.all())
+        )
+        and (
+            not template.job_roles.all()
+            or employee.job_role_id in {r.pk for r in template.job_roles.all()}
+        )
+    ]
+
+
+def _item_from(
+    template_item: TemplateItem, checklist: Checklist, start: datetime.date
+) -> ChecklistItem:
+    kind = template_item.kind
+    if kind == ItemKind.COURSE and template_item.course_id is None:
+        # The course was deleted after the template was made: keep the item so the
+        # newcomer and supervisor see it, but as a plain task to sort out by hand.
+        logger.warning("Template item %s points at a deleted course", template_item.pk)
+        kind = ItemKind.TASK
+    return ChecklistItem(
+        checklist=checklist,
+        template_item=template_item,
+        kind=kind,
+        title=template_item.title,
+        description=template_item.description,
+        course_id=template_item.course_id,
+        page_id=template_item.page_id,
+        owner=template_item.owner,
+        due_date=start + datetime.timedelta(days=template_item.due_days),
+    )
+
+
+@transaction.atomic
+def checklist_build(*, employee_id: int) -> int:
+    """Give the employee every item of every template that fits them; course items
+    become enrolments with the item's due date. Returns how many items were added;
+    running it again adds nothing."""
+    from courses.models import Enrolment
+    from courses.services import enrolment_ensure
+
+    employee = Employee.objects.select_related("unit").get(pk=employee_id)
+    if not employee.active:
+        return 0
+    checklist, _created = Checklist.objects.get_or_create(employee=employee)
+    template_items = TemplateItem.objects.filter(template__in=templates_for(employee)).exclude(
+        checklist_items__checklist=checklist
+    )
+    items = [_item_from(item, checklist, employee.start_date) for item in template_items]
+    created = ChecklistItem.objects.bulk_create(items, ignore_conflicts=True)
+    for item in items:
+        if item.kind == ItemKind.COURSE and item.course_id:
+            enrolment_ensure(
+                employee=employee,
+                course=item.course,
+                source=Enrolment.Source.ONBOARDING,
+                due_date=item.due_date,
+            )
+    return len(created)
+
+
+def checklist_tick_course(*, employee_id: int, course_id: int) -> int:
+    """Tick the open items that point at a course the employee has completed."""
+    return ChecklistItem.objects.filter(
+        checklist__employee_id=employee_id, course_id=course_id, done_at__isnull=True
+    ).update(done_at=timezone.now())
+
+
+def user_can_tick(user, item: ChecklistItem) -> bool:
+    """Course items tick themselves when the course is completed. Sign-off items are
+    the supervisor's (direct, or a manager of the unit). Other items the employee
+    ticks, and their supervisor or HR may tick them too."""
+    from people.selectors import employee_for_user, employee_is_report_of
+
+    if item.kind == ItemKind.COURSE or not user.is_authenticated:
+        return False
+    employee = item.checklist.employee
+    if employee.user_id == user.pk:
+        return item.kind != ItemKind.SIGN_OFF and item.owner != ItemOwner.SUPERVISOR
+    own = employee_for_user(user)
+    is_supervisor = own is not None and employee_is_report_of(employee=employee, supervisor=own)
+    if item.kind == ItemKind.SIGN_OFF:
+        return is_supervisor or user.is_superuser
+    return is_supervisor or user.is_superuser or user.has_perm("people.view_employee")
+
+
+@transaction.atomic
+def checklist_item_tick(*, item_id: int, user) -> ChecklistItem:
+    item = (
+        ChecklistItem.objects.select_for_update()
+        .select_related("checklist__employee")
+        .get(pk=item_id)
+    )
+    if not user_can_tick(user, item):
+        raise NotAllowed
+    if item.done_at is None:
+        item.done_at = timezone.now()
+        item.done_by = user
+        item.save(update_fields=["done_at", "done_by"])
+    return item
+
+
+@transaction.atomic
+def checklist_item_add(
+    *, employee: Employee, title: str, due_date: datetime.date, description: str, added_by
+) -> ChecklistItem:
+    """A supervisor's extra item for one person."""
+    checklist, _created = Checklist.objects.get_or_create(employee=employee)
+    return ChecklistItem.objects.create(
+        checklist=checklist,
+        kind=ItemKind.TASK,
+        title=title,
+        description=description,
+        owner=ItemOwner.EMPLOYEE,
+        due_date=due_date,
+        added_by=added_by,
+    )
+
+
+def open_checklists_reached_by(template: ChecklistTemplate):
+    """Checklists that get a template's new items: not yet done, of active people who
+    started within ONBOARDING_PROPAGATE_DAYS and fit the template."""
+    since = timezone.localdate() - datetime.timedelta(days=settings.ONBOARDING_PROPAGATE_DAYS)
+    candidates = (
+        Checklist.objects.filter(employee__active=True, employee__start_date__gte=since)
+        .filter(Q(items__done_at__isnull=True) | Q(items__isnull=True))
+        .distinct()
+        .select_related("employee__unit")
+    )
+    return [checklist for checklist in candidates if template in templates_for(checklist.employee)]
+
+
+def template_propagate(*, template_id: int) -> int:
+    """Add a template's items to the open checklists it reaches; returns items added."""
+    template = ChecklistTemplate.objects.get(pk=template_id)
+    return sum(
+        checklist_build(employee_id=c.employee_id) for c in open_checklists_reached_by(template)
+    )
