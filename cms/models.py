@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import AbstractGroupApprovalTask, Page
 
-from cms.selectors import home_cards_for
+from cms.selectors import home_cards_for, home_checklist_for
 
 
 class HomePage(Page):
@@ -25,6 +25,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["cards"] = home_cards_for(request.user)
+        context.update(home_checklist_for(request.user))
         return context
 
     def route(self, request, path_components):

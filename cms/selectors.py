@@ -1,8 +1,10 @@
 """What the home page offers each signed-in user, by role."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from people import roles
@@ -100,3 +102,22 @@ def home_cards_for(user) -> list[HomeCard]:
             )
         )
     return cards
+
+
+def home_checklist_for(user) -> dict:
+    """The signed-in employee's own onboarding checklist, while it has open items or
+    was finished within the last two weeks."""
+    from onboarding.selectors import checklist_for, checklist_progress
+    from people.selectors import employee_for_user
+
+    employee = employee_for_user(user)
+    if employee is None:
+        return {}
+    views = checklist_for(employee=employee, viewer=user)
+    if (
+        not views
+        or all(view.state == "done" for view in views)
+        and employee.start_date < (timezone.localdate() - datetime.timedelta(days=90))
+    ):
+        return {}
+    return {"checklist": views, "progress": checklist_progress(views)}

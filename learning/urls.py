@@ -33,6 +33,7 @@ urlpatterns = [
     path("kieli/", people_views.set_language, name="set_language"),
     path("", include("people.urls")),
     path("", include("courses.urls")),
+    path("", include("onboarding.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -20,6 +20,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Orderable
 
+from onboarding.panels import PropagationNoticePanel
+
 
 class ItemKind(models.TextChoices):
     COURSE = "course", _("Koulutus")
@@ -54,6 +56,7 @@ class ChecklistTemplate(ClusterableModel):
     updated_at = models.DateTimeField(auto_now=True)
 
     panels = [
+        PropagationNoticePanel(),
         FieldPanel("name"),
         MultiFieldPanel([FieldPanel("units"), FieldPanel("job_roles")], heading=_("Kenelle")),
         FieldPanel("active"),

@@ -66,4 +66,18 @@ def team_member(request, employee_number: str):
     # Someone else's record answers 404, not 403: it does not confirm the person exists.
     if not user_can_view_employee(request.user, employee):
         raise Http404
-    return render(request, "people/team_member.html", {"employee": employee})
+    from onboarding.selectors import checklist_for, checklist_progress
+    from onboarding.views import ExtraItemForm
+
+    views = checklist_for(employee=employee, viewer=request.user)
+    may_add = employee.user_id != request.user.pk and user_can_view_team(request.user)
+    return render(
+        request,
+        "people/team_member.html",
+        {
+            "employee": employee,
+            "checklist": views,
+            "progress": checklist_progress(views),
+            "extra_item_form": ExtraItemForm() if may_add else None,
+        },
+    )
