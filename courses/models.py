@@ -41,6 +41,16 @@ def default_locale() -> Locale:
     return Locale.objects.get(pk=default_locale_id())
 
 
+class CanonicalMixin:
+    """`canonical`: this page in the default locale, where progress is recorded."""
+
+    @cached_property
+    def canonical(self):
+        if self.locale_id == default_locale_id():
+            return self
+        return self.get_translation(default_locale_id())
+
+
 class CourseIndexPage(Page):
     """The course catalogue."""
 
@@ -61,7 +71,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CanonicalMixin, Page):
     summary = models.TextField(_("tiivistelmä"), max_length=600)
     audience_units = ParentalManyToManyField(
         "people.OrgUnit",
@@ -114,13 +124,6 @@ class CoursePage(Page):
         verbose_name = _("koulutus")
         verbose_name_plural = _("koulutukset")
 
-    @cached_property
-    def canonical(self) -> "CoursePage":
-        """This course in the default locale: where progress is recorded."""
-        if self.locale_id == default_locale_id():
-            return self
-        return self.get_translation(default_locale_id())
-
     def expiry_for(self, completed_at):
         if not self.validity_months:
             return None
@@ -141,7 +144,7 @@ class CoursePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(CanonicalMixin, Page):
     body = StreamField(LessonStreamBlock(), verbose_name=_("sisältö"), use_json_field=True)
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
@@ -152,12 +155,6 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("oppitunti")
         verbose_name_plural = _("oppitunnit")
-
-    @cached_property
-    def canonical(self) -> "LessonPage":
-        if self.locale_id == default_locale_id():
-            return self
-        return self.get_translation(default_locale_id())
 
     @cached_property
     def course(self) -> "CoursePage":

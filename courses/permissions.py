@@ -3,6 +3,7 @@
 from django.db.models import CharField, IntegerField, Value
 
 from courses.models import CoursePage
+from people.audience import fits_audience
 from people.models import Employee
 from people.selectors import employee_for_user
 
@@ -30,14 +31,11 @@ def audience_of(courses) -> tuple[dict, dict]:
 def employee_in_audience(
     employee: Employee, course: CoursePage, unit_paths=None, role_ids=None
 ) -> bool:
-    """No audience set = everyone. Units include their sub-units; when both units and
-    job roles are set, both must fit. Pass the audience in to avoid queries in loops."""
+    """See people.audience. Pass the audience in to avoid a query per course in loops."""
     if unit_paths is None or role_ids is None:
         units_of, roles_of = audience_of([course])
         unit_paths, role_ids = units_of[course.pk], roles_of[course.pk]
-    if unit_paths and not any(employee.unit.path.startswith(path) for path in unit_paths):
-        return False
-    return not role_ids or employee.job_role_id in role_ids
+    return fits_audience(employee, unit_paths, role_ids)
 
 
 def user_can_view_course(user, course: CoursePage) -> bool:

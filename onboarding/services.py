@@ -17,6 +17,7 @@ from onboarding.models import (
     ItemOwner,
     TemplateItem,
 )
+from people.audience import fits_audience
 from people.models import Employee
 
 logger = logging.getLogger(__name__)
@@ -31,17 +32,13 @@ def templates_for(employee: Employee) -> list[ChecklistTemplate]:
     templates = list(
         ChecklistTemplate.objects.filter(active=True).prefetch_related("units", "job_roles")
     )
-    unit_path = employee.unit.path
     return [
         template
         for template in templates
-        if (
-            not template.units.all()
-            or any(unit_path.startswith(u.path) for u in template.units.all())
-        )
-        and (
-            not template.job_roles.all()
-            or employee.job_role_id in {r.pk for r in template.job_roles.all()}
+        if fits_audience(
+            employee,
+            [unit.path for unit in template.units.all()],
+            [role.pk for role in template.job_roles.all()],
         )
     ]
 

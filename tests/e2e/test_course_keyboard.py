@@ -10,6 +10,7 @@ import pytest
 from courses.models import CourseCompletion, Enrolment, LessonCompletion
 from quizzes.models import QuizAttempt, SelfAssessmentAnswer
 from tests.courses.builders import lessons_of, make_course, make_quiz
+from tests.e2e.axe import assert_no_serious_axe_violations
 from tests.factories import EmployeeFactory
 
 pytestmark = [
@@ -19,7 +20,6 @@ pytestmark = [
 
 EMAIL = "oona.oppija@example.test"
 PASSWORD = "salasana-testi"  # tests.factories.UserFactory's
-BLOCKING_IMPACTS = ("serious", "critical")
 # More than any of these pages has focusable elements before the one we are after.
 MAX_TABS = 40
 
@@ -97,23 +97,6 @@ def assert_focus_visible(page, what: str) -> None:
     assert style["visible"], (
         f"no visible focus on {what} ({page.evaluate(DESCRIBE_FOCUS)}): "
         f"outline {style['outline']}, box-shadow {style['boxShadow']}"
-    )
-
-
-def assert_no_serious_axe_violations(page, what: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    violations = Axe().run(page).response["violations"]
-    blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
-    lesser = [v for v in violations if v.get("impact") not in BLOCKING_IMPACTS]
-    if lesser:
-        print(f"axe, {what}: " + ", ".join(f"{v['id']} ({v['impact']})" for v in lesser))
-    report = []
-    for violation in blocking:
-        report.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
-        report.extend(f"    {node['target']}" for node in violation["nodes"])
-    assert not blocking, f"axe found serious or critical violations on {what}:\n" + "\n".join(
-        report
     )
 
 

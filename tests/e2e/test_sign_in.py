@@ -10,6 +10,7 @@ from people.demo.county import DEMO_PASSWORD
 from people.forms import SignInForm
 from people.models import Employee
 from people.selectors import employee_reports
+from tests.e2e.axe import assert_no_serious_axe_violations
 
 # serialized_rollback: the live server's database is flushed after each test, and the
 # groups, home page and Wagtail Site that migrations create must come back for the next
@@ -20,7 +21,6 @@ pytestmark = [
 ]
 
 LOGOUT_BUTTON = "form[action='/kirjaudu-ulos/'] button"
-BLOCKING_IMPACTS = ("serious", "critical")
 
 
 def translated(language: str, message: str, **params) -> str:
@@ -43,27 +43,6 @@ def path_of(page, live_server) -> str:
 def click_and_wait(page, locator) -> None:
     with page.expect_navigation():
         locator.click()
-
-
-def assert_no_serious_axe_violations(page, what: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    violations = Axe().run(page).response["violations"]
-    blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
-    lesser = [v for v in violations if v.get("impact") not in BLOCKING_IMPACTS]
-    if lesser:
-        # Not failing, but visible with -rA / -s.
-        print(f"axe, {what}: " + ", ".join(f"{v['id']} ({v['impact']})" for v in lesser))
-    report = []
-    for violation in blocking:
-        report.append(
-            f"- {violation['id']} ({violation['impact']}): {violation['help']} {violation['helpUrl']}"
-        )
-        for node in violation["nodes"]:
-            report.append(f"    {node['target']}: {node.get('failureSummary', '').strip()}")
-    assert not blocking, f"axe found serious or critical violations on {what}:\n" + "\n".join(
-        report
-    )
 
 
 @pytest.fixture
