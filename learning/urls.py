@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("people.urls")),
     path("", include("courses.urls")),
     path("", include("onboarding.urls")),
+    path("", include("notifications.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -15,4 +15,17 @@ BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=0),
         "options": {"expires": 20 * 60 * 60},
     },
+    # Past the hour, so it does not start at the same moment as the Monday digest.
+    "reminders-sweep-hourly": {
+        "task": "reminders.sweep",
+        "schedule": crontab(minute=5),
+        # A sweep queued behind a long one is pointless once the next is due.
+        "options": {"expires": 50 * 60},
+    },
+    # Monday 07:00 in CELERY_TIMEZONE (Europe/Helsinki).
+    "reminders-weekly-digest": {
+        "task": "reminders.weekly_digest",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
+        "options": {"expires": 6 * 60 * 60},
+    },
 }

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "onboarding",
+    "notifications",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
@@ -86,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "notifications.context_processors.unread_count",
             ],
         },
     },
@@ -147,6 +149,19 @@ STORAGES = {
 # Items added to an onboarding template reach the open checklists of people who started
 # at most this many days ago.
 ONBOARDING_PROPAGATE_DAYS = env.int("ONBOARDING_PROPAGATE_DAYS", default=60)
+
+# Reminders (notifications/): stages by days before/after the due date, the notice before
+# a completion expires, and how the hourly sweep delivers (batch size, how long a row may
+# sit in "sending" before the next sweep looks at it, attempts before giving up, and the
+# time budget of one sweep, below CELERY_TASK_SOFT_TIME_LIMIT).
+REMINDER_DUE_SOON_DAYS = env.int("REMINDER_DUE_SOON_DAYS", default=7)
+REMINDER_LONG_OVERDUE_DAYS = env.int("REMINDER_LONG_OVERDUE_DAYS", default=14)
+RECERTIFICATION_NOTICE_DAYS = env.int("RECERTIFICATION_NOTICE_DAYS", default=30)
+REMINDER_BATCH_SIZE = env.int("REMINDER_BATCH_SIZE", default=200)
+REMINDER_SENDING_TIMEOUT_SECONDS = env.int("REMINDER_SENDING_TIMEOUT_SECONDS", default=30 * 60)
+REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=48)
+REMINDER_SWEEP_MAX_SECONDS = env.int("REMINDER_SWEEP_MAX_SECONDS", default=12 * 60)
+REMINDER_DIGEST_MAX_LINES = env.int("REMINDER_DIGEST_MAX_LINES", default=50)
 
 # Uploads larger than this are refused before they are parsed (the HR import).
 HR_IMPORT_MAX_BYTES = env.int("HR_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)

@@ -1,0 +1,399 @@
+"""Delivering outbox rows: claim a batch, write the in-app notices, send the emails.
+
+The protocol, one batch at a time:
+
+1. In one transaction: lock up to REMINDER_BATCH_SIZE pending rows with
+   `SELECT … FOR UPDATE SKIP LOCKED`, drop the ones no longer needed (item done, person
+   left: `cancelled`), write the in-app notices (one per row, a unique key), mark the
+   rows of people without an email address `sent` (the notice is all they get, noted
+   on the row) and the rest `sending`. Commit.
+2. One SMTP connection for the batch. For each message: set `handed_over_at` (commit),
+   hand the message to the mail server, mark the row `sent` (commit).
+3. A mail server error puts the row and the rest of the batch back to `pending` with
+   attempts + 1 and the error, and ends delivery for this sweep: the next sweep tries
+   again. Never `sent`. After REMINDER_MAX_ATTEMPTS, or when the server refuses the
+   address for good, the row becomes `failed_permanently`.
+
+After a crash (a worker killed in the middle) rows stay in `sending`. The recovery rule,
+run by the next sweep while it holds the sweep lock (so no live sweep owns them), for
+rows claimed more than REMINDER_SENDING_TIMEOUT_SECONDS ago:
+- `handed_over_at` empty: the message never reached the mail server, so the row goes
+  back to `pending` and is sent once by this or a later sweep;
+- `handed_over_at` set: the server may or may not have taken the message. Sending again
+  could mail the person twice, so the row is left alone and reported (logged as an
+  error and counted as `uncertain` in the sweep result) for an admin to resolve in the
+  admin (send again or mark sent). The window is the time one message takes to send.
+"""
+
+import contextlib
+import datetime
+import logging
+import smtplib
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone, translation
+
+from courses.models import CourseCompletion, Enrolment
+from notifications import messages
+from notifications.models import (
+    Notification,
+    OutboxStatus,
+    ReminderOutbox,
+    SubjectKind,
+)
+from notifications.selectors import team_digest, valid_completion_exists
+from onboarding.models import ChecklistItem
+from people.models import Employee
+
+logger = logging.getLogger(__name__)
+
+NO_EMAIL_NOTE = "no email address: in-app notice only"
+
+
+@dataclass
+class DeliveryResult:
+    sent: int = 0
+    in_app_only: int = 0
+    cancelled: int = 0
+    retry_later: int = 0
+    failed_permanently: int = 0
+    recovered: int = 0
+    uncertain: int = 0
+    batches: int = 0
+    mail_server_down: bool = False
+    uncertain_ids: list[int] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Outgoing:
+    row_id: int
+    message: object  # EmailMultiAlternatives
+
+
+# --- recovery -------------------------------------------------------------------------
+
+
+def recover_stale_sending(*, now: datetime.datetime, result: DeliveryResult) -> None:
+    """Apply the recovery rule above. Call only while holding the sweep lock."""
+    cutoff = now - datetime.timedelta(seconds=settings.REMINDER_SENDING_TIMEOUT_SECONDS)
+    stale = ReminderOutbox.objects.filter(status=OutboxStatus.SENDING, claimed_at__lt=cutoff)
+    result.recovered = stale.filter(handed_over_at__isnull=True).update(
+        status=OutboxStatus.PENDING,
+        claimed_at=None,
+        note="recovered: claimed by a sweep that stopped before sending",
+    )
+    if result.recovered:
+        logger.warning(
+            "Reminder sweep: %s rows left in sending before reaching the mail server "
+            "went back to pending",
+            result.recovered,
+        )
+    uncertain = list(
+        stale.filter(handed_over_at__isnull=False).order_by("pk").values_list("pk", flat=True)
+    )
+    result.uncertain = len(uncertain)
+    result.uncertain_ids = uncertain[:100]
+    if uncertain:
+        logger.error(
+            "Reminder sweep: %s rows were handed to the mail server but never confirmed "
+            "(the sender stopped); they are not resent automatically. Resolve them in the "
+            "admin. First ids: %s",
+            len(uncertain),
+            uncertain[:20],
+        )
+
+
+# --- claiming and preparing -----------------------------------------------------------
+
+
+class _Subjects:
+    """Everything one batch of rows refers to, loaded with a fixed number of queries
+    (at most seven, plus four per digest row)."""
+
+    def __init__(self, rows: list[ReminderOutbox], *, now: datetime.datetime):
+        by_kind: dict[str, set[int]] = {}
+        for row in rows:
+            by_kind.setdefault(row.subject_kind, set()).add(row.subject_id)
+        self.items = {
+            item.pk: item
+            for item in ChecklistItem.objects.filter(
+                pk__in=by_kind.get(SubjectKind.CHECKLIST_ITEM, ())
+            ).select_related("checklist__employee__user")
+        }
+        self.enrolments = {
+            enrolment.pk: enrolment
+            for enrolment in Enrolment.objects.filter(pk__in=by_kind.get(SubjectKind.ENROLMENT, ()))
+            .annotate(done=valid_completion_exists(now))
+            .select_related("course", "employee__user")
+        }
+        later = CourseCompletion.objects.filter(
+            employee_id=OuterRef("employee_id"),
+            course_id=OuterRef("course_id"),
+            cycle__gt=OuterRef("cycle"),
+        )
+        self.completions = {
+            completion.pk: completion
+            for completion in CourseCompletion.objects.filter(
+                pk__in=by_kind.get(SubjectKind.RECERTIFICATION, ())
+            )
+            .annotate(renewed=Exists(later))
+            .select_related("course", "employee__user")
+        }
+        courses = [e.course for e in self.enrolments.values()] + [
+            c.course for c in self.completions.values()
+        ]
+        self._titles: dict[tuple[str, str], str] = {}
+        self._paths: dict[int, str] = {}
+        if courses:
+            from wagtail.models import Page
+
+            for key, language, title in Page.objects.filter(
+                translation_key__in={course.translation_key for course in courses}, live=True
+            ).values_list("translation_key", "locale__language_code", "title"):
+                self._titles[(str(key), language)] = title
+            for course in courses:
+                if course.pk not in self._paths:
+                    parts = course.get_url_parts()
+                    self._paths[course.pk] = parts[2] if parts else "/"
+
+    def course_title(self, course, language: str) -> str:
+        return self._titles.get((str(course.translation_key), language), course.title)
+
+    def course_path(self, course) -> str:
+        return self._paths.get(course.pk, "/")
+
+
+def _text_for(
+    row: ReminderOutbox, subjects: _Subjects, *, language: str, today, now
+) -> messages.ReminderText | None:
+    """What to say for `row`, or None when the reminder is no longer needed."""
+    kind, stage = row.subject_kind, row.stage
+    if kind == SubjectKind.CHECKLIST_ITEM:
+        item = subjects.items.get(row.subject_id)
+        if item is None or item.done_at is not None or not item.checklist.employee.active:
+            return None
+        owner = item.checklist.employee
+        if row.recipient_id == owner.pk:
+            return messages.own_checklist_item(
+                stage, title=item.title, due=item.due_date, item_id=item.pk
+            )
+        return messages.for_someone_else(
+            stage,
+            title=item.title,
+            due=item.due_date,
+            about=owner,
+            path=messages.team_member_path(owner, f"#checklist-item-{item.pk}"),
+        )
+    if kind == SubjectKind.ENROLMENT:
+        enrolment = subjects.enrolments.get(row.subject_id)
+        if (
+            enrolment is None
+            or enrolment.done
+            or not enrolment.employee.active
+            or not enrolment.course.live
+            or enrolment.due_date is None
+        ):
+            return None
+        title = subjects.course_title(enrolment.course, language)
+        if row.recipient_id == enrolment.employee_id:
+            return messages.own_enrolment(
+                stage,
+                title=title,
+                due=enrolment.due_date,
+                path=subjects.course_path(enrolment.course),
+            )
+        return messages.for_someone_else(
+            stage,
+            title=title,
+            due=enrolment.due_date,
+            about=enrolment.employee,
+            path=messages.team_member_path(enrolment.employee),
+        )
+    if kind == SubjectKind.RECERTIFICATION:
+        completion = subjects.completions.get(row.subject_id)
+        if completion is None or completion.renewed or not completion.employee.active:
+            return None
+        if completion.expires_at is None or completion.expires_at <= now:
+            return None
+        return messages.recertification(
+            title=subjects.course_title(completion.course, language),
+            expires=timezone.localtime(completion.expires_at).date(),
+            path=subjects.course_path(completion.course),
+        )
+    if kind == SubjectKind.DIGEST:
+        digest = team_digest(supervisor=row.recipient, today=today, now=now)
+        if not digest.total:
+            return None
+        return messages.weekly_digest(week=row.stage, digest=digest)
+    logger.error("Unknown reminder kind %s on outbox row %s", kind, row.pk)
+    return None
+
+
+def _claim_batch(*, started_at: datetime.datetime, result: DeliveryResult) -> list[Outgoing] | None:
+    """Step 1 of the protocol. Returns the messages to send, or None when no pending
+    row is left for this sweep (rows put back by this sweep wait for the next one)."""
+    now = timezone.now()
+    today = timezone.localdate()
+    with transaction.atomic():
+        ids = list(
+            ReminderOutbox.objects.select_for_update(skip_locked=True)
+            .filter(status=OutboxStatus.PENDING)
+            .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=started_at))
+            .order_by("pk")
+            .values_list("pk", flat=True)[: settings.REMINDER_BATCH_SIZE]
+        )
+        if not ids:
+            return None
+        rows = list(
+            ReminderOutbox.objects.filter(pk__in=ids)
+            .select_related("recipient__user")
+            .order_by("pk")
+        )
+        subjects = _Subjects(rows, now=now)
+        cancelled, no_email, sending = [], [], []
+        notices: list[Notification] = []
+        outgoing: list[Outgoing] = []
+        for row in rows:
+            recipient: Employee = row.recipient
+            if not recipient.active:
+                cancelled.append(row.pk)
+                continue
+            with translation.override(recipient.ui_language):
+                text = _text_for(
+                    row, subjects, language=recipient.ui_language, today=today, now=now
+                )
+                if text is None:
+                    cancelled.append(row.pk)
+                    continue
+                notices.append(
+                    Notification(
+                        recipient=recipient,
+                        outbox_id=row.pk,
+                        title=text.title[:255],
+                        body=text.intro,
+                        url=text.path,
+                        created_at=now,
+                    )
+                )
+                if not recipient.user.email:
+                    no_email.append(row.pk)
+                    continue
+                outgoing.append(
+                    Outgoing(row.pk, messages.email_for(row=row, recipient=recipient, text=text))
+                )
+                sending.append(row.pk)
+        Notification.objects.bulk_create(notices, ignore_conflicts=True)
+        if cancelled:
+            ReminderOutbox.objects.filter(pk__in=cancelled).update(
+                status=OutboxStatus.CANCELLED,
+                claimed_at=now,
+                note="no longer needed: done, left, or nothing to report",
+            )
+        if no_email:
+            ReminderOutbox.objects.filter(pk__in=no_email).update(
+                status=OutboxStatus.SENT, claimed_at=now, sent_at=now, note=NO_EMAIL_NOTE
+            )
+        if sending:
+            ReminderOutbox.objects.filter(pk__in=sending).update(
+                status=OutboxStatus.SENDING, claimed_at=now, handed_over_at=None
+            )
+    result.batches += 1
+    result.cancelled += len(cancelled)
+    result.in_app_only += len(no_email)
+    return outgoing
+
+
+# --- sending --------------------------------------------------------------------------
+
+
+def _refused_for_good(error: Exception) -> bool:
+    """The server refused every recipient with a permanent (5xx) code."""
+    return isinstance(error, smtplib.SMTPRecipientsRefused) and all(
+        code >= 500 for code, _message in error.recipients.values()
+    )
+
+
+def _give_back(row_ids: list[int], error: Exception, result: DeliveryResult) -> None:
+    """Back to pending with attempts + 1; failed_permanently past REMINDER_MAX_ATTEMPTS."""
+    if not row_ids:
+        return
+    description = f"{type(error).__name__}: {error}"[:2000]
+    ReminderOutbox.objects.filter(pk__in=row_ids, status=OutboxStatus.SENDING).update(
+        status=OutboxStatus.PENDING,
+        attempts=F("attempts") + 1,
+        last_error=description,
+        handed_over_at=None,
+    )
+    given_up = ReminderOutbox.objects.filter(
+        pk__in=row_ids,
+        status=OutboxStatus.PENDING,
+        attempts__gte=settings.REMINDER_MAX_ATTEMPTS,
+    ).update(status=OutboxStatus.FAILED_PERMANENTLY)
+    result.failed_permanently += given_up
+    result.retry_later += len(row_ids) - given_up
+
+
+def _send_batch(outgoing: list[Outgoing], result: DeliveryResult) -> bool:
+    """Steps 2 and 3. Returns False when the mail server failed (stop this sweep)."""
+    if not outgoing:
+        return True
+    # Only the tests set this: it makes a sweep slow enough to kill in the middle.
+    delay = getattr(settings, "REMINDER_SEND_DELAY", 0)
+    connection = get_connection()
+    try:
+        connection.open()
+    except (smtplib.SMTPException, OSError) as error:
+        logger.warning("Mail server unavailable, reminders retried next sweep: %s", error)
+        _give_back([o.row_id for o in outgoing], error, result)
+        result.mail_server_down = True
+        return False
+    try:
+        for index, item in enumerate(outgoing):
+            if delay:
+                time.sleep(delay)
+            ReminderOutbox.objects.filter(pk=item.row_id).update(handed_over_at=timezone.now())
+            try:
+                connection.send_messages([item.message])
+            except (smtplib.SMTPException, OSError) as error:
+                if _refused_for_good(error):
+                    ReminderOutbox.objects.filter(pk=item.row_id).update(
+                        status=OutboxStatus.FAILED_PERMANENTLY,
+                        attempts=F("attempts") + 1,
+                        last_error=f"{type(error).__name__}: {error}"[:2000],
+                        handed_over_at=None,
+                    )
+                    result.failed_permanently += 1
+                    continue
+                logger.warning("Mail server error, reminders retried next sweep: %s", error)
+                _give_back([o.row_id for o in outgoing[index:]], error, result)
+                result.mail_server_down = True
+                return False
+            ReminderOutbox.objects.filter(pk=item.row_id).update(
+                status=OutboxStatus.SENT, sent_at=timezone.now()
+            )
+            result.sent += 1
+    finally:
+        # The messages are sent; a failing QUIT changes nothing.
+        with contextlib.suppress(smtplib.SMTPException, OSError):
+            connection.close()
+    return True
+
+
+def deliver_pending(*, deadline: float, result: DeliveryResult) -> None:
+    """Claim and send batches until no pending row is left, the mail server fails, or
+    the monotonic `deadline` passes (the rest waits for the next sweep)."""
+    started_at = timezone.now()
+    while time.monotonic() < deadline:
+        outgoing = _claim_batch(started_at=started_at, result=result)
+        if outgoing is None:
+            return
+        if not _send_batch(outgoing, result):
+            return

@@ -1,0 +1,274 @@
+"""Turn "who is due" into outbox rows, set-based.
+
+Each reminder a person gets about their own item is one `INSERT … SELECT … ON CONFLICT
+DO NOTHING` (SQLite: `INSERT OR IGNORE`) over the querysets in selectors.py: the
+database finds the due items, works out the stage and skips what already has a row,
+however many people there are. Only what needs the responsibility chain (supervisor →
+unit managers → HR) goes through Python, and then as one bulk insert of just the rows
+still missing.
+
+Decisions:
+- A stage is sent once per subject and recipient. Moving a due date later does not
+  repeat a stage already sent; an item first seen already late gets only the stage it
+  is in now (no "due soon" after the fact).
+- Items the employee owns (and buddy items, which have no buddy on record) remind the
+  employee; supervisor-owned items (sign-offs) remind whoever answers for the employee;
+  HR-owned items remind the HR admins. A long-overdue item or course of the employee's
+  own also escalates, once, to whoever answers for them.
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import CharField, Exists, F, OuterRef, QuerySet, Value
+
+from notifications.models import OutboxStatus, ReminderOutbox, Stage, SubjectKind
+from notifications.responsible import responsible_for
+from notifications.selectors import (
+    completions_expiring,
+    employees_with_work_due,
+    open_checklist_items_due,
+    open_enrolments_due,
+)
+from onboarding.models import ItemOwner
+from people import roles
+from people.models import Employee, OrgUnit
+
+logger = logging.getLogger(__name__)
+
+_COLUMNS = (
+    "recipient_id",
+    "about_id",
+    "subject_kind",
+    "subject_id",
+    "stage",
+    "due_date",
+    "status",
+    "attempts",
+    "last_error",
+    "note",
+    "created_at",
+)
+
+
+@dataclass
+class EnqueueResult:
+    reminders: int = 0
+    escalations: int = 0
+    recertifications: int = 0
+    unescalated: int = 0  # nobody to escalate to: no supervisor, manager or HR admin
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def _insert_select(rows: QuerySet, *, subject_kind: str, now: datetime.datetime) -> int:
+    """Insert one outbox row per row of `rows`, which must select o_recipient_id,
+    o_about_id, o_subject_id, o_stage and o_due_date. Rows that exist are skipped."""
+    select_sql, select_params = rows.query.sql_with_params()
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(column) for column in _COLUMNS)
+    if connection.vendor == "sqlite":
+        verb, conflict = "INSERT OR IGNORE INTO", ""
+    else:
+        verb, conflict = "INSERT INTO", " ON CONFLICT DO NOTHING"
+    # "WHERE 1 = 1": SQLite needs a WHERE before an upsert clause to parse it.
+    # Only quoted identifiers and the ORM's own SQL are pasted in; values are parameters.
+    sql = (
+        f"{verb} {quote(ReminderOutbox._meta.db_table)} ({columns}) "  # noqa: S608
+        "SELECT due.o_recipient_id, due.o_about_id, %s, due.o_subject_id, due.o_stage, "
+        f"due.o_due_date, %s, 0, '', '', %s FROM ({select_sql}) due WHERE 1 = 1{conflict}"
+    )
+    params = [
+        subject_kind,
+        OutboxStatus.PENDING.value,
+        connection.ops.adapt_datetimefield_value(now),
+        *select_params,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return max(cursor.rowcount, 0)
+
+
+def _not_yet(kind: str, *, stage=None, recipient=None) -> Exists:
+    """No outbox row yet for the outer row's subject in this stage (for this recipient)."""
+    rows = ReminderOutbox.objects.filter(
+        subject_kind=kind, subject_id=OuterRef("pk"), stage=stage or OuterRef("o_stage")
+    )
+    if recipient is not None:
+        rows = rows.filter(recipient_id=OuterRef(recipient))
+    return ~Exists(rows)
+
+
+def _bulk_insert(rows: list[ReminderOutbox]) -> int:
+    if not rows:
+        return 0
+    before = ReminderOutbox.objects.count() if connection.vendor == "sqlite" else None
+    created = ReminderOutbox.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+    if before is not None:
+        return ReminderOutbox.objects.count() - before
+    # PostgreSQL: bulk_create cannot tell skipped rows apart; they are rare (a second
+    # sweep racing this one), so the count is of rows attempted.
+    return len(created)
+
+
+def _hr_admin_ids() -> list[int]:
+    return list(
+        Employee.objects.filter(active=True, user__groups__name=roles.HR_ADMIN)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def enqueue_due_reminders(*, today: datetime.date, now: datetime.datetime) -> EnqueueResult:
+    """Create the missing outbox rows for every due stage, escalation and
+    recertification. Safe to run any number of times."""
+    result = EnqueueResult()
+    items = open_checklist_items_due(today=today)
+    enrolments = open_enrolments_due(today=today, now=now)
+    kind_item, kind_enrolment = SubjectKind.CHECKLIST_ITEM.value, SubjectKind.ENROLMENT.value
+
+    # 1. The employee's own items and courses: one statement each.
+    own_items = (
+        items.filter(owner__in=[ItemOwner.EMPLOYEE, ItemOwner.BUDDY])
+        .filter(_not_yet(kind_item, recipient="checklist__employee_id"))
+        .values(
+            o_recipient_id=F("checklist__employee_id"),
+            o_about_id=F("checklist__employee_id"),
+            o_subject_id=F("pk"),
+            o_stage=F("o_stage"),
+            o_due_date=F("due_date"),
+        )
+    )
+    result.reminders += _insert_select(own_items, subject_kind=kind_item, now=now)
+    own_enrolments = enrolments.filter(_not_yet(kind_enrolment, recipient="employee_id")).values(
+        o_recipient_id=F("employee_id"),
+        o_about_id=F("employee_id"),
+        o_subject_id=F("pk"),
+        o_stage=F("o_stage"),
+        o_due_date=F("due_date"),
+    )
+    result.reminders += _insert_select(own_enrolments, subject_kind=kind_enrolment, now=now)
+
+    # 2. Expiring completions: one statement.
+    expiring = (
+        completions_expiring(now=now)
+        .filter(_not_yet(SubjectKind.RECERTIFICATION.value, stage=Stage.RECERTIFICATION.value))
+        .values(
+            o_recipient_id=F("employee_id"),
+            o_about_id=F("employee_id"),
+            o_subject_id=F("pk"),
+            o_stage=Value(Stage.RECERTIFICATION.value, output_field=CharField()),
+            o_due_date=F("o_due_date"),
+        )
+    )
+    result.recertifications += _insert_select(
+        expiring, subject_kind=SubjectKind.RECERTIFICATION.value, now=now
+    )
+
+    # 3. Whatever goes to the person who answers for the employee, or to HR.
+    routed: list[tuple[str, dict]] = []  # (subject kind, row)
+    for row in (
+        items.filter(owner=ItemOwner.SUPERVISOR)
+        .filter(_not_yet(kind_item))
+        .values("pk", "o_stage", "due_date", o_employee=F("checklist__employee_id"))
+    ):
+        routed.append((kind_item, row))
+    escalate_items = (
+        items.filter(owner__in=[ItemOwner.EMPLOYEE, ItemOwner.BUDDY], o_stage=Stage.LONG_OVERDUE)
+        .filter(_not_yet(kind_item, stage=Stage.ESCALATION.value))
+        .values("pk", "due_date", o_employee=F("checklist__employee_id"))
+    )
+    escalate_enrolments = (
+        enrolments.filter(o_stage=Stage.LONG_OVERDUE)
+        .filter(_not_yet(kind_enrolment, stage=Stage.ESCALATION.value))
+        .values("pk", "due_date", o_employee=F("employee_id"))
+    )
+    for kind, queryset in ((kind_item, escalate_items), (kind_enrolment, escalate_enrolments)):
+        for row in queryset:
+            routed.append((kind, {**row, "o_stage": Stage.ESCALATION.value}))
+    hr_rows = list(
+        items.filter(owner=ItemOwner.HR)
+        .filter(_not_yet(kind_item))
+        .values("pk", "o_stage", "due_date", o_employee=F("checklist__employee_id"))
+    )
+
+    answering = (
+        responsible_for(
+            Employee.objects.filter(pk__in={row["o_employee"] for _kind, row in routed})
+        )
+        if routed
+        else {}
+    )
+    hr_admins = _hr_admin_ids() if hr_rows else []
+    new_rows: list[ReminderOutbox] = []
+    for kind, row in routed:
+        recipients = answering.get(row["o_employee"], [])
+        if not recipients:
+            result.unescalated += 1
+            logger.warning(
+                "Nobody answers for employee %s (%s %s): no supervisor, unit manager or HR admin",
+                row["o_employee"],
+                kind,
+                row["pk"],
+            )
+        for recipient in recipients:
+            new_rows.append(_row(recipient, row, kind, now))
+    for row in hr_rows:
+        for recipient in hr_admins:
+            if recipient != row["o_employee"]:
+                new_rows.append(_row(recipient, row, kind_item, now))
+    inserted = _bulk_insert(new_rows)
+    result.escalations += inserted
+    return result
+
+
+def _row(recipient: int, row: dict, kind: str, now: datetime.datetime) -> ReminderOutbox:
+    return ReminderOutbox(
+        recipient_id=recipient,
+        about_id=row["o_employee"],
+        subject_kind=kind,
+        subject_id=row["pk"],
+        stage=row["o_stage"],
+        due_date=row["due_date"],
+        created_at=now,
+    )
+
+
+def iso_week(day: datetime.date) -> str:
+    year, week, _weekday = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def enqueue_weekly_digests(*, today: datetime.date, now: datetime.datetime) -> int:
+    """One digest row per supervisor per ISO week, for supervisors (direct, or managers
+    of a unit above) of someone with late or soon-due work. Three queries."""
+    due_people = employees_with_work_due(today=today, now=now)
+    supervisors = set(
+        Employee.objects.filter(active=True, direct_reports__in=due_people.values("pk"))
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+    units_with_due_people = OrgUnit.objects.filter(
+        Exists(due_people.filter(unit__path__startswith=OuterRef("path")))
+    )
+    supervisors.update(
+        OrgUnit.managers.through.objects.filter(
+            orgunit__in=units_with_due_people, employee__active=True
+        ).values_list("employee_id", flat=True)
+    )
+    week = iso_week(today)
+    rows = [
+        ReminderOutbox(
+            recipient_id=supervisor_id,
+            subject_kind=SubjectKind.DIGEST,
+            subject_id=supervisor_id,
+            stage=week,
+            created_at=now,
+        )
+        for supervisor_id in sorted(supervisors)
+    ]
+    return _bulk_insert(rows)

@@ -1,0 +1,129 @@
+"""In-app notices and the reminder outbox.
+
+A `ReminderOutbox` row is the proof that a reminder stage was sent once: one row per
+(subject kind, subject id, stage, recipient) under a unique constraint, so repeating a
+sweep, a task or a whole worker run can never create a second one. A row moves
+pending → sending → sent (or cancelled / failed_permanently); `handed_over_at` is set
+right before the message goes to the mail server, so after a crash we know whether a
+row left in `sending` may safely be sent again (see notifications/delivery.py).
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class SubjectKind(models.TextChoices):
+    CHECKLIST_ITEM = "checklist_item", _("Perehdytystehtävä")
+    ENROLMENT = "enrolment", _("Koulutus")
+    RECERTIFICATION = "recertification", _("Suorituksen uusiminen")
+    DIGEST = "digest", _("Viikkokooste")
+
+
+class Stage(models.TextChoices):
+    """Reminder stages. A weekly digest's stage is its ISO week instead, e.g. 2026-W48."""
+
+    DUE_SOON = "due_soon", _("Määräpäivä lähestyy")
+    DUE_TODAY = "due_today", _("Määräpäivä tänään")
+    OVERDUE = "overdue", _("Myöhässä")
+    LONG_OVERDUE = "long_overdue", _("Pitkään myöhässä")
+    ESCALATION = "escalation", _("Esihenkilölle")
+    RECERTIFICATION = "recertification", _("Uusittava")
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", _("Odottaa")
+    SENDING = "sending", _("Lähetetään")
+    SENT = "sent", _("Lähetetty")
+    CANCELLED = "cancelled", _("Peruttu")
+    FAILED_PERMANENTLY = "failed_permanently", _("Epäonnistui pysyvästi")
+
+
+class ReminderOutbox(models.Model):
+    recipient = models.ForeignKey(
+        "people.Employee",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("vastaanottaja"),
+    )
+    # Whose item it is: the recipient for their own reminders, the report for an
+    # escalation or a supervisor-owned item, empty for a digest.
+    about = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    subject_kind = models.CharField(_("aihe"), max_length=20, choices=SubjectKind.choices)
+    subject_id = models.BigIntegerField()
+    stage = models.CharField(_("vaihe"), max_length=20)
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        _("tila"), max_length=20, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    note = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    handed_over_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("muistutus")
+        verbose_name_plural = _("muistutukset")
+        constraints = [
+            # Subject first: the sweep also asks "was this item escalated to anyone?".
+            models.UniqueConstraint(
+                fields=["subject_kind", "subject_id", "stage", "recipient"],
+                name="one_reminder_per_stage_and_recipient",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["id"],
+                condition=models.Q(status="pending"),
+                name="reminders_pending",
+            ),
+            models.Index(
+                fields=["claimed_at"],
+                condition=models.Q(status="sending"),
+                name="reminders_sending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject_kind} {self.subject_id} {self.stage} → {self.recipient_id}"
+
+
+class Notification(models.Model):
+    """A notice in the bell of the site. Title and body are stored in the recipient's
+    language at the time they were made."""
+
+    recipient = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, related_name="notifications"
+    )
+    outbox = models.OneToOneField(
+        ReminderOutbox,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notification",
+    )
+    title = models.CharField(_("otsikko"), max_length=255)
+    body = models.TextField(_("teksti"), blank=True)
+    url = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ilmoitus")
+        verbose_name_plural = _("ilmoitukset")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["recipient", "created_at"],
+                condition=models.Q(read_at__isnull=True),
+                name="unread_notifications",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
