@@ -55,10 +55,10 @@ _COLUMNS = (
 
 @dataclass
 class EnqueueResult:
-    reminders: int = 0
-    escalations: int = 0
+    reminders: int = 0  # to the employee about their own item or course
+    routed: int = 0  # escalations, and supervisor- or HR-owned items, to whoever answers
     recertifications: int = 0
-    unescalated: int = 0  # nobody to escalate to: no supervisor, manager or HR admin
+    nobody_responsible: int = 0  # no supervisor, manager or HR admin to send to
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -196,33 +196,30 @@ def enqueue_due_reminders(*, today: datetime.date, now: datetime.datetime) -> En
         .values("pk", "o_stage", "due_date", o_employee=F("checklist__employee_id"))
     )
 
-    answering = (
-        responsible_for(
-            Employee.objects.filter(pk__in={row["o_employee"] for _kind, row in routed})
-        )
-        if routed
-        else {}
-    )
+    answering = responsible_for({row["o_employee"] for _kind, row in routed})
     hr_admins = _hr_admin_ids() if hr_rows else []
     new_rows: list[ReminderOutbox] = []
+    nobody: list[tuple[str, int]] = []
     for kind, row in routed:
         recipients = answering.get(row["o_employee"], [])
         if not recipients:
-            result.unescalated += 1
-            logger.warning(
-                "Nobody answers for employee %s (%s %s): no supervisor, unit manager or HR admin",
-                row["o_employee"],
-                kind,
-                row["pk"],
-            )
-        for recipient in recipients:
-            new_rows.append(_row(recipient, row, kind, now))
+            nobody.append((kind, row["pk"]))
+        new_rows.extend(_row(recipient, row, kind, now) for recipient in recipients)
     for row in hr_rows:
-        for recipient in hr_admins:
-            if recipient != row["o_employee"]:
-                new_rows.append(_row(recipient, row, kind_item, now))
-    inserted = _bulk_insert(new_rows)
-    result.escalations += inserted
+        recipients = [h for h in hr_admins if h != row["o_employee"]]
+        if not recipients:
+            nobody.append((kind_item, row["pk"]))
+        new_rows.extend(_row(recipient, row, kind_item, now) for recipient in recipients)
+    if nobody:
+        # Reported again every sweep until someone is responsible (or the item is done).
+        result.nobody_responsible = len(nobody)
+        logger.warning(
+            "Reminder sweep: %s items or courses have nobody to go to (no supervisor, unit "
+            "manager or HR admin); first: %s",
+            len(nobody),
+            nobody[:20],
+        )
+    result.routed += _bulk_insert(new_rows)
     return result
 
 

@@ -2,23 +2,31 @@
 supervisor, else the managers of their unit or the nearest parent unit that has
 managers, else the HR admins. Only active people, never the employee themself.
 
-Resolved for a whole set of employees in three queries, whatever its size.
+Resolved for a whole set of employees in three queries (plus one per 5,000 people).
 """
 
 from collections import defaultdict
-
-from django.db.models import QuerySet
+from collections.abc import Collection
 
 from people import roles
 from people.models import Employee, OrgUnit
 
+_CHUNK = 5000  # ids per query, well below PostgreSQL's 65,535 parameters
 
-def responsible_for(employees: QuerySet[Employee]) -> dict[int, list[int]]:
+
+def responsible_for(employee_ids: Collection[int]) -> dict[int, list[int]]:
     """Map each employee's id to the ids of the people who answer for them (empty when
     there is nobody: no supervisor, no manager up the tree and no HR admin)."""
-    rows = list(employees.values_list("pk", "supervisor_id", "supervisor__active", "unit__path"))
-    if not rows:
+    if not employee_ids:
         return {}
+    ids = sorted(employee_ids)
+    rows = []
+    for start in range(0, len(ids), _CHUNK):
+        rows.extend(
+            Employee.objects.filter(pk__in=ids[start : start + _CHUNK]).values_list(
+                "pk", "supervisor_id", "supervisor__active", "unit__path"
+            )
+        )
     managers_by_path: dict[str, list[int]] = defaultdict(list)
     for path, manager_id in (
         OrgUnit.managers.through.objects.filter(employee__active=True)

@@ -271,7 +271,7 @@ def test_nobody_to_escalate_to_is_counted_not_fatal():
     lonely = EmployeeFactory(unit=root)
     item_for(lonely, due_in=-30)
     result = services.reminders_sweep()
-    assert result.enqueued.unescalated == 1
+    assert result.enqueued.nobody_responsible == 1
     assert len(mail.outbox) == 1  # her own reminder still goes
 
 
