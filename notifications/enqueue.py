@@ -103,15 +103,10 @@ def _not_yet(kind: str, *, stage=None, recipient=None) -> Exists:
 
 
 def _bulk_insert(rows: list[ReminderOutbox]) -> int:
-    if not rows:
-        return 0
-    before = ReminderOutbox.objects.count() if connection.vendor == "sqlite" else None
-    created = ReminderOutbox.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
-    if before is not None:
-        return ReminderOutbox.objects.count() - before
-    # PostgreSQL: bulk_create cannot tell skipped rows apart; they are rare (a second
-    # sweep racing this one), so the count is of rows attempted.
-    return len(created)
+    """Insert rows the caller has checked are missing; a row another sweep inserted in
+    the meantime is skipped by the unique constraint (and still counted here)."""
+    ReminderOutbox.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+    return len(rows)
 
 
 def _hr_admin_ids() -> list[int]:
@@ -242,7 +237,7 @@ def iso_week(day: datetime.date) -> str:
 
 def enqueue_weekly_digests(*, today: datetime.date, now: datetime.datetime) -> int:
     """One digest row per supervisor per ISO week, for supervisors (direct, or managers
-    of a unit above) of someone with late or soon-due work. Three queries."""
+    of a unit above) of someone with late or soon-due work. Four queries."""
     due_people = employees_with_work_due(today=today, now=now)
     supervisors = set(
         Employee.objects.filter(active=True, direct_reports__in=due_people.values("pk"))
@@ -258,6 +253,11 @@ def enqueue_weekly_digests(*, today: datetime.date, now: datetime.datetime) -> i
         ).values_list("employee_id", flat=True)
     )
     week = iso_week(today)
+    supervisors -= set(
+        ReminderOutbox.objects.filter(subject_kind=SubjectKind.DIGEST, stage=week).values_list(
+            "recipient_id", flat=True
+        )
+    )
     rows = [
         ReminderOutbox(
             recipient_id=supervisor_id,
