@@ -168,13 +168,14 @@ def _count(client, url) -> int:
 
 def test_my_learning_costs_the_same_queries_for_1_or_12_courses(client, learner):
     make_course(lessons=2, mandatory=True)
+    client.get("/opinnot/")  # the first request of a process fills Wagtail's and our caches
     one = _count(client, "/opinnot/")
     for _ in range(11):
         course = make_course(lessons=3, mandatory=True)
         client.get(lessons_of(course)[0].url)
     many = _count(client, "/opinnot/")
     assert one == many
-    assert many <= 12, "session, user, employee + the selector's own"
+    assert many <= 13, "session, user, employee, the bell + the page's own"
 
 
 def test_lesson_page_costs_the_same_queries_for_3_or_18_blocks(client, learner):
@@ -183,7 +184,11 @@ def test_lesson_page_costs_the_same_queries_for_3_or_18_blocks(client, learner):
     small_url, large_url = lessons_of(small)[0].url, lessons_of(large)[0].url
     client.get(small_url)
     client.get(large_url)  # first visits enrol; count the visits after
-    assert _count(client, small_url) == _count(client, large_url)
+    small_count, large_count = _count(client, small_url), _count(client, large_url)
+    assert small_count == large_count
+    # 10 before the lesson's own: session, user, employee, the bell, site, locale, two to
+    # route, Wagtail's alias and view-restriction checks.
+    assert large_count <= 21
 
 
 def test_a_lesson_with_two_required_quizzes_completes_when_both_are_passed(client, learner):
