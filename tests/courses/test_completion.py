@@ -100,7 +100,7 @@ def test_expired_completion_sets_the_course_to_renew_and_renewal_records_a_secon
     assert second.cycle == 2 and CourseCompletion.objects.filter(employee=employee).count() == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_tabs_completing_the_same_lesson_at_once_record_one_completion():
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")

@@ -12,7 +12,7 @@ from tasks.people import deactivate_leavers
 from tests.factories import EmployeeFactory, JobRoleFactory, make_unit
 from tests.integration.conftest import wait_for
 
-pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 HEADER = "henkilönumero;etunimi;sukunimi;sähköposti;yksikkö;tehtävänimike;esihenkilö;aloituspäivä;päättymispäivä;kieli"
 
