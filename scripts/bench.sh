@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # Benchmarks, one after the other:
 #   hr_import  the HR import (bench/hr_import.py) on a synthetic 30,000-person county;
-#   learning   the lesson page, My learning and a quiz submission (bench/learning.py).
+#   learning   the lesson page, My learning and a quiz submission (bench/learning.py);
+#   reminders  the reminder sweep (mails to a local SMTP sink) and building 1,000
+#              checklists, on synthetic counties of 3,000 and 30,000 (bench/reminders.py).
 # The database named by BENCH_DATABASE_URL (default hyteopas_bench on the PostgreSQL at
 # 127.0.0.1:5432) is dropped and recreated by each benchmark; DATABASE_URL is deliberately
 # not used, so a development or test database is never touched. Without a server on 5432,
 # a throwaway PostgreSQL is started (installing Debian's package first when running as root).
 # Usage:
-#   scripts/bench.sh                      both; extra arguments go to the HR import:
+#   scripts/bench.sh                      all; extra arguments go to the HR import:
 #   scripts/bench.sh --rows 100000
 #   scripts/bench.sh learning --requests 50    one benchmark, the arguments go to it
-# Results: the tables on stdout, bench/results/hr_import.json and bench/results/learning.json.
+# Results: the tables on stdout and bench/results/{hr_import,learning,reminders}.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY=""
 case "${1:-}" in
-  hr_import|learning) ONLY=$1; shift ;;
+  hr_import|learning|reminders) ONLY=$1; shift ;;
 esac
 PY=.venv/bin/python
 SCRATCH=$(mktemp -d -t hyteopas-bench.XXXXXX)
@@ -66,8 +68,10 @@ export PYTHONUNBUFFERED=1
 case "$ONLY" in
   hr_import) "$PY" bench/hr_import.py "$@" ;;
   learning) "$PY" bench/learning.py "$@" ;;
+  reminders) "$PY" bench/reminders.py "$@" ;;
   *)
     "$PY" bench/hr_import.py "$@"
     "$PY" bench/learning.py
+    "$PY" bench/reminders.py
     ;;
 esac

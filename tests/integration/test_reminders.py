@@ -21,7 +21,7 @@ from tests.factories import EmployeeFactory, make_unit
 from tests.integration.conftest import wait_for
 from tests.integration.mail_log import delivered
 
-pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
