@@ -133,8 +133,7 @@ def my_learning(*, employee: Employee) -> dict[str, list[CourseStatus]]:
     assigned, not yet done, or due for renewal) first by due date, then optional ones in
     progress, then completed. Queries: a constant 8 at 1 or 40 courses."""
     enrolments = {
-        enrolment.course_id: enrolment
-        for enrolment in Enrolment.objects.filter(employee=employee).select_related("last_lesson")
+        enrolment.course_id: enrolment for enrolment in Enrolment.objects.filter(employee=employee)
     }
     candidates = list(
         _default_locale_courses().filter(Q(mandatory=True) | Q(pk__in=list(enrolments)))

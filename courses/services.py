@@ -89,18 +89,23 @@ def lesson_complete(
     course = lesson.course
     enrolment = enrolment_ensure(employee=employee, course=course)
     # Serialise everything one learner does on one course.
-    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
+    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list(
+        "pk", flat=True
+    ).first()
     cycle = current_cycle(employee=employee, course=course)
     since = _cycle_started(employee=employee, course=course, cycle=cycle)
     if not _required_quizzes_passed(employee=employee, quiz_keys=_quiz_keys([lesson]), since=since):
         return False, None
     try:
         with transaction.atomic():
-            LessonCompletion.objects.get_or_create(
+            _completion, created = LessonCompletion.objects.get_or_create(
                 employee=employee, lesson=lesson, cycle=cycle, defaults={"course": course}
             )
     except IntegrityError:
-        pass  # the other tab won; the lesson is done either way
+        created = False  # the other tab won; the lesson is done either way
+    if not created:
+        # Already done (a quiz passed again, a second tab): the course was checked then.
+        return True, None
     return True, course_complete_if_done(employee=employee, course=course, cycle=cycle, since=since)
 
 

@@ -17,6 +17,7 @@ class UserLanguageMiddleware:
             employee = (
                 Employee.objects.select_related("unit", "job_role")
                 .filter(user_id=request.user.pk)
+                .order_by()
                 .first()
             )
             if employee is not None:

@@ -57,7 +57,10 @@ def quiz_submit(
             [_("Lomake on vanhentunut. Lataa sivu uudelleen ja vastaa uudestaan.")]
         ) from error
     # Lock the learner's row: two tabs (or a double click) are graded one after the other.
-    Employee.objects.select_for_update().filter(pk=employee.pk).first()
+    # `of` and no ordering: lock the employee row only, not the joined user row.
+    Employee.objects.select_for_update(of=("self",)).filter(pk=employee.pk).order_by().values_list(
+        "pk", flat=True
+    ).first()
     quiz = Quiz.objects.filter(pk=quiz_id).first()
     if quiz is None or not quiz.live:
         raise SubmissionRefused([_("Tätä tietovisaa ei ole julkaistu, eikä siihen voi vastata.")])
