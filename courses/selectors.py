@@ -2,7 +2,7 @@
 its query budget; none grows with the number of courses or lessons."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -30,8 +30,6 @@ class CourseStatus:
     lessons_done: int
     completion: CourseCompletion | None  # the latest one
     today: datetime.date
-    next_lesson: LessonPage | None = None
-    lessons: list = field(default_factory=list)
 
     @property
     def state(self) -> str:
