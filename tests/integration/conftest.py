@@ -9,9 +9,13 @@ import pytest
 def celery_worker(redis_url, transactional_db):
     import redis
     from celery.contrib.testing.worker import start_worker
+    from django.db import connection
 
     from tasks.celery import app
+    from tests.conftest import need
 
+    # SQLite's in-memory test database locks up between the worker thread and the test.
+    need(connection.vendor == "postgresql", "PostgreSQL (DATABASE_URL)")
     redis.Redis.from_url(redis_url).flushdb()
     previous = (app.conf.task_always_eager, app.conf.broker_url)
     app.conf.task_always_eager = False
