@@ -71,8 +71,9 @@ if [ -z "${REDIS_URL:-}" ]; then
 fi
 export CELERY_BROKER_URL="$REDIS_URL"
 
-# --- Chromium for the browser tests -----------------------------------------------------
+# --- Chromium for the browser tests, gettext for the catalogue check --------------------
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium chromium-driver fonts-dejavu-core || true; fi
+command -v xgettext >/dev/null || apt_install gettext || true
 
 # --- Lint, catalogues, tests ------------------------------------------------------------
 echo "ruff check / format"

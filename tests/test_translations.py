@@ -6,6 +6,7 @@ makemessages + scripts/compile_messages.py), translate the new or fuzzy entries 
 locale/{sv,en}/LC_MESSAGES/django.po, drop the fuzzy flags, compile again and commit
 the .po and .mo files together."""
 
+import os
 import re
 import subprocess
 import sys
@@ -109,3 +110,54 @@ def test_plural_forms_are_chosen_by_count():
         assert translation.ngettext(singular, plural, 3) % {"counter": 3} == (
             "3 personer rapporterar till dig."
         )
+
+
+def test_every_string_in_the_code_is_in_the_catalogues(tmp_path):
+    """Run makemessages on a copy of the project: nothing new may come up untranslated."""
+    import shutil
+
+    from tests.conftest import need
+
+    need(shutil.which("xgettext") is not None, "GNU gettext (xgettext)")
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
+    for name in tracked:
+        if name.endswith((".py", ".html", ".txt", ".po")) and not name.startswith(
+            ("tests/", "bench/")
+        ):
+            target = tmp_path / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "learning.settings.dev",
+        "HYTEOPAS_VAR_DIR": str(tmp_path / "var"),
+    }
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "sv",
+            "-l",
+            "en",
+            "--no-obsolete",
+            "-v",
+            "0",
+        ],
+        cwd=tmp_path,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    missing = {}
+    for language in LANGUAGES:
+        catalogue = polib.pofile(str(tmp_path / "locale" / language / "LC_MESSAGES" / "django.po"))
+        missing[language] = [
+            e.msgid
+            for e in catalogue
+            if not e.obsolete and (not e.translated() or "fuzzy" in e.flags)
+        ]
+    assert missing == {language: [] for language in LANGUAGES}, "run `make messages` and translate"
