@@ -11,7 +11,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from notifications import services
 from notifications.enqueue import enqueue_due_reminders
@@ -100,6 +101,10 @@ def test_the_email_is_in_the_recipients_language(county):
     services.reminders_sweep()
     (message,) = mail.outbox
     assert message.body.startswith("Hej Noora,")
+    with translation.override("sv"):
+        swedish = gettext("Perehdytystehtävä on myöhässä: %(title)s") % {"title": "Hae avaimet"}
+    assert message.subject == swedish != "Perehdytystehtävä on myöhässä: Hae avaimet"
+    assert Notification.objects.get().title == swedish
     assert 'lang="sv"' in message.alternatives[0][0]
     # Swedish dates (the short format is ISO in Swedish).
     assert (today() - datetime.timedelta(days=2)).isoformat() in message.body
@@ -218,7 +223,12 @@ def test_long_overdue_escalates_once_to_the_supervisor_in_her_language(county, s
         (Stage.ESCALATION, lead.pk, item.pk),
     }
     (to_lead,) = mails_to(lead)
-    assert to_lead.subject == "Pitkään myöhässä: Noora Hoitaja – Lue tietoturvaohje"
+    with translation.override("sv"):
+        expected = gettext("Pitkään myöhässä: %(name)s – %(title)s") % {
+            "name": "Noora Hoitaja",
+            "title": "Lue tietoturvaohje",
+        }
+    assert to_lead.subject == expected
     assert to_lead.body.startswith("Hej Liisa,")
     assert (
         f"https://hyteopas.example/tiimi/{nurse.employee_number}/#checklist-item-{item.pk}"
