@@ -4,6 +4,7 @@ an uncertain state (handed to the mail server, never confirmed)."""
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from notifications.models import Notification, OutboxStatus, ReminderOutbox
 
@@ -38,7 +39,13 @@ class ReminderOutboxAdmin(admin.ModelAdmin):
             note=f"sent again by {request.user}",
         )
         self.message_user(
-            request, _("%(count)s muistutusta lähetetään seuraavassa ajossa.") % {"count": count}
+            request,
+            ngettext(
+                "%(count)s muistutus lähetetään seuraavassa ajossa.",
+                "%(count)s muistutusta lähetetään seuraavassa ajossa.",
+                count,
+            )
+            % {"count": count},
         )
 
     @admin.action(description=_("Merkitse lähetetyksi"))
@@ -47,7 +54,13 @@ class ReminderOutboxAdmin(admin.ModelAdmin):
             status=OutboxStatus.SENT, sent_at=timezone.now(), note=f"marked sent by {request.user}"
         )
         self.message_user(
-            request, _("%(count)s muistutusta merkitty lähetetyksi.") % {"count": count}
+            request,
+            ngettext(
+                "%(count)s muistutus merkitty lähetetyksi.",
+                "%(count)s muistutusta merkitty lähetetyksi.",
+                count,
+            )
+            % {"count": count},
         )
 
 

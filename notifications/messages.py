@@ -112,7 +112,7 @@ def for_someone_else(
         return ReminderText(
             title=_("Pitkään myöhässä: %(name)s – %(title)s") % values,
             intro=_(
-                "Henkilön %(name)s määräpäivä oli %(date)s, eikä tätä ole vielä tehty. "
+                "Tämän määräpäivä oli %(date)s, eikä %(name)s ole vielä tehnyt sitä. "
                 "Saat tämän viestin, koska vastaat hänen perehdytyksestään ja koulutuksistaan."
             )
             % values,
@@ -136,8 +136,8 @@ def recertification(*, title: str, expires: datetime.date, path: str) -> Reminde
     return ReminderText(
         title=_("Koulutuksen suoritus vanhenee %(date)s: %(title)s") % values,
         intro=_(
-            "Suorituksesi vanhenee %(date)s. Uusi koulutus ennen sitä, niin pätevyytesi "
-            "pysyy voimassa."
+            "Suorituksesi vanhenee %(date)s. Käy koulutus uudelleen ennen sitä, niin "
+            "pätevyytesi pysyy voimassa."
         )
         % values,
         path=path,
@@ -152,8 +152,8 @@ def weekly_digest(*, week: str, digest: TeamDigest) -> ReminderText:
         digest.overdue,
     ) % {"count": digest.overdue}
     due_soon = ngettext(
-        "%(count)s erääntyy %(days)s päivän sisällä.",
-        "%(count)s erääntyy %(days)s päivän sisällä.",
+        "%(count)s tehtävä tai koulutus erääntyy %(days)s päivän sisällä.",
+        "%(count)s tehtävää tai koulutusta erääntyy %(days)s päivän sisällä.",
         digest.due_soon,
     ) % {"count": digest.due_soon, "days": settings.REMINDER_DUE_SOON_DAYS}
     lines = [

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from courses.models import CoursePage
 from onboarding.models import ChecklistTemplate, ItemKind, ItemOwner, TemplateItem
-from onboarding.services import checklist_build
+from onboarding.services import active_templates, checklist_build
 from people.models import Employee, OrgUnit
 
 TEMPLATES = [
@@ -86,7 +86,8 @@ def load_demo_onboarding() -> None:
             template.units = list(OrgUnit.objects.filter(code__in=spec["units"]))
             template.save()
     recent = timezone.localdate() - datetime.timedelta(days=60)
+    templates = active_templates()
     for employee_id in Employee.objects.filter(active=True, start_date__gte=recent).values_list(
         "pk", flat=True
     ):
-        checklist_build(employee_id=employee_id)
+        checklist_build(employee_id=employee_id, templates=templates)

@@ -27,11 +27,18 @@ class NotAllowed(Exception):
     """The user may not do this to this item."""
 
 
-def templates_for(employee: Employee) -> list[ChecklistTemplate]:
-    """Active templates whose units (with their sub-units) and job roles fit. Two queries."""
-    templates = list(
+def active_templates() -> list[ChecklistTemplate]:
+    """Active templates with their audience. Three queries; load once for many people."""
+    return list(
         ChecklistTemplate.objects.filter(active=True).prefetch_related("units", "job_roles")
     )
+
+
+def templates_for(
+    employee: Employee, templates: list[ChecklistTemplate] | None = None
+) -> list[ChecklistTemplate]:
+    """The templates whose units (with their sub-units) and job roles fit."""
+    templates = active_templates() if templates is None else templates
     return [
         template
         for template in templates
@@ -66,7 +73,7 @@ def _item_from(
 
 
 @transaction.atomic
-def checklist_build(*, employee_id: int) -> int:
+def checklist_build(*, employee_id: int, templates: list[ChecklistTemplate] | None = None) -> int:
     """Give the employee every item of every template that fits them; course items
     become enrolments with the item's due date. Returns how many items were added;
     running it again adds nothing."""
@@ -77,9 +84,9 @@ def checklist_build(*, employee_id: int) -> int:
     if not employee.active:
         return 0
     checklist, _created = Checklist.objects.get_or_create(employee=employee)
-    template_items = TemplateItem.objects.filter(template__in=templates_for(employee)).exclude(
-        checklist_items__checklist=checklist
-    )
+    template_items = TemplateItem.objects.filter(
+        template__in=templates_for(employee, templates)
+    ).exclude(checklist_items__checklist=checklist)
     items = [_item_from(item, checklist, employee.start_date) for item in template_items]
     created = ChecklistItem.objects.bulk_create(items, ignore_conflicts=True)
     for item in items:
@@ -161,12 +168,19 @@ def open_checklists_reached_by(template: ChecklistTemplate):
         .distinct()
         .select_related("employee__unit")
     )
-    return [checklist for checklist in candidates if template in templates_for(checklist.employee)]
+    templates = active_templates()
+    return [
+        checklist
+        for checklist in candidates
+        if template in templates_for(checklist.employee, templates)
+    ]
 
 
 def template_propagate(*, template_id: int) -> int:
     """Add a template's items to the open checklists it reaches; returns items added."""
     template = ChecklistTemplate.objects.get(pk=template_id)
+    templates = active_templates()
     return sum(
-        checklist_build(employee_id=c.employee_id) for c in open_checklists_reached_by(template)
+        checklist_build(employee_id=c.employee_id, templates=templates)
+        for c in open_checklists_reached_by(template)
     )

@@ -48,7 +48,7 @@ def tick(request, item_id: int):
 
 
 class ExtraItemForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Tehtävä"), max_length=200)
+    title = forms.CharField(label=gettext_lazy("Tehtävän otsikko"), max_length=200)
     description = forms.CharField(
         label=gettext_lazy("Ohje"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -14,7 +14,11 @@ from onboarding import services
 def build_checklists(employee_ids: list[int]) -> int:
     """Build the checklists of the employees an HR import created or moved; one task
     per import, not one per person."""
-    return sum(services.checklist_build(employee_id=employee_id) for employee_id in employee_ids)
+    templates = services.active_templates()
+    return sum(
+        services.checklist_build(employee_id=employee_id, templates=templates)
+        for employee_id in employee_ids
+    )
 
 
 @shared_task(

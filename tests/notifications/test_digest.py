@@ -33,7 +33,7 @@ def test_each_supervisor_gets_one_digest_a_week_about_her_team(county, settings)
     (digest,) = digests_to(lead)
     assert digest.subject == f"Tiimisi viikkokooste, viikko {today().isocalendar()[1]:02d}"
     assert "1 tehtävä tai koulutus on myöhässä." in digest.body
-    assert "2 erääntyy 7 päivän sisällä." in digest.body
+    assert "2 tehtävää tai koulutusta erääntyy 7 päivän sisällä." in digest.body
     assert "Noora Hoitaja: Lue tietoturvaohje" in digest.body
     assert f"Aapo Avustaja: {course.title}" in digest.body
     assert "Ei vielä" not in digest.body
