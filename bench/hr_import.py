@@ -63,6 +63,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.database import bench_database, connect, recreate_database  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas_bench")
 
@@ -476,45 +478,8 @@ def run_scenario(spec: dict) -> dict:
 # --- the orchestration --------------------------------------------------------------------
 
 
-def _database() -> dict:
-    import environ
-
-    config = environ.Env.db_url_config(os.environ["DATABASE_URL"])
-    if "postgresql" not in config["ENGINE"]:
-        raise SystemExit("The bench needs PostgreSQL: set DATABASE_URL=postgres://...")
-    if "bench" not in config["NAME"]:
-        raise SystemExit(
-            f"Refusing to drop database {config['NAME']!r}: its name must contain 'bench'."
-        )
-    return config
-
-
-def recreate_database(config: dict) -> None:
-    import psycopg
-
-    with _connect(config, "postgres") as admin:
-        name = psycopg.sql.Identifier(config["NAME"])
-        admin.execute(psycopg.sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        admin.execute(
-            psycopg.sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(name)
-        )
-
-
-def _connect(config: dict, dbname: str):
-    import psycopg
-
-    return psycopg.connect(
-        dbname=dbname,
-        user=config.get("USER") or None,
-        password=config.get("PASSWORD") or None,
-        host=config.get("HOST") or None,
-        port=config.get("PORT") or None,
-        autocommit=True,
-    )
-
-
 def empty_staff_tables(config: dict) -> None:
-    with _connect(config, config["NAME"]) as bench:
+    with connect(config, config["NAME"]) as bench:
         bench.execute("TRUNCATE " + ", ".join(STAFF_TABLES) + " RESTART IDENTITY CASCADE")
         bench.execute("VACUUM ANALYZE " + ", ".join(STAFF_TABLES))
 
@@ -754,7 +719,7 @@ def main() -> None:
         Path(args.out).write_text(json.dumps(result, default=str))
         return
 
-    config = _database()
+    config = bench_database()
     print(
         f"Recreating database {config['NAME']} on {config.get('HOST') or 'localhost'}…", flush=True
     )

@@ -75,6 +75,8 @@ ROOT = HERE.parent
 # learning.py, like the project's settings package: keep only the project root.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
+from bench.database import bench_database, recreate_database  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas_bench")
 os.environ["DEBUG"] = "False"
@@ -1007,37 +1009,6 @@ def run_scenario(spec: dict, args) -> dict:
 # --- the orchestration --------------------------------------------------------------------
 
 
-def _database() -> dict:
-    import environ
-
-    config = environ.Env.db_url_config(os.environ["DATABASE_URL"])
-    if "postgresql" not in config["ENGINE"]:
-        raise SystemExit("The bench needs PostgreSQL: set DATABASE_URL=postgres://...")
-    if "bench" not in config["NAME"]:
-        raise SystemExit(
-            f"Refusing to drop database {config['NAME']!r}: its name must contain 'bench'."
-        )
-    return config
-
-
-def recreate_database(config: dict) -> None:
-    import psycopg
-
-    with psycopg.connect(
-        dbname="postgres",
-        user=config.get("USER") or None,
-        password=config.get("PASSWORD") or None,
-        host=config.get("HOST") or None,
-        port=config.get("PORT") or None,
-        autocommit=True,
-    ) as admin:
-        name = psycopg.sql.Identifier(config["NAME"])
-        admin.execute(psycopg.sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        admin.execute(
-            psycopg.sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(name)
-        )
-
-
 def set_up_database(courses: int) -> dict:
     import django
 
@@ -1266,7 +1237,7 @@ def main() -> None:
         Path(args.out).write_text(json.dumps(result, default=str))
         return
 
-    config = _database()
+    config = bench_database()
     started_load = os.getloadavg()
     git_state = _git_state()
     print(

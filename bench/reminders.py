@@ -74,6 +74,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.database import bench_database, recreate_database  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas_bench")
 
@@ -704,37 +706,6 @@ def run_child(spec: dict) -> dict:
 # --- the orchestration (parent) -----------------------------------------------------------
 
 
-def _database() -> dict:
-    import environ
-
-    config = environ.Env.db_url_config(os.environ["DATABASE_URL"])
-    if "postgresql" not in config["ENGINE"]:
-        raise SystemExit("The bench needs PostgreSQL: set DATABASE_URL=postgres://...")
-    if "bench" not in config["NAME"]:
-        raise SystemExit(
-            f"Refusing to drop database {config['NAME']!r}: its name must contain 'bench'."
-        )
-    return config
-
-
-def recreate_database(config: dict) -> None:
-    import psycopg
-
-    with psycopg.connect(
-        dbname="postgres",
-        user=config.get("USER") or None,
-        password=config.get("PASSWORD") or None,
-        host=config.get("HOST") or None,
-        port=config.get("PORT") or None,
-        autocommit=True,
-    ) as admin:
-        name = psycopg.sql.Identifier(config["NAME"])
-        admin.execute(psycopg.sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        admin.execute(
-            psycopg.sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(name)
-        )
-
-
 def child(spec: dict, env: dict) -> dict:
     with tempfile.NamedTemporaryFile("r", suffix=".json") as out:
         subprocess.run(
@@ -882,7 +853,7 @@ def main() -> None:
         Path(args.out).write_text(json.dumps(run_child(json.loads(args.child)), default=str))
         return
 
-    config = _database()
+    config = bench_database()
     sink = SmtpSink()
     port = sink.start()
     env = {**os.environ, "EMAIL_URL": f"smtp://127.0.0.1:{port}", "DEBUG": "false"}
