@@ -9,6 +9,7 @@ import secrets
 from functools import cached_property
 
 from dateutil.relativedelta import relativedelta
+from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +63,12 @@ class CourseIndexPage(Page):
 
     class Meta:
         verbose_name = _("koulutusluettelo")
+
+    def serve(self, request, *args, **kwargs):
+        # The catalogue is for staff: signed-out visitors go to the sign-in page.
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import catalogue_for
@@ -132,6 +139,8 @@ class CoursePage(CanonicalMixin, Page):
     def serve(self, request, *args, **kwargs):
         from courses.permissions import user_can_view_course
 
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
         if not user_can_view_course(request.user, self.canonical):
             raise Http404
         return super().serve(request, *args, **kwargs)

@@ -130,8 +130,9 @@ def test_a_course_for_another_audience_answers_404(client, learner):
 
 def test_signed_out_visitor_is_sent_to_sign_in(client):
     course = make_course(lessons=1)
-    response = client.get(lessons_of(course)[0].url)
-    assert response.status_code == 302 and response["Location"].startswith("/kirjaudu/")
+    for url in (lessons_of(course)[0].url, course.url, course.get_parent().url):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/kirjaudu/"), url
 
 
 def test_lesson_remembers_where_the_learner_left_off(client, learner):
