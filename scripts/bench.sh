@@ -22,42 +22,19 @@ esac
 PY=.venv/bin/python
 SCRATCH=$(mktemp -d -t hyteopas-bench.XXXXXX)
 chmod 755 "$SCRATCH"
-is_root() { [ "$(id -u)" = 0 ]; }
-as_pg() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
-cleanup() {
-  if [ -f "$SCRATCH/pg/postmaster.pid" ]; then
-    as_pg "$PG_BIN/pg_ctl" -D "$SCRATCH/pg" -m immediate stop >/dev/null 2>&1 || true
-  fi
-  rm -rf "$SCRATCH"
-}
-trap cleanup EXIT
-port_open() { "$PY" -c "import socket,sys; s=socket.socket(); s.settimeout(1); sys.exit(s.connect_ex(('127.0.0.1', int(sys.argv[1]))))" "$1"; }
-free_port() { "$PY" -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])"; }
+# shellcheck source=scripts/services.sh
+. scripts/services.sh
+trap stop_services EXIT
 
 if [ -z "${BENCH_DATABASE_URL:-}" ]; then
-  if port_open 5432 && "$PY" -c "import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/postgres', connect_timeout=3).close()" 2>/dev/null; then
+  if local_postgres_answers; then
     BENCH_DATABASE_URL="postgres://postgres@127.0.0.1:5432/hyteopas_bench"
-  else
-    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-    if [ -z "$PG_BIN" ]; then
-      if is_root && command -v apt-get >/dev/null; then
-        echo "Installing Debian packages: postgresql"
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
-        PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-      else
-        echo "No PostgreSQL: set BENCH_DATABASE_URL or install it (sudo apt-get install postgresql)." >&2
-        exit 1
-      fi
-    fi
-    PG_PORT=$(free_port)
-    mkdir -p "$SCRATCH/pg"
-    if is_root; then chown postgres "$SCRATCH/pg"; fi
-    as_pg "$PG_BIN/initdb" -D "$SCRATCH/pg" -U postgres --auth=trust -E UTF8 >/dev/null
-    # Durable settings (fsync on) so the figures resemble a real server's.
-    as_pg "$PG_BIN/pg_ctl" -D "$SCRATCH/pg" -l "$SCRATCH/pg/log" -w \
-      -o "-p $PG_PORT -k $SCRATCH -c listen_addresses=127.0.0.1" start >/dev/null
+  # Durable settings (fsync on) so the figures resemble a real server's.
+  elif start_postgres; then
     BENCH_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hyteopas_bench"
-    echo "Started a throwaway PostgreSQL on port $PG_PORT"
+  else
+    echo "No PostgreSQL: set BENCH_DATABASE_URL or install it (sudo apt-get install postgresql)." >&2
+    exit 1
   fi
 fi
 

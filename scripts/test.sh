@@ -9,47 +9,17 @@ ROOT=$(pwd)
 PY=.venv/bin/python
 SCRATCH=$(mktemp -d -t hyteopas-test.XXXXXX)
 chmod 755 "$SCRATCH"
-cleanup() {
-  if [ -f "$SCRATCH/redis.pid" ]; then kill "$(cat "$SCRATCH/redis.pid")" 2>/dev/null || true; fi
-  if [ -f "$SCRATCH/pg/postmaster.pid" ]; then
-    as_pg "$PG_BIN/pg_ctl" -D "$SCRATCH/pg" -m immediate stop >/dev/null 2>&1 || true
-  fi
-  rm -rf "$SCRATCH"
-}
-trap cleanup EXIT
-
-is_root() { [ "$(id -u)" = 0 ]; }
-apt_install() {
-  if is_root && command -v apt-get >/dev/null; then
-    echo "Installing Debian packages: $*"
-    if [ ! -f "$SCRATCH/apt-updated" ]; then apt-get update -qq; touch "$SCRATCH/apt-updated"; fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
-  else
-    echo "Missing: $* (install with: sudo apt-get install $*)" >&2
-    return 1
-  fi
-}
-port_open() { "$PY" -c "import socket,sys; s=socket.socket(); s.settimeout(1); sys.exit(s.connect_ex(('127.0.0.1', int(sys.argv[1]))))" "$1"; }
-free_port() { "$PY" -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1])"; }
-as_pg() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# shellcheck source=scripts/services.sh
+. scripts/services.sh
+trap stop_services EXIT
 
 # --- PostgreSQL -------------------------------------------------------------------------
 if [ -z "${DATABASE_URL:-}" ]; then
-  if port_open 5432 && "$PY" -c "import psycopg; psycopg.connect('postgresql://postgres@127.0.0.1:5432/postgres', connect_timeout=3).close()" 2>/dev/null; then
+  if local_postgres_answers; then
     export DATABASE_URL="postgres://postgres@127.0.0.1:5432/hyteopas"
-  else
-    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-    if [ -z "$PG_BIN" ]; then apt_install postgresql && PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1); fi
-    if [ -n "$PG_BIN" ]; then
-      PG_PORT=$(free_port)
-      mkdir -p "$SCRATCH/pg"
-      if is_root; then chown postgres "$SCRATCH/pg"; fi
-      as_pg "$PG_BIN/initdb" -D "$SCRATCH/pg" -U postgres --auth=trust -E UTF8 >/dev/null
-      as_pg "$PG_BIN/pg_ctl" -D "$SCRATCH/pg" -l "$SCRATCH/pg/log" -w \
-        -o "-p $PG_PORT -k $SCRATCH -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
-      export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hyteopas"
-      echo "Started a throwaway PostgreSQL on port $PG_PORT"
-    fi
+  # Speed over durability: this cluster is thrown away after the run.
+  elif start_postgres -c fsync=off -c synchronous_commit=off -c full_page_writes=off; then
+    export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hyteopas"
   fi
 fi
 
