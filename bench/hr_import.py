@@ -51,9 +51,7 @@ import json
 import os
 import random
 import resource
-import subprocess
 import sys
-import tempfile
 import time
 import tracemalloc
 import unicodedata
@@ -63,7 +61,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.database import bench_database, connect, recreate_database  # noqa: E402
+from bench.harness import bench_database, connect, recreate_database, run_in_child  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas_bench")
@@ -503,19 +501,7 @@ def set_up_database() -> dict:
 
 
 def child(spec: dict) -> dict:
-    with tempfile.NamedTemporaryFile("r", suffix=".json") as out:
-        subprocess.run(
-            [
-                sys.executable,
-                str(Path(__file__).resolve()),
-                "--child",
-                json.dumps(spec),
-                "--out",
-                out.name,
-            ],
-            check=True,
-        )
-        return json.load(open(out.name))
+    return run_in_child(__file__, spec)
 
 
 def series(config: dict, kind: str, rows: int, mode: str) -> dict[str, dict]:

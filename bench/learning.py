@@ -61,7 +61,6 @@ import re
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import traceback
 import uuid
@@ -75,7 +74,7 @@ ROOT = HERE.parent
 # learning.py, like the project's settings package: keep only the project root.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 sys.path.insert(0, str(ROOT))
-from bench.database import bench_database, recreate_database  # noqa: E402
+from bench.harness import bench_database, recreate_database, run_in_child  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas_bench")
@@ -1029,29 +1028,12 @@ def set_up_database(courses: int) -> dict:
 
 
 def child(spec: dict, args) -> dict:
-    with tempfile.NamedTemporaryFile("r", suffix=".json") as out:
-        subprocess.run(
-            [
-                sys.executable,
-                str(Path(__file__).resolve()),
-                "--child",
-                json.dumps(spec),
-                "--out",
-                out.name,
-                "--requests",
-                str(args.requests),
-                "--submissions",
-                str(args.submissions),
-                "--warmup",
-                str(args.warmup),
-                "--capture",
-                str(args.capture),
-                "--courses",
-                str(args.courses),
-            ],
-            check=True,
-        )
-        return json.load(open(out.name))
+    options = ("requests", "submissions", "warmup", "capture", "courses")
+    return run_in_child(
+        __file__,
+        spec,
+        tuple(part for name in options for part in (f"--{name}", str(getattr(args, name)))),
+    )
 
 
 def _git_state() -> dict:

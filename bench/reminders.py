@@ -63,9 +63,7 @@ import os
 import random
 import resource
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import tracemalloc
@@ -74,7 +72,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.database import bench_database, recreate_database  # noqa: E402
+from bench.harness import bench_database, recreate_database, run_in_child  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas_bench")
@@ -707,20 +705,7 @@ def run_child(spec: dict) -> dict:
 
 
 def child(spec: dict, env: dict) -> dict:
-    with tempfile.NamedTemporaryFile("r", suffix=".json") as out:
-        subprocess.run(
-            [
-                sys.executable,
-                str(Path(__file__).resolve()),
-                "--child",
-                json.dumps(spec),
-                "--out",
-                out.name,
-            ],
-            check=True,
-            env=env,
-        )
-        return json.load(open(out.name))
+    return run_in_child(__file__, spec, env=env)
 
 
 def county_run(config: dict, employees: int, sink: SmtpSink, env: dict, backlog_s: int) -> dict:

@@ -1,6 +1,12 @@
-"""The benches' own PostgreSQL database: checked by name, dropped and created anew."""
+"""What the benches share: their own PostgreSQL database (checked by name, dropped and
+created anew) and running one scenario in a fresh child process, so each measures its
+own memory."""
 
+import json
 import os
+import subprocess
+import sys
+import tempfile
 
 
 def bench_database() -> dict:
@@ -40,3 +46,16 @@ def recreate_database(config: dict) -> None:
         admin.execute(
             psycopg.sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(name)
         )
+
+
+def run_in_child(
+    script: str, spec: dict, extra_args: tuple[str, ...] = (), env: dict | None = None
+) -> dict:
+    """Run `script --child SPEC --out FILE [extra_args]` and return what it wrote."""
+    with tempfile.NamedTemporaryFile("r", suffix=".json") as out:
+        subprocess.run(
+            [sys.executable, script, "--child", json.dumps(spec), "--out", out.name, *extra_args],
+            check=True,
+            env=env,
+        )
+        return json.load(open(out.name))
