@@ -13,6 +13,7 @@ from courses import services
 from courses.models import CourseCompletion, Enrolment, LessonCompletion
 from courses.selectors import my_learning
 from quizzes.services import quiz_submit
+from tests.conftest import need
 from tests.courses.builders import lessons_of, make_course, make_quiz, right_answers, wrong_answers
 from tests.factories import EmployeeFactory
 
@@ -102,8 +103,7 @@ def test_expired_completion_sets_the_course_to_renew_and_renewal_records_a_secon
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_tabs_completing_the_same_lesson_at_once_record_one_completion():
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL")
+    need(connection.vendor == "postgresql", "PostgreSQL (row locks)")
     employee, course = EmployeeFactory(), make_course(lessons=1)
     (lesson,) = lessons_of(course)
     barrier = threading.Barrier(2)
