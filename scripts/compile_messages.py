@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Compile locale/*/LC_MESSAGES/django.po into django.mo without GNU gettext.
+"""Compile locale/*/LC_MESSAGES/django.po and each app's <app>/locale/*/LC_MESSAGES/django.po
+into django.mo without GNU gettext.
 
     python scripts/compile_messages.py          # write every django.mo that changed
     python scripts/compile_messages.py --check  # exit 1 if any django.mo is missing or stale
@@ -26,7 +27,8 @@ from pathlib import Path
 
 import polib
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE_DIR = ROOT / "locale"
 MO_MAGIC = 0x950412DE
 
 
@@ -100,8 +102,14 @@ def compile_po(po_path: Path) -> bytes:
     return out + ids + strs
 
 
-def catalogues(locale_dir: Path) -> list[Path]:
-    return sorted(locale_dir.glob("*/LC_MESSAGES/django.po"))
+def catalogues(locale_dir: Path | None = None) -> list[Path]:
+    """The project's catalogues, and each app's own (makemessages writes an app's strings
+    to <app>/locale/ when that folder exists), or those of one given folder."""
+    if locale_dir is not None:
+        return sorted(locale_dir.glob("*/LC_MESSAGES/django.po"))
+    return sorted(LOCALE_DIR.glob("*/LC_MESSAGES/django.po")) + sorted(
+        ROOT.glob("*/locale/*/LC_MESSAGES/django.po")
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,12 +119,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="write nothing; exit 1 if any django.mo is missing or differs from its .po",
     )
-    parser.add_argument("--locale-dir", type=Path, default=LOCALE_DIR)
+    parser.add_argument("--locale-dir", type=Path, default=None)
     args = parser.parse_args(argv)
 
     po_paths = catalogues(args.locale_dir)
     if not po_paths:
-        print(f"No */LC_MESSAGES/django.po under {args.locale_dir}", file=sys.stderr)
+        print(f"No */LC_MESSAGES/django.po under {args.locale_dir or ROOT}", file=sys.stderr)
         return 1
     stale = []
     for po_path in po_paths:

@@ -21,14 +21,20 @@ LANGUAGES = ["sv", "en"]
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|\{(\w+)\}")
 
 
-def catalogue(language: str) -> polib.POFile:
-    path = ROOT / "locale" / language / "LC_MESSAGES" / "django.po"
+def catalogue_paths(root: Path, language: str) -> list[Path]:
+    """The project's catalogue and each app's own (<app>/locale/)."""
+    path = root / "locale" / language / "LC_MESSAGES" / "django.po"
     assert path.exists(), f"{path} is missing: run make messages"
-    return polib.pofile(str(path))
+    return [path, *sorted(root.glob(f"*/locale/{language}/LC_MESSAGES/django.po"))]
 
 
-def live_entries(language: str) -> list[polib.POEntry]:
-    return [entry for entry in catalogue(language) if not entry.obsolete]
+def live_entries(language: str, root: Path = ROOT) -> list[polib.POEntry]:
+    return [
+        entry
+        for path in catalogue_paths(root, language)
+        for entry in polib.pofile(str(path))
+        if not entry.obsolete
+    ]
 
 
 def placeholders(text: str) -> set[str]:
@@ -152,12 +158,12 @@ def test_every_string_in_the_code_is_in_the_catalogues(tmp_path):
         check=True,
         capture_output=True,
     )
-    missing = {}
-    for language in LANGUAGES:
-        catalogue = polib.pofile(str(tmp_path / "locale" / language / "LC_MESSAGES" / "django.po"))
-        missing[language] = [
+    missing = {
+        language: [
             e.msgid
-            for e in catalogue
-            if not e.obsolete and (not e.translated() or "fuzzy" in e.flags)
+            for e in live_entries(language, tmp_path)
+            if not e.translated() or "fuzzy" in e.flags
         ]
+        for language in LANGUAGES
+    }
     assert missing == {language: [] for language in LANGUAGES}, "run `make messages` and translate"
