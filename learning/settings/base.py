@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "quizzes",
     "onboarding",
     "notifications",
+    "organisations",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",

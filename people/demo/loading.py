@@ -22,6 +22,7 @@ DEMO_SIGN_INS = [
     (roles.PHRASE_EDITOR, ("IKA-KH-1", "SH", 0)),
     (roles.PHRASE_APPROVER, ("JL", "HYTE", 1)),
     (roles.HR_ADMIN, ("JL", "HR", 0)),
+    (roles.HYTE_COORDINATOR, ("JL", "HYTE", 1)),
 ]
 
 

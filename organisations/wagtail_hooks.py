@@ -1,0 +1,21 @@
+"""Organisations are edited in the Wagtail admin as snippets."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from organisations.models import Organisation
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Toimijat")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "municipality", "contact_name"]
+    list_filter = ["kind", "municipality"]
+    search_fields = ["name", "municipality"]
+
+
+register_snippet(OrganisationViewSet)
