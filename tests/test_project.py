@@ -71,6 +71,7 @@ def test_demo_county_loads_and_reloads_unchanged():
         "phrase_editor",
         "phrase_approver",
         "hr_admin",
+        "hyte_coordinator",
     }
     before = list(Employee.objects.order_by("pk").values())
     load_demo_county()
