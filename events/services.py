@@ -582,6 +582,7 @@ def series_copy_to_next_half_year(*, series_id: int) -> SessionSeries:
         new.target_networks.set(session.target_networks.all())
         new.target_units.set(session.target_units.all())
         new.target_job_roles.set(session.target_job_roles.all())
+        new.save()  # parental many-to-many relations are written on save
         PresenterSlot.objects.bulk_create(
             [
                 PresenterSlot(
