@@ -20,6 +20,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Orderable
 
+from events.labels import SESSION_SERIES_FIELD, SESSION_SERIES_KIND
 from onboarding.panels import PropagationNoticePanel
 
 
@@ -30,7 +31,7 @@ class ItemKind(models.TextChoices):
     READ = "read", _("Luettava")
     SIGN_OFF = "sign_off", _("Esihenkilön kuittaus")
     # Ticked when the person attends a session of the series (events app).
-    SESSION = "session", _("Tilaisuussarja")
+    SESSION = "session", SESSION_SERIES_KIND
 
 
 class ItemOwner(models.TextChoices):
@@ -103,7 +104,7 @@ class TemplateItem(Orderable):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("tilaisuussarja"),
+        verbose_name=SESSION_SERIES_FIELD,
     )
     owner = models.CharField(
         _("vastuu"), max_length=10, choices=ItemOwner.choices, default=ItemOwner.EMPLOYEE
@@ -171,7 +172,7 @@ class ChecklistItem(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("tilaisuussarja"),
+        verbose_name=SESSION_SERIES_FIELD,
     )
     owner = models.CharField(max_length=10, choices=ItemOwner.choices)
     due_date = models.DateField()
