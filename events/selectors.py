@@ -247,12 +247,12 @@ class Report:
 
 
 def _figures_for(sessions: QuerySet[Session]) -> QuerySet[Session]:
-    registered = Q(registrations__status=Registration.Status.REGISTERED) | Q(
-        registrations__attended_at__isnull=False
-    )
+    """Each figure is a correlated subquery: one row per session and no join that
+    would multiply the rows, so the cost follows the number of sessions."""
+    registered = Q(status=Registration.Status.REGISTERED) | Q(attended_at__isnull=False)
     return sessions.annotate(
         n_invited=_count_sub(Invitation.objects.filter(session_id=OuterRef("pk"))),
-        n_registered=Count("registrations", filter=registered, distinct=True),
+        n_registered=_count_sub(Registration.objects.filter(registered, session_id=OuterRef("pk"))),
         n_attended=_count_sub(
             Registration.objects.filter(session_id=OuterRef("pk"), attended_at__isnull=False)
         ),
