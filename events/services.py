@@ -259,12 +259,23 @@ def session_cancel(*, session_id: int, now=None) -> Session:
 
 
 def _attendance_recorded(registration: Registration) -> None:
-    """What attending completes elsewhere: checklist items pointing at the series."""
+    """What attending completes elsewhere: checklist items pointing at the series, and
+    courses completed by attending it. A course is completed through the courses app's
+    own service: its lessons are marked done, which records the completion when the
+    course's rules are met (a required quiz still has to be passed)."""
+    from courses.models import CoursePage, LessonPage
+    from courses.services import lesson_complete
     from onboarding.services import checklist_tick_session_series
 
-    checklist_tick_session_series(
-        employee_id=registration.employee_id, series_id=registration.session.series_id
-    )
+    series_id = registration.session.series_id
+    checklist_tick_session_series(employee_id=registration.employee_id, series_id=series_id)
+    courses = {
+        course.canonical.pk: course.canonical
+        for course in CoursePage.objects.live().filter(session_series_id=series_id)
+    }
+    for course in courses.values():
+        for lesson in LessonPage.objects.live().child_of(course).specific():
+            lesson_complete(employee=registration.employee, lesson=lesson)
 
 
 @transaction.atomic
