@@ -199,9 +199,9 @@ def slot_add(*, session_id: int, organisation, minutes: int = 15, topic: str = "
     )
 
 
-def session_time_changed(*, session: Session) -> None:
-    """After a session's start or length has changed: a new calendar SEQUENCE, and
-    everyone registered or waiting is told (after commit)."""
+def session_time_changed(*, session: Session, kind: str = messages.TIME_CHANGED) -> None:
+    """After a session's start or length has changed (or it was cancelled): a new
+    calendar SEQUENCE, and everyone registered or waiting is told (after commit)."""
     Session.objects.filter(pk=session.pk).update(sequence=session.sequence + 1)
     session.sequence += 1
     people = list(
@@ -214,10 +214,8 @@ def session_time_changed(*, session: Session) -> None:
             active=True,
         ).select_related("user")
     )
-    key = f"time-{session.pk}-{session.sequence}"
-    transaction.on_commit(
-        lambda: messages.tell(people, messages.TIME_CHANGED, session, message_key=key)
-    )
+    key = f"{kind}-{session.pk}-{session.sequence}"
+    transaction.on_commit(lambda: messages.tell(people, kind, session, message_key=key))
 
 
 @transaction.atomic
@@ -251,7 +249,8 @@ def session_cancel(*, session_id: int, now=None) -> Session:
         return session
     session.cancelled_at = now or timezone.now()
     session.save(update_fields=["cancelled_at"])
-    session_time_changed(session=session)  # calendars need the cancellation too
+    # Calendars that imported the event remove it on the next import (STATUS:CANCELLED).
+    session_time_changed(session=session, kind=messages.CANCELLED)
     return session
 
 

@@ -28,6 +28,11 @@ urlpatterns = [
         name="invite",
     ),
     path(
+        "koordinointi/tilaisuudet/<int:session_id>/peru/",
+        views_coordinator.cancel_session,
+        name="cancel_session",
+    ),
+    path(
         "koordinointi/tilaisuudet/<int:session_id>/raportti/",
         views_coordinator.session_report,
         name="session_report",

@@ -127,6 +127,15 @@ def _report_page(request, report, *, name: str, context: dict):
     return render(request, "events/report.html", {"report": report, **context})
 
 
+@require_POST
+@coordinator_only
+def cancel_session(request, session_id: int):
+    session = get_object_or_404(Session, pk=session_id)
+    services.session_cancel(session_id=session.pk)
+    messages.success(request, _("Tilaisuus on peruttu, ja ilmoittautuneille kerrotaan siitä."))
+    return redirect("events:attendance", session_id=session.pk)
+
+
 @coordinator_only
 def session_report(request, session_id: int):
     session = get_object_or_404(Session.objects.select_related("series"), pk=session_id)

@@ -156,3 +156,47 @@ def test_cancelled_registration_frees_nothing_after_the_start():
     with pytest.raises(services.EventError, match="voi enää perua"):
         services.registration_cancel(session_id=session.pk, employee=person, now=later)
     assert status_of(session, person) == Registration.Status.REGISTERED
+
+
+def test_cancelling_a_session_tells_those_registered_and_the_calendar_says_cancelled(
+    client, django_capture_on_commit_callbacks
+):
+    import icalendar
+    from django.urls import reverse
+
+    from tests.events.builders import make_coordinator
+
+    session = make_session()
+    person = EmployeeFactory()
+    services.registration_create(session_id=session.pk, employee=person)
+    client.force_login(make_coordinator().user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("events:cancel_session", args=[session.pk]), follow=True)
+    assert "Tilaisuus on peruttu" in response.content.decode()
+    assert Notification.objects.get(recipient=person).title.startswith("Tilaisuus on peruttu:")
+    client.force_login(person.user)
+    (event,) = icalendar.Calendar.from_ical(
+        client.get(reverse("events:ics", args=[session.pk])).content
+    ).walk("VEVENT")
+    assert str(event["STATUS"]) == "CANCELLED" and int(event["SEQUENCE"]) == 1
+
+
+def test_feedback_requests_go_to_attendees_once_after_the_session():
+    session = make_session(starts_in=-datetime.timedelta(hours=3))
+    attendee, absent = EmployeeFactory(), EmployeeFactory()
+    now = timezone.now()
+    Registration.objects.create(
+        session=session, employee=attendee, status="registered", queued_at=now, attended_at=now
+    )
+    Registration.objects.create(
+        session=session, employee=absent, status="registered", queued_at=now
+    )
+    running = make_session(starts_in=-datetime.timedelta(minutes=30))
+    Registration.objects.create(
+        session=running, employee=absent, status="registered", queued_at=now, attended_at=now
+    )
+    assert services.feedback_requests_send() == 1
+    assert services.feedback_requests_send() == 0
+    notice = Notification.objects.get()
+    assert notice.recipient == attendee
+    assert notice.url == f"/tilaisuudet/{session.pk}/palaute/"
