@@ -24,6 +24,7 @@ from django.utils import timezone
 from events.models import (
     Feedback,
     Invitation,
+    Network,
     PresenterFeedback,
     PresenterSlot,
     Registration,
@@ -188,8 +189,10 @@ def my_networks(*, employee: Employee):
     return employee.networks.order_by("name")
 
 
-def networks_convened_by(*, employee: Employee):
-    return employee.convened_networks.annotate(member_count=Count("members")).order_by("name")
+def networks_convened_by(*, employee: Employee, every_network: bool = False):
+    """The networks whose members `employee` maintains (a coordinator: all). One query."""
+    networks = Network.objects.all() if every_network else employee.convened_networks.all()
+    return networks.annotate(member_count=Count("members")).order_by("name")
 
 
 # Reports ------------------------------------------------------------------

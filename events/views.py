@@ -295,7 +295,9 @@ def networks(request):
         "events/networks.html",
         {
             "mine": selectors.my_networks(employee=employee),
-            "convened": selectors.networks_convened_by(employee=employee),
+            "convened": selectors.networks_convened_by(
+                employee=employee, every_network=user_is_coordinator(request.user)
+            ),
         },
     )
 
