@@ -114,12 +114,30 @@ def _promote_waiting(session: Session) -> list[Registration]:
         registration.status = Registration.Status.REGISTERED
         registration.save(update_fields=["status"])
     if promoted:
-        people = [registration.employee for registration in promoted]
-        key = f"promoted-{session.pk}-{promoted[0].pk}"
-        transaction.on_commit(
-            lambda: messages.tell(people, messages.PROMOTED, session, message_key=key)
+        _tell_after_commit(
+            [registration.employee_id for registration in promoted],
+            messages.PROMOTED,
+            session,
+            message_key=f"promoted-{session.pk}-{promoted[0].pk}",
         )
     return promoted
+
+
+def _tell_after_commit(employee_ids: list[int], kind: str, session: Session, *, message_key):
+    """Notices and emails go from a worker once the change is committed, so a request
+    never waits for the mail server."""
+    from tasks.events import tell_people
+
+    if employee_ids:
+        transaction.on_commit(
+            lambda: tell_people.delay(employee_ids, kind, session.pk, message_key)
+        )
+
+
+def people_tell(*, employee_ids: list[int], kind: str, session_id: int, message_key: str) -> int:
+    session = Session.objects.get(pk=session_id)
+    people = Employee.objects.filter(pk__in=employee_ids, active=True).select_related("user")
+    return messages.tell(people, kind, session, message_key=message_key)
 
 
 # Coordinator changes ------------------------------------------------------
@@ -205,17 +223,11 @@ def session_time_changed(*, session: Session, kind: str = messages.TIME_CHANGED)
     Session.objects.filter(pk=session.pk).update(sequence=session.sequence + 1)
     session.sequence += 1
     people = list(
-        Employee.objects.filter(
-            session_registrations__session=session,
-            session_registrations__status__in=[
-                Registration.Status.REGISTERED,
-                Registration.Status.WAITING,
-            ],
-            active=True,
-        ).select_related("user")
+        session.registrations.filter(
+            status__in=[Registration.Status.REGISTERED, Registration.Status.WAITING]
+        ).values_list("employee_id", flat=True)
     )
-    key = f"{kind}-{session.pk}-{session.sequence}"
-    transaction.on_commit(lambda: messages.tell(people, kind, session, message_key=key))
+    _tell_after_commit(people, kind, session, message_key=f"{kind}-{session.pk}-{session.sequence}")
 
 
 @transaction.atomic

@@ -1,6 +1,8 @@
 """Employees' session pages (list, session, seats, calendar file, check-in, feedback,
 sharing with the team), the presenter's signed-link page and networks."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
@@ -62,7 +64,7 @@ def session_page(request, session_id: int):
     active = registration is not None and registration.status != Registration.Status.CANCELLED
     check_in_open = (
         not session.is_cancelled
-        and session.starts_at - timezone.timedelta(minutes=30) <= now <= session.ends_at
+        and session.starts_at - datetime.timedelta(minutes=30) <= now <= session.ends_at
     )
     return render(
         request,

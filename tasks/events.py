@@ -44,3 +44,17 @@ def send_reminders() -> int:
 def request_feedback() -> int:
     """Hourly: the feedback form to attendees of sessions that have ended."""
     return services.feedback_requests_send()
+
+
+@shared_task(
+    name="events.tell_people",
+    autoretry_for=(ConnectionError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def tell_people(employee_ids: list[int], kind: str, session_id: int, message_key: str) -> int:
+    """A seat from the waiting list, a changed time or a cancellation: the notice and
+    email to the few people concerned."""
+    return services.people_tell(
+        employee_ids=employee_ids, kind=kind, session_id=session_id, message_key=message_key
+    )
