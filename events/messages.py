@@ -126,3 +126,59 @@ def tell(recipients: Iterable[Employee], kind: str, session, *, message_key: str
             connection.close()
     logger.info("events: %s for session %s to %s people", kind, session.pk, len(recipients))
     return len(recipients)
+
+
+def presenter_email(slot, *, link: str, after_session: bool) -> EmailMultiAlternatives:
+    """To an organisation's contact person (no account, so Finnish, the county's
+    working language): confirm the slot, or after the session answer one question."""
+    session = slot.session
+    values = {
+        "title": session.title,
+        "when": when(session),
+        "organisation": slot.organisation.name,
+        "link": link,
+    }
+    if after_session:
+        subject = _("Kiitos esittäytymisestä: %(title)s") % values
+        body = _(
+            "Kiitos, että %(organisation)s esittäytyi tilaisuudessa %(title)s "
+            "(%(when)s). Kertoisitteko, oliko esittäytyminen hyödyllistä "
+            "organisaatiollenne? Vastaaminen vie minuutin:\n\n%(link)s"
+        )
+    else:
+        subject = _("Vahvistakaa esitysvuoronne: %(title)s") % values
+        body = _(
+            "%(organisation)s on mukana esittäytymässä tilaisuudessa %(title)s "
+            "(%(when)s). Vahvistakaa esitysvuoro ja tarkistakaa aihe ja kesto tästä "
+            "henkilökohtaisesta linkistä:\n\n%(link)s"
+        )
+    host = urlsplit(settings.SITE_URL).hostname or "hyteopas"
+    purpose = "thanks" if after_session else "confirm"
+    return EmailMultiAlternatives(
+        subject,
+        body % values,
+        to=[slot.organisation.contact_email],
+        headers={
+            "Message-ID": f"<presenter-{purpose}-{slot.pk}-{session.sequence}@{host}>",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+
+
+def tell_presenters(slots, *, after_session: bool) -> int:
+    """One email per slot whose organisation has a contact email, over one connection."""
+    from events.links import presenter_url
+
+    with translation.override(settings.LANGUAGE_CODE):
+        emails = [
+            presenter_email(slot, link=presenter_url(slot.pk), after_session=after_session)
+            for slot in slots
+            if slot.organisation.contact_email
+        ]
+    if emails:
+        connection = get_connection()
+        try:
+            connection.send_messages(emails)
+        finally:
+            connection.close()
+    return len(emails)

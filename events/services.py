@@ -559,7 +559,22 @@ def feedback_requests_send(*, now=None) -> int:
         told += messages.tell(
             people, messages.FEEDBACK_REQUEST, locked, message_key=f"feedback-{locked.pk}"
         )
+        # Presenting organisations get their own one-question form.
+        messages.tell_presenters(
+            locked.slots.select_related("organisation", "session"), after_session=True
+        )
     return told
+
+
+def presenter_links_send(*, session_id: int) -> int:
+    """Email each presenting organisation's contact person their signed link to
+    confirm the slot. Returns the number of emails sent."""
+    session = Session.objects.get(pk=session_id)
+    if session.is_cancelled or session.starts_at <= timezone.now():
+        raise EventError(_("Tilaisuus on peruttu tai jo pidetty."))
+    return messages.tell_presenters(
+        session.slots.select_related("organisation", "session"), after_session=False
+    )
 
 
 # Series -------------------------------------------------------------------

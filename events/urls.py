@@ -28,6 +28,11 @@ urlpatterns = [
         name="invite",
     ),
     path(
+        "koordinointi/tilaisuudet/<int:session_id>/esittajalinkit/",
+        views_coordinator.send_presenter_links,
+        name="send_presenter_links",
+    ),
+    path(
         "koordinointi/tilaisuudet/<int:session_id>/peru/",
         views_coordinator.cancel_session,
         name="cancel_session",

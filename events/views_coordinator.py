@@ -129,6 +129,22 @@ def _report_page(request, report, *, name: str, context: dict):
 
 @require_POST
 @coordinator_only
+def send_presenter_links(request, session_id: int):
+    session = get_object_or_404(Session, pk=session_id)
+    try:
+        sent = services.presenter_links_send(session_id=session.pk)
+    except services.EventError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Linkki lähetettiin %(count)s toimijan yhteyshenkilölle.") % {"count": sent},
+        )
+    return redirect("events:attendance", session_id=session.pk)
+
+
+@require_POST
+@coordinator_only
 def cancel_session(request, session_id: int):
     session = get_object_or_404(Session, pk=session_id)
     services.session_cancel(session_id=session.pk)

@@ -40,10 +40,9 @@ def make_session(
 
 
 def make_organisation(name: str | None = None, **fields) -> Organisation:
+    fields.setdefault("contact_email", "yhteys@yhdistys.example.test")
     return Organisation.objects.create(
-        name=name or f"Kuvitteellinen yhdistys {next(_names)}",
-        contact_email="yhteys@yhdistys.example.test",
-        **fields,
+        name=name or f"Kuvitteellinen yhdistys {next(_names)}", **fields
     )
 
 

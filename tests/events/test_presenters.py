@@ -157,3 +157,38 @@ def test_the_admin_form_refuses_lower_capacity_and_overlapping_presenters():
     assert not form.is_valid()
     assert "4 henkilöä on jo ilmoittautunut" in str(form.errors["capacity"])
     assert "Muistiyhdistys esittää samaan aikaan" in str(form.errors)
+
+
+def test_the_coordinator_emails_each_contact_person_a_working_link(client):
+    import re
+
+    from django.core import mail
+
+    from tests.events.builders import make_coordinator
+
+    session = make_session()
+    slot = add_slot(session, make_organisation("Perhekammari ry"))
+    add_slot(session, make_organisation("Ei sähköpostia ry", contact_email=""))
+    client.force_login(make_coordinator().user)
+    response = client.post(reverse("events:send_presenter_links", args=[session.pk]), follow=True)
+    assert "Linkki lähetettiin 1 toimijan yhteyshenkilölle." in response.content.decode()
+    (email,) = mail.outbox
+    assert email.to == ["yhteys@yhdistys.example.test"]
+    assert "Perhekammari ry" in email.body
+    path = re.search(r"http://[^/]+(/esittaja/\S+/)", email.body).group(1)
+    client.logout()
+    client.post(path, {"action": "confirm", "topic": "Perhekahvila", "minutes": "15"})
+    slot.refresh_from_db()
+    assert slot.topic == "Perhekahvila" and slot.confirmed_at is not None
+
+
+def test_after_the_session_presenters_are_asked_once_for_their_view():
+    from django.core import mail
+
+    session = make_session(starts_in=-datetime.timedelta(hours=3))
+    add_slot(session, make_organisation("Muistiyhdistys ry"))
+    services.feedback_requests_send()
+    services.feedback_requests_send()
+    (email,) = mail.outbox
+    assert email.subject == f"Kiitos esittäytymisestä: {session.title}"
+    assert "oliko esittäytyminen hyödyllistä" in email.body
