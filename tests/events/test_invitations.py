@@ -16,11 +16,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_target_group_is_invited_in_batches_once(
-    client, monkeypatch, django_capture_on_commit_callbacks
+    client, monkeypatch, settings, django_capture_on_commit_callbacks
 ):
     from tasks import events as event_tasks
 
-    monkeypatch.setattr(services, "INVITATION_BATCH_SIZE", 2)
+    settings.EVENTS_INVITATION_BATCH_SIZE = 2
     members = [EmployeeFactory() for _ in range(4)] + [EmployeeFactory(language="en")]
     outsider = EmployeeFactory()
     session = make_session()

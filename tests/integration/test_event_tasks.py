@@ -29,8 +29,10 @@ def drain_queue() -> None:
     Invitation.objects.filter(employee=marker).delete()
 
 
-def test_invitations_go_out_in_batches_from_the_worker_and_only_once(celery_worker, monkeypatch):
-    monkeypatch.setattr(services, "INVITATION_BATCH_SIZE", 3)
+def test_invitations_go_out_in_batches_from_the_worker_and_only_once(
+    celery_worker, monkeypatch, settings
+):
+    settings.EVENTS_INVITATION_BATCH_SIZE = 3
     members = [EmployeeFactory() for _ in range(7)] + [EmployeeFactory(language="sv")]
     outsider = EmployeeFactory()
     session = make_session()
