@@ -34,8 +34,6 @@ from events.models import (
 from people.models import Employee, OrgUnit
 from reporting.privacy import is_reportable, suppress_small
 
-ACTIVE_STATUSES = (Registration.Status.REGISTERED, Registration.Status.WAITING)
-
 
 def target_group(*, session: Session) -> QuerySet[Employee]:
     """Active employees the session is meant for: members of a target network, and
@@ -45,16 +43,12 @@ def target_group(*, session: Session) -> QuerySet[Employee]:
     unit_paths = list(session.target_units.values_list("path", flat=True))
     role_ids = list(session.target_job_roles.values_list("pk", flat=True))
     condition = Q(networks__sessions=session)
-    by_place = Q()
-    if unit_paths:
-        for path in unit_paths:
-            by_place |= Q(unit__path__startswith=path)
-    if role_ids:
-        by_place = (
-            (by_place & Q(job_role_id__in=role_ids)) if unit_paths else Q(job_role_id__in=role_ids)
-        )
     if unit_paths or role_ids:
-        condition |= by_place
+        in_units = Q()
+        for path in unit_paths:
+            in_units |= Q(unit__path__startswith=path)
+        in_roles = Q(job_role_id__in=role_ids) if role_ids else Q()
+        condition |= in_units & in_roles
     people = Employee.objects.filter(active=True).filter(
         pk__in=Employee.objects.filter(condition).values("pk")
     )
