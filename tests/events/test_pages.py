@@ -247,3 +247,28 @@ def test_a_supervisor_shares_a_session_with_the_team(client, django_capture_on_c
     assert set(Notification.objects.values_list("recipient", flat=True)) == {r.pk for r in reports}
     client.force_login(reports[0].user)
     assert client.post(reverse("events:share", args=[session.pk])).status_code == 404
+
+
+def test_a_session_for_a_sector_and_role_is_meant_for_those_in_its_sub_units(client):
+    from events.selectors import upcoming_sessions_for
+
+    county = make_unit("HVA-M")
+    sector = make_unit("IKA-M", county, "sector")
+    unit = make_unit("IKA-M-1", sector)
+    memory_nurse = JobRoleFactory(code="MHM")
+    nurse = EmployeeFactory(unit=unit, job_role=memory_nurse)
+    other_role = EmployeeFactory(unit=unit, job_role=JobRoleFactory(code="FTM"))
+    elsewhere = EmployeeFactory(unit=county, job_role=memory_nurse)
+    session = make_session(title="Muistiyhdistykset esittäytyvät")
+    session.target_units.add(sector)
+    session.target_job_roles.add(memory_nurse)
+    session.save()
+    meant = {
+        person: upcoming_sessions_for(employee=person)[0].meant_for_me
+        for person in (nurse, other_role, elsewhere)
+    }
+    assert meant == {nurse: True, other_role: False, elsewhere: False}
+    client.force_login(nurse.user)
+    page = client.get(reverse("events:list")).content.decode()
+    mine = page[page.index('id="for-me"') : page.index('id="others"')]
+    assert "Muistiyhdistykset esittäytyvät" in mine
