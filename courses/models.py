@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from courses.blocks import LessonStreamBlock
+from events.labels import SESSION_SERIES_COURSE_HELP, SESSION_SERIES_FIELD
 
 _default_locale_id: int | None = None
 
@@ -107,6 +108,15 @@ class CoursePage(CanonicalMixin, Page):
         default=True,
         help_text=_("Vaadittujen tietovisojen on aina oltava läpäisty."),
     )
+    session_series = models.ForeignKey(
+        "events.SessionSeries",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="courses",
+        verbose_name=SESSION_SERIES_FIELD,
+        help_text=SESSION_SERIES_COURSE_HELP,
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -119,6 +129,7 @@ class CoursePage(CanonicalMixin, Page):
             [
                 FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("validity_months")]),
                 FieldRowPanel([FieldPanel("mandatory"), FieldPanel("require_all_lessons")]),
+                FieldPanel("session_series"),
             ],
             heading=_("Suoritus"),
         ),

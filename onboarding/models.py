@@ -20,6 +20,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Orderable
 
+from events.labels import SESSION_SERIES_FIELD, SESSION_SERIES_KIND
 from onboarding.panels import PropagationNoticePanel
 
 
@@ -29,6 +30,8 @@ class ItemKind(models.TextChoices):
     MEETING = "meeting", _("Tapaaminen")
     READ = "read", _("Luettava")
     SIGN_OFF = "sign_off", _("Esihenkilön kuittaus")
+    # Ticked when the person attends a session of the series (events app).
+    SESSION = "session", SESSION_SERIES_KIND
 
 
 class ItemOwner(models.TextChoices):
@@ -95,6 +98,14 @@ class TemplateItem(Orderable):
         related_name="+",
         verbose_name=_("luettava sivu"),
     )
+    session_series = models.ForeignKey(
+        "events.SessionSeries",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=SESSION_SERIES_FIELD,
+    )
     owner = models.CharField(
         _("vastuu"), max_length=10, choices=ItemOwner.choices, default=ItemOwner.EMPLOYEE
     )
@@ -106,6 +117,7 @@ class TemplateItem(Orderable):
         FieldPanel("description"),
         PageChooserPanel("course", "courses.CoursePage"),
         PageChooserPanel("page"),
+        FieldPanel("session_series"),
     ]
 
     class Meta(Orderable.Meta):
@@ -153,6 +165,14 @@ class ChecklistItem(models.Model):
     )
     page = models.ForeignKey(
         "wagtailcore.Page", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    session_series = models.ForeignKey(
+        "events.SessionSeries",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=SESSION_SERIES_FIELD,
     )
     owner = models.CharField(max_length=10, choices=ItemOwner.choices)
     due_date = models.DateField()

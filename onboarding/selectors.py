@@ -53,7 +53,7 @@ def checklist_for(*, employee: Employee, viewer) -> list[ItemView]:
     else:
         may_tick = dict.fromkeys(("sign_off", "other"))
         for view in views:
-            if view.state == "done" or view.item.kind == "course":
+            if view.state == "done" or view.item.kind in ("course", "session"):
                 continue
             key = "sign_off" if view.item.kind == "sign_off" else "other"
             if may_tick[key] is None:

@@ -67,6 +67,7 @@ def _item_from(
         description=template_item.description,
         course_id=template_item.course_id,
         page_id=template_item.page_id,
+        session_series_id=template_item.session_series_id,
         owner=template_item.owner,
         due_date=start + datetime.timedelta(days=template_item.due_days),
     )
@@ -107,13 +108,22 @@ def checklist_tick_course(*, employee_id: int, course_id: int) -> int:
     ).update(done_at=timezone.now())
 
 
+def checklist_tick_session_series(*, employee_id: int, series_id: int) -> int:
+    """Tick the open items that point at a session series the employee attended."""
+    return ChecklistItem.objects.filter(
+        checklist__employee_id=employee_id,
+        session_series_id=series_id,
+        done_at__isnull=True,
+    ).update(done_at=timezone.now())
+
+
 def user_can_tick(user, item: ChecklistItem) -> bool:
     """Course items tick themselves when the course is completed. Sign-off items are
     the supervisor's (direct, or a manager of the unit). Other items the employee
     ticks, and their supervisor or HR may tick them too."""
     from people.selectors import employee_for_user, employee_is_report_of
 
-    if item.kind == ItemKind.COURSE or not user.is_authenticated:
+    if item.kind in (ItemKind.COURSE, ItemKind.SESSION) or not user.is_authenticated:
         return False
     employee = item.checklist.employee
     if employee.user_id == user.pk:

@@ -28,4 +28,16 @@ BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
         "options": {"expires": 6 * 60 * 60},
     },
+    # Presentation sessions: tomorrow's reminders in the morning; feedback forms
+    # after sessions have ended (hourly, so a session ending at 15:00 asks by 16:xx).
+    "events-day-before-reminders": {
+        "task": "events.send_reminders",
+        "schedule": crontab(hour=8, minute=30),
+        "options": {"expires": 6 * 60 * 60},
+    },
+    "events-feedback-requests": {
+        "task": "events.request_feedback",
+        "schedule": crontab(minute=20),
+        "options": {"expires": 50 * 60},
+    },
 }

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from courses.demo.loading import load_demo_courses
 from courses.demo.progress import load_demo_progress
+from events.demo import load_demo_events
 from onboarding.demo import load_demo_onboarding
 from people import roles
 from people.demo.county import DEMO_PASSWORD
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         load_demo_courses()
         load_demo_progress()
         load_demo_onboarding()
+        load_demo_events()
         self.stdout.write(self.style.SUCCESS("Esittelyaineisto valmis. Kirjautumiset:"))
         for role, employee in sign_ins:
             self.stdout.write(f"  {roles.LABELS[role]:<22} {employee.user.email}")
