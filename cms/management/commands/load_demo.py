@@ -8,6 +8,7 @@ from onboarding.demo import load_demo_onboarding
 from people import roles
 from people.demo.county import DEMO_PASSWORD
 from people.demo.loading import load_demo_county
+from phrases.demo.loading import load_demo_phrases
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         load_demo_courses()
         load_demo_progress()
         load_demo_onboarding()
+        load_demo_phrases()
         self.stdout.write(self.style.SUCCESS("Esittelyaineisto valmis. Kirjautumiset:"))
         for role, employee in sign_ins:
             self.stdout.write(f"  {roles.LABELS[role]:<22} {employee.user.email}")
