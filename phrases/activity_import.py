@@ -131,7 +131,9 @@ def _check_row(plan, line, values, kinds, themes, keys_seen) -> None:
     problems = []
     for column in REQUIRED:
         if not values.get(column):
-            problems.append(_("%(column)s puuttuu.") % {"column": str(COLUMNS[column]).capitalize()})
+            problems.append(
+                _("%(column)s puuttuu.") % {"column": str(COLUMNS[column]).capitalize()}
+            )
     for column, limit in _MAX_LENGTHS.items():
         if len(values.get(column, "")) > limit:
             problems.append(

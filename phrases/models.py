@@ -24,8 +24,8 @@ from wagtail.models import (
 from wagtail.search import index
 
 from phrases import gaps
-from phrases.forms import ActivityAdminForm, PhraseAdminForm
 from phrases.choices import RecordType, ServiceArea, Theme, labels_of
+from phrases.forms import ActivityAdminForm, PhraseAdminForm
 from phrases.lemmas import index_terms, language_of
 
 
@@ -172,6 +172,15 @@ class Phrase(
     def __str__(self) -> str:
         return f"{self.code} – {self.title}"
 
+    def save(self, *args, **kwargs):
+        # Derived from the saved text, so a publish (which saves the revision's content
+        # onto the row) always leaves the search terms matching what is live.
+        self.search_lemmas = self.build_search_lemmas()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_lemmas"}
+        super().save(*args, **kwargs)
+
     @property
     def revisions(self):
         return self._revisions
@@ -197,15 +206,6 @@ class Phrase(
         language = language_of(self.locale.language_code if self.locale_id else "fi")
         text = " ".join((self.code, self.title, self.plain_text()))
         return " ".join(index_terms(text, language))
-
-    def save(self, *args, **kwargs):
-        # Derived from the saved text, so a publish (which saves the revision's content
-        # onto the row) always leaves the search terms matching what is live.
-        self.search_lemmas = self.build_search_lemmas()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_lemmas"}
-        super().save(*args, **kwargs)
 
     def theme_labels(self) -> list[str]:
         return labels_of(Theme, self.themes)
@@ -251,6 +251,9 @@ class PhraseCopyCount(models.Model):
             models.UniqueConstraint(fields=["phrase", "unit"], name="phrase_copy_count_per_unit")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.phrase_id} / {self.unit_id}: {self.count}"
+
 
 class PhraseFavourite(models.Model):
     user = models.ForeignKey(
@@ -265,3 +268,6 @@ class PhraseFavourite(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "phrase"], name="phrase_favourite_once")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} ♥ {self.phrase_id}"

@@ -66,8 +66,9 @@ def postgres_search(queryset: QuerySet, query: Query) -> QuerySet:
         if not tsquery:
             continue
         every.append(tsquery)
+        # The SQL text is fixed; every value from the query goes in as a parameter.
         queryset = queryset.filter(
-            RawSQL(
+            RawSQL(  # noqa: S611
                 f"({vector} @@ to_tsquery('simple', %s) OR %s <%% phrases_phrase.search_lemmas)",
                 (tsquery, alternatives[-1]),
                 output_field=BooleanField(),
@@ -77,7 +78,7 @@ def postgres_search(queryset: QuerySet, query: Query) -> QuerySet:
         return queryset.annotate(text_rank=RawSQL("0", (), output_field=FloatField()))
     any_word = " | ".join(f"({tsquery})" for tsquery in every)
     return queryset.annotate(
-        text_rank=RawSQL(
+        text_rank=RawSQL(  # noqa: S611 (fixed SQL, values as parameters)
             f"CASE WHEN upper(phrases_phrase.code) = %s THEN 100 ELSE 0 END"
             f" + ts_rank({vector}, to_tsquery('simple', %s))"
             f" + 0.5 * word_similarity(%s, phrases_phrase.search_lemmas)"

@@ -100,7 +100,9 @@ def phrase_for_code(*, code: str, user) -> Phrase | None:
     there is no translation), with `is_favourite`. One query."""
     language = content_language()
     candidates = (
-        Phrase.objects.filter(live=True, code=code.upper(), locale__language_code__in={language, "fi"})
+        Phrase.objects.filter(
+            live=True, code=code.upper(), locale__language_code__in={language, "fi"}
+        )
         .select_related("locale")
         .annotate(
             is_favourite=Exists(

@@ -19,9 +19,7 @@ def phrase_copy_record(*, phrase: Phrase, unit_id: int) -> None:
         with transaction.atomic():
             PhraseCopyCount.objects.create(phrase=phrase, unit_id=unit_id, count=1)
     except IntegrityError:
-        PhraseCopyCount.objects.filter(phrase=phrase, unit_id=unit_id).update(
-            count=F("count") + 1
-        )
+        PhraseCopyCount.objects.filter(phrase=phrase, unit_id=unit_id).update(count=F("count") + 1)
 
 
 def phrase_favourite_set(*, user, phrase: Phrase, favourite: bool) -> None:

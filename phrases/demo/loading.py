@@ -38,7 +38,9 @@ def _organisation(data: dict) -> Organisation:
     if found is not None:
         return found
     return Organisation.objects.create(
-        name=data["name"], kind=data.get("kind") or Organisation.Kind.OTHER, municipality=municipality
+        name=data["name"],
+        kind=data.get("kind") or Organisation.Kind.OTHER,
+        municipality=municipality,
     )
 
 
@@ -61,8 +63,10 @@ def _load_activities(activities: list[dict]) -> None:
 
 
 def _publish(phrase: Phrase, fields: dict) -> Phrase:
-    changed = phrase.pk is None or not phrase.live or any(
-        getattr(phrase, name) != value for name, value in fields.items()
+    changed = (
+        phrase.pk is None
+        or not phrase.live
+        or any(getattr(phrase, name) != value for name, value in fields.items())
     )
     if not changed:
         return phrase
@@ -86,9 +90,7 @@ def _load_phrases(phrases: list[dict], finnish: Locale, swedish: Locale) -> list
         phrase = Phrase.objects.filter(code=shared["code"], locale=finnish).first() or Phrase(
             locale=finnish, live=False
         )
-        phrase = _publish(
-            phrase, {**shared, "title": data["title_fi"], "body": data["body_fi"]}
-        )
+        phrase = _publish(phrase, {**shared, "title": data["title_fi"], "body": data["body_fi"]})
         loaded.append(phrase)
         if data.get("body_sv"):
             swedish_phrase = Phrase.objects.filter(
@@ -96,7 +98,11 @@ def _load_phrases(phrases: list[dict], finnish: Locale, swedish: Locale) -> list
             ).first() or Phrase(translation_key=phrase.translation_key, locale=swedish, live=False)
             _publish(
                 swedish_phrase,
-                {**shared, "title": data.get("title_sv") or data["title_fi"], "body": data["body_sv"]},
+                {
+                    **shared,
+                    "title": data.get("title_sv") or data["title_fi"],
+                    "body": data["body_sv"],
+                },
             )
     return loaded
 

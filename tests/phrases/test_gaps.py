@@ -81,7 +81,9 @@ def test_activity_fills_the_organiser():
 
 def test_an_organiser_written_by_hand_is_kept():
     parsed = gaps.parse("{{activity}} / {{organiser}}")
-    filled = gaps.fill(parsed, {"activity_1": "Kuoro", "organiser_1": "Oma"}, {"Kuoro": "Seurakunta"})
+    filled = gaps.fill(
+        parsed, {"activity_1": "Kuoro", "organiser_1": "Oma"}, {"Kuoro": "Seurakunta"}
+    )
     assert filled == "Kuoro / Oma"
 
 
