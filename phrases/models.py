@@ -180,6 +180,7 @@ class Phrase(
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "search_lemmas"}
         super().save(*args, **kwargs)
+        PhraseSearchTerm.remember(self.search_lemmas.split())
 
     @property
     def revisions(self):
@@ -215,6 +216,27 @@ class Phrase(
 
     def record_type_labels(self) -> list[str]:
         return labels_of(RecordType, self.record_types)
+
+
+class PhraseSearchTerm(models.Model):
+    """Every distinct term any phrase was ever indexed with: the small vocabulary in
+    which a misspelt query word finds its likely meanings (trigram similarity), so the
+    phrase query itself stays a full-text index lookup."""
+
+    term = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("hakusana")
+        verbose_name_plural = _("hakusanat")
+
+    def __str__(self) -> str:
+        return self.term
+
+    @classmethod
+    def remember(cls, terms) -> None:
+        """Add new terms; words only, since codes and numbers are never corrected."""
+        words = {term[:100] for term in terms if term.isalpha()}
+        cls.objects.bulk_create([cls(term=term) for term in words], ignore_conflicts=True)
 
 
 class GlossaryTerm(TranslatableMixin, models.Model):
