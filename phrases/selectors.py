@@ -1,7 +1,8 @@
 """Reads of the phrase library, each with its query budget.
 
-search_phrases: one query, however many phrases match (favourites and unit copy counts
-are subqueries). phrase_for_code: one query. activities_for_chooser: one query.
+search_phrases: on PostgreSQL a typo lookup and one search query, on SQLite one query,
+however many phrases match (favourites and unit copy counts are subqueries).
+phrase_for_code: one query. activities_for_chooser: one query. glossary_terms: one.
 """
 
 from django.db.models import Exists, IntegerField, OuterRef, Subquery, Value
@@ -12,7 +13,7 @@ from phrases import search
 from phrases.lemmas import language_of
 from phrases.models import Activity, GlossaryTerm, Phrase, PhraseCopyCount, PhraseFavourite
 
-RESULT_LIMIT = 50
+RESULT_LIMIT = 30
 # The locales whose phrases exist; English readers get the Finnish phrases.
 _CONTENT_LANGUAGES = ("fi", "sv")
 
@@ -43,7 +44,7 @@ def search_phrases(
     limit: int = RESULT_LIMIT,
 ) -> list[Phrase]:
     """Published phrases in the reader's content language that match the text and
-    filters, best first. Each carries `is_favourite` and `unit_copies`. One query."""
+    filters, best first. Each carries `is_favourite` and `unit_copies`."""
     language = content_language()
     queryset = _live_in_language(language).only(
         "id", "code", "title", "body", "themes", "service_areas", "record_types", "search_lemmas"
