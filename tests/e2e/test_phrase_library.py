@@ -79,7 +79,10 @@ def test_search_fill_and_copy_with_the_keyboard(context, page, live_server, nurs
     page.keyboard.press("ArrowDown")
     assert page.locator("#phrase-preview").inner_text() == EXPECTED
 
-    page.keyboard.press("Control+Enter")
+    # The copy is counted by a POST sent after the clipboard write; wait for its answer.
+    with page.expect_response(lambda response: "/kopioitu/" in response.url) as counted:
+        page.keyboard.press("Control+Enter")
+    assert counted.value.status == 204
     copy_status.filter(has_text="Kopioitu leikepöydälle.").wait_for()
     assert page.evaluate("() => navigator.clipboard.readText()") == EXPECTED
     assert PhraseCopyCount.objects.get(phrase=library, unit=nurse.unit).count == 1
