@@ -109,3 +109,16 @@ def test_unit_staff_cannot_open_the_phrase_admin(client):
     client.force_login(EmployeeFactory().user)
     response = client.get(reverse("wagtailsnippets_phrases_phrase:list"))
     assert response.status_code in (302, 403)
+
+
+def test_editor_opens_the_admin_forms(client, editor):
+    client.force_login(editor)
+    response = client.get(reverse("wagtailsnippets_phrases_phrase:add") + "?locale=fi")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'value="liikunta"' in content and 'value="care_plan"' in content
+    assert client.get(reverse("wagtailsnippets_phrases_activity:add")).status_code == 200
+    assert (
+        client.get(reverse("wagtailsnippets_phrases_glossaryterm:add") + "?locale=fi").status_code
+        == 200
+    )

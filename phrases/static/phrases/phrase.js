@@ -3,6 +3,12 @@
 // required gaps are filled. Only the fact of a copy is posted, never the text.
 (function () {
   "use strict";
+  // After the no-JavaScript "show the finished text" post, have the text ready for Ctrl+C.
+  var finishedText = document.getElementById("finished-text");
+  if (finishedText) {
+    finishedText.focus();
+    finishedText.select();
+  }
   var form = document.getElementById("phrase-fill");
   var partsNode = document.getElementById("phrase-parts");
   var preview = document.getElementById("phrase-preview");
