@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("onboarding.urls")),
     path("", include("notifications.urls")),
     path("", include("events.urls")),
+    path("", include("phrases.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

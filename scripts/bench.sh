@@ -4,7 +4,8 @@
 #   learning   the lesson page, My learning and a quiz submission (bench/learning.py);
 #   reminders  the reminder sweep (mails to a local SMTP sink) and building 1,000
 #              checklists, on synthetic counties of 3,000 and 30,000 (bench/reminders.py);
-#   events     inviting 5,000 to a session and a 10 × 150 series report (bench/events.py).
+#   events     inviting 5,000 to a session and a 10 × 150 series report (bench/events.py);
+#   phrase_search  the phrase search over 10,000 phrases (bench/phrase_search.py).
 # The database named by BENCH_DATABASE_URL (default hyteopas_bench on the PostgreSQL at
 # 127.0.0.1:5432) is dropped and recreated by each benchmark; DATABASE_URL is deliberately
 # not used, so a development or test database is never touched. Without a server on 5432,
@@ -13,12 +14,12 @@
 #   scripts/bench.sh                      all; extra arguments go to the HR import:
 #   scripts/bench.sh --rows 100000
 #   scripts/bench.sh learning --requests 50    one benchmark, the arguments go to it
-# Results: the tables on stdout and bench/results/{hr_import,learning,reminders,events}.json.
+# Results: the tables on stdout and bench/results/<name>.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY=""
 case "${1:-}" in
-  hr_import|learning|reminders|events) ONLY=$1; shift ;;
+  hr_import|learning|reminders|events|phrase_search) ONLY=$1; shift ;;
 esac
 PY=.venv/bin/python
 SCRATCH=$(mktemp -d -t hyteopas-bench.XXXXXX)
@@ -48,10 +49,12 @@ case "$ONLY" in
   learning) "$PY" bench/learning.py "$@" ;;
   reminders) "$PY" bench/reminders.py "$@" ;;
   events) "$PY" bench/events.py "$@" ;;
+  phrase_search) "$PY" bench/phrase_search.py "$@" ;;
   *)
     "$PY" bench/hr_import.py "$@"
     "$PY" bench/learning.py
     "$PY" bench/reminders.py
     "$PY" bench/events.py
+    "$PY" bench/phrase_search.py
     ;;
 esac

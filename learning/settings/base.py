@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "notifications",
     "organisations",
     "events",
+    "phrases",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
@@ -167,6 +168,7 @@ REMINDER_DIGEST_MAX_LINES = env.int("REMINDER_DIGEST_MAX_LINES", default=50)
 
 # Uploads larger than this are refused before they are parsed (the HR import).
 HR_IMPORT_MAX_BYTES = env.int("HR_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
+HYTE_TRAY_URL = env("HYTE_TRAY_URL", default="https://hyte.jarvilaakso.example/toimintatarjotin")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -117,19 +117,26 @@ def _cell_text(value) -> str | datetime.date:
     return str(value).strip()
 
 
-def read_rows(*, name: str, content: bytes) -> ReadResult:
-    """Map each data row to {field: text-or-date}. Raises FileRejected when the file
-    as a whole cannot be used (type, size, emptiness, encoding)."""
+def cell_rows(*, name: str, content: bytes):
+    """Every row of a CSV or XLSX file as a list of cells (text, or dates). Generic: any
+    import can use it. Raises FileRejected when the file as a whole cannot be used
+    (type, size, emptiness, encoding); those checks run before the first row."""
     check_size(len(content))
     if not content.strip():
         raise FileRejected(Problem(_("Tiedosto on tyhjä.")))
     kind = _kind_of(name, content)
     raw_rows = _xlsx_rows(content) if kind == "xlsx" else _csv_rows(content)
+    return ([_cell_text(value) for value in raw] for raw in raw_rows)
+
+
+def read_rows(*, name: str, content: bytes) -> ReadResult:
+    """Map each data row to {field: text-or-date}. Raises FileRejected when the file
+    as a whole cannot be used (type, size, emptiness, encoding)."""
+    rows = cell_rows(name=name, content=content)
 
     result = ReadResult()
     header_fields: list[str | None] | None = None
-    for line, raw in enumerate(raw_rows, start=1):
-        cells = [_cell_text(value) for value in raw]
+    for line, cells in enumerate(rows, start=1):
         if header_fields is None:
             if not any(cells):
                 raise FileRejected(Problem(_("Tiedosto on tyhjä.")))

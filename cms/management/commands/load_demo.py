@@ -9,6 +9,7 @@ from onboarding.demo import load_demo_onboarding
 from people import roles
 from people.demo.county import DEMO_PASSWORD
 from people.demo.loading import load_demo_county
+from phrases.demo.loading import load_demo_phrases
 
 
 class Command(BaseCommand):
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         load_demo_progress()
         load_demo_onboarding()
         load_demo_events()
+        load_demo_phrases()
         self.stdout.write(self.style.SUCCESS("Esittelyaineisto valmis. Kirjautumiset:"))
         for role, employee in sign_ins:
             self.stdout.write(f"  {roles.LABELS[role]:<22} {employee.user.email}")

@@ -1,0 +1,133 @@
+"""Reads of the phrase library, each with its query budget.
+
+search_phrases: on PostgreSQL a typo lookup and one search query, on SQLite one query,
+however many phrases match (favourites and unit copy counts are subqueries).
+phrase_for_code: one query. activities_for_chooser: one query. glossary_terms: one.
+"""
+
+from django.db.models import Exists, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
+
+from phrases import search
+from phrases.lemmas import language_of
+from phrases.models import Activity, GlossaryTerm, Phrase, PhraseCopyCount, PhraseFavourite
+
+RESULT_LIMIT = 30
+# The locales whose phrases exist; English readers get the Finnish phrases.
+_CONTENT_LANGUAGES = ("fi", "sv")
+
+
+def content_language() -> str:
+    language = (get_language() or "fi")[:2]
+    return language if language in _CONTENT_LANGUAGES else "fi"
+
+
+def _live_in_language(language: str):
+    return Phrase.objects.filter(live=True, locale__language_code=language)
+
+
+def _code_filter(field: str, code: str):
+    # The JSON text of the list holds each code in double quotes; both databases can
+    # match that, and no code is a part of another.
+    return {f"{field}__icontains": f'"{code}"'}
+
+
+def search_phrases(
+    *,
+    user,
+    unit_id: int | None,
+    text: str = "",
+    theme: str = "",
+    service_area: str = "",
+    record_type: str = "",
+    limit: int = RESULT_LIMIT,
+) -> list[Phrase]:
+    """Published phrases in the reader's content language that match the text and
+    filters, best first. Each carries `is_favourite` and `unit_copies`."""
+    language = content_language()
+    queryset = _live_in_language(language).only(
+        "id", "code", "title", "body", "themes", "service_areas", "record_types", "search_lemmas"
+    )
+    if theme:
+        queryset = queryset.filter(**_code_filter("themes", theme))
+    if service_area:
+        queryset = queryset.filter(**_code_filter("service_areas", service_area))
+    if record_type:
+        queryset = queryset.filter(**_code_filter("record_types", record_type))
+    queryset = queryset.annotate(
+        is_favourite=Exists(
+            PhraseFavourite.objects.filter(user_id=user.pk, phrase_id=OuterRef("pk"))
+        ),
+        unit_copies=Coalesce(
+            Subquery(
+                PhraseCopyCount.objects.filter(unit_id=unit_id, phrase_id=OuterRef("pk")).values(
+                    "count"
+                )[:1]
+            )
+            if unit_id
+            else Value(0),
+            Value(0),
+            output_field=IntegerField(),
+        ),
+    )
+    text = (text or "").strip()
+    query = search.Query(text=text, language=language_of(language))
+    if not text:
+        return list(queryset.order_by("-is_favourite", "-unit_copies", "code")[:limit])
+    if search.uses_postgres():
+        ranked = search.postgres_search(queryset, query)
+        rows = list(ranked.order_by("-text_rank", "code")[: limit * 2])
+        for phrase in rows:
+            phrase.score = phrase.text_rank + _boost(phrase)
+    else:
+        rows = []
+        for phrase in queryset:
+            text_score = search.python_score(phrase, query)
+            if text_score is not None:
+                phrase.score = text_score + _boost(phrase)
+                rows.append(phrase)
+    rows.sort(key=lambda phrase: (-phrase.score, phrase.code))
+    return rows[:limit]
+
+
+def _boost(phrase) -> float:
+    copies = min(phrase.unit_copies * search.COPY_BOOST_PER_COPY, search.COPY_BOOST_MAX)
+    return copies + (search.FAVOURITE_BOOST if phrase.is_favourite else 0.0)
+
+
+def phrase_for_code(*, code: str, user) -> Phrase | None:
+    """The live phrase with this code in the reader's content language (Finnish when
+    there is no translation), with `is_favourite`. One query."""
+    language = content_language()
+    candidates = (
+        Phrase.objects.filter(
+            live=True, code=code.upper(), locale__language_code__in={language, "fi"}
+        )
+        .select_related("locale")
+        .annotate(
+            is_favourite=Exists(
+                PhraseFavourite.objects.filter(user_id=user.pk, phrase_id=OuterRef("pk"))
+            )
+        )
+    )
+    found = {phrase.locale.language_code: phrase for phrase in candidates}
+    return found.get(language) or found.get("fi")
+
+
+def activities_for_chooser() -> list[Activity]:
+    """Active activities with their organisers, by name. One query."""
+    return list(Activity.objects.filter(active=True).select_related("organisation"))
+
+
+def glossary_terms() -> list[GlossaryTerm]:
+    """The glossary in the reader's language (the Finnish term where a translation is
+    missing), by term. One query."""
+    language = (get_language() or "fi")[:2]
+    found: dict = {}
+    for term in GlossaryTerm.objects.filter(
+        locale__language_code__in={language, "fi"}
+    ).select_related("locale"):
+        if term.locale.language_code == language or term.translation_key not in found:
+            found[term.translation_key] = term
+    return sorted(found.values(), key=lambda term: term.term.lower())

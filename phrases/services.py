@@ -1,0 +1,30 @@
+"""Writes of the phrase library: copy counts and favourites. Both are safe to repeat
+and never store what the user filled in."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from phrases.models import Phrase, PhraseCopyCount, PhraseFavourite
+
+
+def phrase_copy_record(*, phrase: Phrase, unit_id: int) -> None:
+    """Add one copy of a phrase to a unit's count: an atomic increment, created on the
+    first copy (a concurrent first copy falls back to the increment)."""
+    updated = PhraseCopyCount.objects.filter(phrase=phrase, unit_id=unit_id).update(
+        count=F("count") + 1
+    )
+    if updated:
+        return
+    try:
+        with transaction.atomic():
+            PhraseCopyCount.objects.create(phrase=phrase, unit_id=unit_id, count=1)
+    except IntegrityError:
+        PhraseCopyCount.objects.filter(phrase=phrase, unit_id=unit_id).update(count=F("count") + 1)
+
+
+def phrase_favourite_set(*, user, phrase: Phrase, favourite: bool) -> None:
+    """Mark or unmark a phrase as the user's favourite; repeating is harmless."""
+    if favourite:
+        PhraseFavourite.objects.get_or_create(user=user, phrase=phrase)
+    else:
+        PhraseFavourite.objects.filter(user=user, phrase=phrase).delete()
