@@ -62,6 +62,15 @@ def test_search_fill_and_copy_with_the_keyboard(context, page, live_server, nurs
     press_and_load(page)
     assert path_of(page, live_server) == "/fraasit/HYTE-LIIKUNTA-1/"
 
+    # The preview marks the required gaps still to fill.
+    missing = page.locator("#phrase-preview mark.gap-missing")
+    assert missing.all_inner_texts() == [
+        "[Toiminta]",
+        "[Järjestäjä]",
+        "[Päivämäärä]",
+        "[Osallistumistapa]",
+    ]
+
     # Copying before the gaps are filled is refused, naming the gap.
     page.keyboard.press("Control+Enter")
     copy_status = page.locator("#copy-status")

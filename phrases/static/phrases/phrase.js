@@ -61,8 +61,27 @@
     }).map(function (c) { return c.closest(".field").dataset.label; });
   }
 
+  // The preview shows a required gap still to fill as its marked label, so the reader
+  // sees where the text is incomplete; the copied text never holds these marks.
   function update() {
-    preview.textContent = finished();
+    preview.textContent = "";
+    parts.forEach(function (part) {
+      if (part.text !== undefined) {
+        preview.appendChild(document.createTextNode(part.text));
+        return;
+      }
+      var c = control(part.gap);
+      var value = c ? valueOf(c) : "";
+      var field = c && c.closest(".field");
+      if (value) {
+        preview.appendChild(document.createTextNode(value));
+      } else if (field && field.dataset.required) {
+        var mark = document.createElement("mark");
+        mark.className = "gap-missing";
+        mark.textContent = "[" + field.dataset.label + "]";
+        preview.appendChild(mark);
+      }
+    });
   }
 
   function counted() {
