@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("onboarding.urls")),
     path("", include("notifications.urls")),
+    path("", include("supervision.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -28,4 +28,15 @@ BEAT_SCHEDULE = {
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
         "options": {"expires": 6 * 60 * 60},
     },
+    # The county report reads these totals; a quarter of an hour old is fresh enough.
+    "supervision-refresh-unit-totals": {
+        "task": "supervision.refresh_unit_totals",
+        "schedule": crontab(minute="*/15"),
+        "options": {"expires": 14 * 60},
+    },
+    "supervision-purge-exports": {
+        "task": "supervision.purge_exports",
+        "schedule": crontab(hour=3, minute=30),
+        "options": {"expires": 20 * 60 * 60},
+    },
 }

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "onboarding",
     "notifications",
     "organisations",
+    "supervision",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",

@@ -1,0 +1,28 @@
+"""Who may see which supervision page: plain yes/no functions for views and templates.
+Object-level checks (is this person one of mine?) answer 404 in the views."""
+
+from people import roles
+from people.permissions import user_can_view_team, user_roles
+
+
+def user_can_view_dashboard(user) -> bool:
+    """Supervisors: anyone with reports (directly or through a managed unit)."""
+    return user_can_view_team(user)
+
+
+def user_can_view_county_report(user) -> bool:
+    """HR admins and hyte coordinators see the whole county, never single people."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or bool(user_roles(user) & {roles.HR_ADMIN, roles.HYTE_COORDINATOR})
+
+
+def user_can_read_audit_log(user) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or roles.HR_ADMIN in user_roles(user)
+
+
+def user_can_use_export(user, job) -> bool:
+    """An export file belongs to the person who asked for it."""
+    return user.is_authenticated and job.owner_id == user.pk
