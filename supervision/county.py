@@ -63,7 +63,9 @@ def completion_by_branch(*, unit: OrgUnit, course_id: int | None) -> dict:
             refreshed=Max("refreshed_at"),
         )
     }
-    children = list(unit.get_children())
+    children = list(
+        OrgUnit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1).order_by("path")
+    )
     branches = []
     for child in children:
         found = summed.get(child.path, {})

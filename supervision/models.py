@@ -10,6 +10,7 @@ beat task so the county report never counts 30,000 people in a request.
 """
 
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.db import models
@@ -98,7 +99,7 @@ class ExportJob(models.Model):
 
     @property
     def path(self):
-        return settings.MEDIA_ROOT / "exports" / self.file_name if self.file_name else None
+        return Path(settings.MEDIA_ROOT) / "exports" / self.file_name if self.file_name else None
 
 
 class UnitCompletionTotal(models.Model):

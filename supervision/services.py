@@ -6,6 +6,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -184,7 +185,7 @@ def export_job_build(*, job_id: int) -> ExportJob:
     if job.status == ExportJob.Status.DONE:
         return job
     ExportJob.objects.filter(pk=job.pk).update(status=ExportJob.Status.RUNNING, rows_done=0)
-    folder = settings.MEDIA_ROOT / "exports"
+    folder = Path(settings.MEDIA_ROOT) / "exports"
     folder.mkdir(parents=True, exist_ok=True)
     file_name = f"{job.token}.{job.file_format}"
     language = getattr(getattr(job.owner, "employee", None), "ui_language", None)

@@ -31,6 +31,8 @@ def _required_of(course: CoursePage, unit_paths: list[str], role_ids: list[int])
     )
     if not course.mandatory:
         return Q(assigned)
+    if not unit_paths and not role_ids:
+        return Q(pk__isnull=False)  # an empty audience is everyone
     audience = Q()
     if unit_paths:
         in_units = Q()
