@@ -3,7 +3,9 @@
 #   hr_import  the HR import (bench/hr_import.py) on a synthetic 30,000-person county;
 #   learning   the lesson page, My learning and a quiz submission (bench/learning.py);
 #   reminders  the reminder sweep (mails to a local SMTP sink) and building 1,000
-#              checklists, on synthetic counties of 3,000 and 30,000 (bench/reminders.py).
+#              checklists, on synthetic counties of 3,000 and 30,000 (bench/reminders.py);
+#   supervision  the team dashboard (500 reports × 12 courses), the county report over
+#              30,000 people and a 300,000-row XLSX export task (bench/supervision.py).
 # The database named by BENCH_DATABASE_URL (default hyteopas_bench on the PostgreSQL at
 # 127.0.0.1:5432) is dropped and recreated by each benchmark; DATABASE_URL is deliberately
 # not used, so a development or test database is never touched. Without a server on 5432,
@@ -12,12 +14,12 @@
 #   scripts/bench.sh                      all; extra arguments go to the HR import:
 #   scripts/bench.sh --rows 100000
 #   scripts/bench.sh learning --requests 50    one benchmark, the arguments go to it
-# Results: the tables on stdout and bench/results/{hr_import,learning,reminders}.json.
+# Results: the tables on stdout and bench/results/{hr_import,learning,reminders,supervision}.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY=""
 case "${1:-}" in
-  hr_import|learning|reminders) ONLY=$1; shift ;;
+  hr_import|learning|reminders|supervision) ONLY=$1; shift ;;
 esac
 PY=.venv/bin/python
 SCRATCH=$(mktemp -d -t hyteopas-bench.XXXXXX)
@@ -46,9 +48,11 @@ case "$ONLY" in
   hr_import) "$PY" bench/hr_import.py "$@" ;;
   learning) "$PY" bench/learning.py "$@" ;;
   reminders) "$PY" bench/reminders.py "$@" ;;
+  supervision) "$PY" bench/supervision.py "$@" ;;
   *)
     "$PY" bench/hr_import.py "$@"
     "$PY" bench/learning.py
     "$PY" bench/reminders.py
+    "$PY" bench/supervision.py
     ;;
 esac

@@ -197,3 +197,17 @@ def test_dashboard_costs_the_same_queries_for_10_and_500_reports(county, as_user
     assert page_small == page_big
     assert page_big <= 10  # session, user, the role check, the three of the dashboard
     assert "Sivu 1/10" in response.content.decode()
+
+
+def test_team_members_are_exactly_the_people_selectors_reports(county):
+    from people.selectors import employee_reports
+    from supervision.dashboard import team_members
+
+    county["sector"].managers.add(county["other_lead"])  # a manager two levels up
+    county["cai"].active = False
+    county["cai"].save()
+    for supervisor in (county["lead"], county["other_lead"], county["anna"]):
+        assert set(team_members(supervisor=supervisor)) == set(
+            employee_reports(supervisor=supervisor)
+        )
+    assert county["ben"] in team_members(supervisor=county["other_lead"])
