@@ -204,24 +204,28 @@ def build_county(employees: int, team: int) -> dict:
 
 # --- bare views ---------------------------------------------------------------------------
 
+TEAM_SQL = """
+SELECT e.id FROM people_employee e
+WHERE e.active AND e.id <> %(lead)s AND (
+    e.supervisor_id = %(lead)s OR e.unit_id IN (
+        SELECT u.id FROM people_orgunit u WHERE EXISTS (
+            SELECT 1 FROM people_orgunit_managers m
+            JOIN people_orgunit mu ON mu.id = m.orgunit_id
+            WHERE m.employee_id = %(lead)s AND u.path LIKE mu.path || '%%')))
+"""
+
 DASHBOARD_SQL = """
-WITH team AS (
-    SELECT e.id, u.first_name, u.last_name, ou.name_fi AS unit, jr.name_fi AS role
-    FROM people_employee e
-    JOIN auth_user u ON u.id = e.user_id
-    JOIN people_orgunit ou ON ou.id = e.unit_id
-    JOIN people_jobrole jr ON jr.id = e.job_role_id
-    WHERE e.active AND e.id <> %(lead)s AND (
-        e.supervisor_id = %(lead)s OR e.unit_id IN (
-            SELECT u.id FROM people_orgunit u WHERE EXISTS (
-                SELECT 1 FROM people_orgunit_managers m
-                JOIN people_orgunit mu ON mu.id = m.orgunit_id
-                WHERE m.employee_id = %(lead)s AND u.path LIKE mu.path || '%%')))
-),
-course AS (
-    SELECT p.page_ptr_id AS id, w.title FROM courses_coursepage p
+WITH course AS (
+    SELECT p.page_ptr_id AS id FROM courses_coursepage p
     JOIN wagtailcore_page w ON w.id = p.page_ptr_id
     WHERE p.mandatory AND w.live
+),
+latest AS (
+    SELECT DISTINCT ON (cc.employee_id, cc.course_id) cc.employee_id, cc.course_id,
+        cc.completed_at, cc.expires_at
+    FROM courses_coursecompletion cc
+    WHERE cc.employee_id = ANY(%(team)s)
+    ORDER BY cc.employee_id, cc.course_id, cc.cycle DESC
 ),
 cell AS (
     SELECT t.id AS employee_id, c.id AS course_id, en.due_date, lc.completed_at,
@@ -231,19 +235,25 @@ cell AS (
              WHEN en.due_date < current_date THEN 0
              WHEN en.due_date <= current_date + 14 THEN 2
              ELSE 3 END AS rank
-    FROM team t CROSS JOIN course c
+    FROM unnest(%(team)s::bigint[]) AS t(id) CROSS JOIN course c
     LEFT JOIN courses_enrolment en ON en.employee_id = t.id AND en.course_id = c.id
-    LEFT JOIN LATERAL (
-        SELECT cc.completed_at, cc.expires_at FROM courses_coursecompletion cc
-        WHERE cc.employee_id = t.id AND cc.course_id = c.id ORDER BY cc.cycle DESC LIMIT 1
-    ) lc ON true
+    LEFT JOIN latest lc ON lc.employee_id = t.id AND lc.course_id = c.id
+),
+person AS (
+    SELECT cl.employee_id, min(cl.rank) AS worst,
+        min(cl.due_date) FILTER (WHERE cl.rank < 4) AS due,
+        array_agg(cl.rank ORDER BY cl.course_id) AS ranks,
+        array_agg(cl.due_date ORDER BY cl.course_id) AS dues,
+        array_agg(cl.completed_at ORDER BY cl.course_id) AS done
+    FROM cell cl GROUP BY cl.employee_id
 )
-SELECT t.first_name, t.last_name, t.unit, t.role, min(cl.rank) AS worst,
-    array_agg(cl.rank ORDER BY cl.course_id), array_agg(cl.due_date ORDER BY cl.course_id),
-    array_agg(cl.completed_at ORDER BY cl.course_id)
-FROM team t JOIN cell cl ON cl.employee_id = t.id
-GROUP BY t.id, t.first_name, t.last_name, t.unit, t.role
-ORDER BY worst, min(cl.due_date) FILTER (WHERE cl.rank < 4), t.last_name, t.first_name
+SELECT u.first_name, u.last_name, ou.name_fi, jr.name_fi, p.worst, p.ranks, p.dues, p.done
+FROM person p
+JOIN people_employee e ON e.id = p.employee_id
+JOIN auth_user u ON u.id = e.user_id
+JOIN people_orgunit ou ON ou.id = e.unit_id
+JOIN people_jobrole jr ON jr.id = e.job_role_id
+ORDER BY p.worst, p.due NULLS LAST, u.last_name, u.first_name
 LIMIT 50
 """
 
@@ -289,7 +299,9 @@ def bare_dashboard(request):
     from django.template import Context, Engine
 
     with connection.cursor() as cursor:
-        cursor.execute(DASHBOARD_SQL, {"lead": request.user.employee.pk})
+        cursor.execute(TEAM_SQL, {"lead": request.user.employee.pk})
+        team = [row[0] for row in cursor.fetchall()]
+        cursor.execute(DASHBOARD_SQL, {"team": team})
         rows = [
             {**dict(enumerate(row[:5])), "cells": list(zip(*row[5:], strict=True))}
             for row in cursor.fetchall()

@@ -56,6 +56,11 @@ PAGE_SIZE = 50
 TIMELINE_MONTHS = 12
 
 
+def _finnish_date(day: datetime.date) -> str:
+    """d.m.yyyy, as the rest of the site shows dates (j.n.Y)."""
+    return f"{day.day}.{day.month}.{day.year}"
+
+
 @dataclass
 class Cell:
     """One person and one course."""
@@ -69,6 +74,18 @@ class Cell:
     def rank(self) -> int:
         return STATE_RANK[self.state]
 
+    # Formatted here, not with the template's date filter: a page shows hundreds of
+    # dates, and the filter's general machinery costs more than the rest of the cell.
+    @property
+    def due_text(self) -> str:
+        return _finnish_date(self.due_date) if self.due_date else ""
+
+    @property
+    def completed_text(self) -> str:
+        if self.completed_at is None:
+            return ""
+        return _finnish_date(timezone.localtime(self.completed_at).date())
+
     @property
     def label(self):
         return STATE_LABELS[self.state]
@@ -76,34 +93,38 @@ class Cell:
 
 @dataclass
 class ReportRow:
+    """One person. `state` (the worst of their courses; an overdue checklist item counts
+    as overdue) and `earliest_open_due` are worked out once in `summarise()`, since
+    sorting and filtering read them for every row."""
+
     employee: Employee
     cells: dict[int, Cell]
     checklist_total: int
     checklist_done: int
     checklist_overdue: int
+    state: str | None = None
+    earliest_open_due: datetime.date = datetime.date.max
 
-    @property
-    def state(self) -> str | None:
-        """The worst of the person's courses; an overdue checklist item counts as overdue."""
+    def __post_init__(self):
+        self.summarise()
+
+    def summarise(self) -> None:
         ranks = [cell.rank for cell in self.cells.values()]
         if self.checklist_overdue:
             ranks.append(STATE_RANK["overdue"])
-        if not ranks:
-            return None
-        return STATE_ORDER[min(ranks)]
+        self.state = STATE_ORDER[min(ranks)] if ranks else None
+        self.earliest_open_due = min(
+            (
+                cell.due_date
+                for cell in self.cells.values()
+                if cell.due_date is not None and cell.state != "completed"
+            ),
+            default=datetime.date.max,
+        )
 
     @property
     def state_label(self):
         return STATE_LABELS.get(self.state, "")
-
-    @property
-    def earliest_open_due(self) -> datetime.date:
-        dates = [
-            cell.due_date
-            for cell in self.cells.values()
-            if cell.due_date is not None and cell.state != "completed"
-        ]
-        return min(dates, default=datetime.date.max)
 
     @property
     def checklist_percent(self) -> int | None:
@@ -238,7 +259,7 @@ def _checklist_count(**conditions) -> Coalesce:
     return Coalesce(Subquery(items, output_field=IntegerField()), 0)
 
 
-def _facts(reports, course_ids: list[int]):
+def _facts(team: list[int], course_ids: list[int]):
     """Enrolments and completions of the team in these courses, and the audiences of
     the courses, as one UNION (query 3). Columns: kind, employee, course, a date, two
     datetimes, a text and a number."""
@@ -246,7 +267,6 @@ def _facts(reports, course_ids: list[int]):
     none_time = Value(None, output_field=DateTimeField())
     none_text = Value(None, output_field=CharField())
     none_int = Value(None, output_field=IntegerField())
-    team = reports.values("pk")
     enrolments = Enrolment.objects.filter(employee__in=team, course_id__in=course_ids).values_list(
         Value("e", output_field=CharField()),
         "employee_id",
@@ -328,8 +348,11 @@ def _team_rows(supervisor: Employee) -> tuple[list[CoursePage], list[ReportRow]]
     unit_paths: dict[int, list[str]] = {pk: [] for pk in course_ids}
     role_ids: dict[int, list[int]] = {pk: [] for pk in course_ids}
     if course_ids:
+        # The ids themselves rather than the team query as a subquery: the planner then
+        # knows it is looking for a few hundred people, not half the county.
+        team = [employee.pk for employee in reports]
         for kind, employee_id, course_id, day, started, ends, text, number in _facts(
-            reports_query, course_ids
+            team, course_ids
         ):
             if kind == "e":
                 enrolments[(employee_id, course_id)] = _EnrolmentFacts(day, text)
@@ -444,6 +467,7 @@ def team_dashboard(*, supervisor: Employee, filters: DashboardFilters) -> TeamDa
         rows = [row for row in rows if shown & row.cells.keys()]
         for row in rows:
             row.cells = {pk: cell for pk, cell in row.cells.items() if pk in shown}
+            row.summarise()
     if filters.unit_id is not None:
         prefix = unit_paths.get(filters.unit_id)
         rows = [row for row in rows if prefix and row.employee.unit.path.startswith(prefix)]
