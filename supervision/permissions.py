@@ -11,7 +11,7 @@ from people.selectors import employee_for_user
 
 def user_can_view_dashboard(user) -> bool:
     """Supervisors: anyone with reports (directly or through a managed unit)."""
-    from supervision.dashboard import team_members
+    from supervision.team import team_members
 
     employee = employee_for_user(user)
     return employee is not None and team_members(supervisor=employee).exists()

@@ -25,13 +25,7 @@ from people.selectors import employee_for_user
 from reporting.spreadsheets import csv_chunks
 from supervision import county, exports, services
 from supervision.chart import timeline_chart
-from supervision.dashboard import (
-    PAGE_SIZE,
-    STATE_LABELS,
-    STATE_ORDER,
-    DashboardFilters,
-    team_dashboard,
-)
+from supervision.dashboard import PAGE_SIZE, DashboardFilters, team_dashboard
 from supervision.models import AuditAction, AuditEntry, ExportJob
 from supervision.permissions import (
     user_can_read_audit_log,
@@ -39,6 +33,7 @@ from supervision.permissions import (
     user_can_view_county_report,
     user_can_view_dashboard,
 )
+from supervision.team import STATE_LABELS, STATE_ORDER
 
 AUDIT_PAGE_SIZE = 100
 

@@ -201,7 +201,7 @@ def test_dashboard_costs_the_same_queries_for_10_and_500_reports(county, as_user
 
 def test_team_members_are_exactly_the_people_selectors_reports(county):
     from people.selectors import employee_reports
-    from supervision.dashboard import team_members
+    from supervision.team import team_members
 
     county["sector"].managers.add(county["other_lead"])  # a manager two levels up
     county["cai"].active = False
