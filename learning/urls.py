@@ -37,6 +37,7 @@ urlpatterns = [
     path("", include("notifications.urls")),
     path("", include("events.urls")),
     path("", include("phrases.urls")),
+    path("", include("supervision.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -44,7 +44,9 @@ from notifications.models import (
     Notification,
     OutboxStatus,
     ReminderOutbox,
+    Stage,
     SubjectKind,
+    is_manual_stage,
 )
 from notifications.selectors import team_digest, valid_completion_exists
 from onboarding.models import ChecklistItem
@@ -176,6 +178,9 @@ def _text_for(
 ) -> messages.ReminderText | None:
     """What to say for `row`, or None when the reminder is no longer needed."""
     kind, stage = row.subject_kind, row.stage
+    if is_manual_stage(stage):
+        # Sent by hand for late work: it says what the overdue reminder says.
+        stage = Stage.OVERDUE
     if kind == SubjectKind.CHECKLIST_ITEM:
         item = subjects.items.get(row.subject_id)
         if item is None or item.done_at is not None or not item.checklist.employee.active:

@@ -31,6 +31,19 @@ class Stage(models.TextChoices):
     RECERTIFICATION = "recertification", _("Uusittava")
 
 
+# A reminder a supervisor sent by hand ("remind now"): its stage is the day, so the
+# unique row allows one per person, item and day.
+MANUAL_STAGE_PREFIX = "manual-"
+
+
+def manual_stage(day) -> str:
+    return f"{MANUAL_STAGE_PREFIX}{day.isoformat()}"
+
+
+def is_manual_stage(stage: str) -> bool:
+    return stage.startswith(MANUAL_STAGE_PREFIX)
+
+
 class OutboxStatus(models.TextChoices):
     PENDING = "pending", _("Odottaa")
     SENDING = "sending", _("Lähetetään")

@@ -88,6 +88,14 @@ def reminders_send_weekly_digest(*, now: datetime.datetime | None = None) -> Swe
     return result
 
 
+def reminders_deliver_pending() -> DeliveryResult:
+    """Deliver what is pending now (e.g. a supervisor's "remind now") without waiting
+    for the hourly sweep. Claiming rows with SKIP LOCKED makes it safe beside a sweep."""
+    result = DeliveryResult()
+    deliver_pending(deadline=time.monotonic() + settings.REMINDER_SWEEP_MAX_SECONDS, result=result)
+    return result
+
+
 def notifications_mark_all_read(*, employee: Employee) -> int:
     return Notification.objects.filter(recipient=employee, read_at__isnull=True).update(
         read_at=timezone.now()

@@ -11,7 +11,7 @@ from people import services
 from people.forms import LanguageForm
 from people.models import Employee
 from people.permissions import user_can_view_employee, user_can_view_team
-from people.selectors import employee_for_user, employee_reports
+from people.selectors import employee_for_user
 
 
 @require_POST
@@ -50,14 +50,6 @@ def profile(request):
 
 
 @login_required
-def team(request):
-    if not user_can_view_team(request.user):
-        raise Http404
-    reports = employee_reports(supervisor=request.user.employee).select_related("supervisor__user")
-    return render(request, "people/team.html", {"reports": reports})
-
-
-@login_required
 def team_member(request, employee_number: str):
     employee = get_object_or_404(
         Employee.objects.select_related("user", "unit", "job_role", "supervisor__user"),
@@ -66,6 +58,10 @@ def team_member(request, employee_number: str):
     # Someone else's record answers 404, not 403: it does not confirm the person exists.
     if not user_can_view_employee(request.user, employee):
         raise Http404
+    if employee.user_id != request.user.pk:
+        from supervision.services import audit_record_person_viewed
+
+        audit_record_person_viewed(actor=request.user, employee=employee)
     from onboarding.selectors import checklist_for, checklist_progress
     from onboarding.views import ExtraItemForm
 

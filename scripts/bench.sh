@@ -5,7 +5,9 @@
 #   reminders  the reminder sweep (mails to a local SMTP sink) and building 1,000
 #              checklists, on synthetic counties of 3,000 and 30,000 (bench/reminders.py);
 #   events     inviting 5,000 to a session and a 10 × 150 series report (bench/events.py);
-#   phrase_search  the phrase search over 10,000 phrases (bench/phrase_search.py).
+#   phrase_search  the phrase search over 10,000 phrases (bench/phrase_search.py);
+#   supervision  the team dashboard (500 reports × 12 courses), the county report over
+#              30,000 people and a 300,000-row XLSX export task (bench/supervision.py).
 # The database named by BENCH_DATABASE_URL (default hyteopas_bench on the PostgreSQL at
 # 127.0.0.1:5432) is dropped and recreated by each benchmark; DATABASE_URL is deliberately
 # not used, so a development or test database is never touched. Without a server on 5432,
@@ -19,7 +21,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY=""
 case "${1:-}" in
-  hr_import|learning|reminders|events|phrase_search) ONLY=$1; shift ;;
+  hr_import|learning|reminders|events|phrase_search|supervision) ONLY=$1; shift ;;
 esac
 PY=.venv/bin/python
 SCRATCH=$(mktemp -d -t hyteopas-bench.XXXXXX)
@@ -50,11 +52,13 @@ case "$ONLY" in
   reminders) "$PY" bench/reminders.py "$@" ;;
   events) "$PY" bench/events.py "$@" ;;
   phrase_search) "$PY" bench/phrase_search.py "$@" ;;
+  supervision) "$PY" bench/supervision.py "$@" ;;
   *)
     "$PY" bench/hr_import.py "$@"
     "$PY" bench/learning.py
     "$PY" bench/reminders.py
     "$PY" bench/events.py
     "$PY" bench/phrase_search.py
+    "$PY" bench/supervision.py
     ;;
 esac

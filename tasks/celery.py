@@ -9,7 +9,14 @@ from tasks.schedule import BEAT_SCHEDULE
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.dev")
 
 app = Celery(
-    "hyteopas", include=["tasks.people", "tasks.onboarding", "tasks.reminders", "tasks.events"]
+    "hyteopas",
+    include=[
+        "tasks.people",
+        "tasks.onboarding",
+        "tasks.reminders",
+        "tasks.events",
+        "tasks.supervision",
+    ],
 )
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.conf.beat_schedule = BEAT_SCHEDULE

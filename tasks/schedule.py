@@ -40,4 +40,15 @@ BEAT_SCHEDULE = {
         "schedule": crontab(minute=20),
         "options": {"expires": 50 * 60},
     },
+    # The county report reads these totals; a quarter of an hour old is fresh enough.
+    "supervision-refresh-unit-totals": {
+        "task": "supervision.refresh_unit_totals",
+        "schedule": crontab(minute="*/15"),
+        "options": {"expires": 14 * 60},
+    },
+    "supervision-purge-exports": {
+        "task": "supervision.purge_exports",
+        "schedule": crontab(hour=3, minute=30),
+        "options": {"expires": 20 * 60 * 60},
+    },
 }

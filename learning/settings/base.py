@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "organisations",
     "events",
     "phrases",
+    "supervision",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",

@@ -68,7 +68,7 @@ def test_supervisor_signs_in_and_switches_to_swedish(
     assert path_of(page, live_server) == "/tiimi/"
     expected_names = {employee.full_name for employee in employee_reports(supervisor=supervisor)}
     assert expected_names
-    shown_names = set(page.locator("table tbody tr td:first-child").all_inner_texts())
+    shown_names = set(page.locator("table.team-table tbody th[scope=row]").all_inner_texts())
     assert shown_names == expected_names
 
     # Svenska: the page comes back in Swedish.

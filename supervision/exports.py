@@ -1,0 +1,101 @@
+"""What the exports contain: Finnish (active language) column headers and rows of
+plain values — dates as dates — for `reporting.spreadsheets`, which makes them
+formula-safe and writes them as they come."""
+
+from collections.abc import Iterator
+
+from django.utils.translation import gettext as _
+
+from courses.models import CourseCompletion
+from people.models import OrgUnit
+from supervision.dashboard import TeamDashboard
+
+# Large enough for any one team; a bigger export goes to the task.
+STREAMED_ROWS_MAX = 5000
+
+
+def team_headers(dashboard: TeamDashboard) -> list[str]:
+    headers = [
+        _("Henkilönumero"),
+        _("Sukunimi"),
+        _("Etunimi"),
+        _("Yksikkö"),
+        _("Tehtävänimike"),
+        _("Aloituspäivä"),
+        _("Perehdytys tehty"),
+        _("Perehdytys yhteensä"),
+        _("Tila"),
+    ]
+    for course in dashboard.courses:
+        headers += [
+            _("%(course)s: tila") % {"course": course.title},
+            _("%(course)s: määräpäivä") % {"course": course.title},
+            _("%(course)s: suoritettu") % {"course": course.title},
+        ]
+    return headers
+
+
+def team_rows(dashboard: TeamDashboard) -> Iterator[list]:
+    for row in dashboard.rows:
+        employee = row.employee
+        values = [
+            employee.employee_number,
+            employee.user.last_name,
+            employee.user.first_name,
+            employee.unit.name,
+            employee.job_role.name,
+            employee.start_date,
+            row.checklist_done,
+            row.checklist_total,
+            str(row.state_label),
+        ]
+        for course in dashboard.courses:
+            cell = row.cells.get(course.pk)
+            if cell is None:
+                values += ["", None, None]
+            else:
+                values += [str(cell.label), cell.due_date, cell.completed_at]
+        yield values
+
+
+def completion_headers() -> list[str]:
+    return [
+        _("Henkilönumero"),
+        _("Sukunimi"),
+        _("Etunimi"),
+        _("Yksikkökoodi"),
+        _("Yksikkö"),
+        _("Tehtävänimike"),
+        _("Koulutus"),
+        _("Suoritettu"),
+        _("Voimassa asti"),
+        _("Pisteet"),
+    ]
+
+
+def completions_queryset(*, unit: OrgUnit | None, course_id: int | None):
+    """Every course completion in `unit` and below (all units when None)."""
+    completions = CourseCompletion.objects.all()
+    if unit is not None:
+        completions = completions.filter(employee__unit__path__startswith=unit.path)
+    if course_id is not None:
+        completions = completions.filter(course_id=course_id)
+    return completions.order_by("employee__unit__path", "employee__employee_number", "pk")
+
+
+def completion_rows(completions) -> Iterator[list]:
+    """One query, read in chunks from a server-side cursor: memory stays flat."""
+    fields = (
+        "employee__employee_number",
+        "employee__user__last_name",
+        "employee__user__first_name",
+        "employee__unit__code",
+        "employee__unit__name_fi",
+        "employee__job_role__name_fi",
+        "course_title",
+        "completed_at",
+        "expires_at",
+        "score",
+    )
+    for values in completions.values_list(*fields).iterator(chunk_size=5000):
+        yield list(values)

@@ -1,0 +1,130 @@
+"""Supervision and county reporting: the audit log, export jobs and the per-unit
+completion totals the county report reads.
+
+`AuditEntry` is append-only: who did what, when, to which target. It is written for
+every export and every time someone opens another person's record, and HR reads it.
+`ExportJob` is one spreadsheet built by a Celery task into a file under MEDIA_ROOT.
+`UnitCompletionTotal` holds, per unit where people work and per course, how many
+people the course is required of and how many hold a valid completion, refreshed by a
+beat task so the county report never counts 30,000 people in a request.
+"""
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    VIEW_PERSON = "view_person", _("Henkilön tietojen katselu")
+    EXPORT_CSV = "export_csv", _("CSV-vienti")
+    EXPORT_XLSX = "export_xlsx", _("XLSX-vienti")
+    DOWNLOAD_EXPORT = "download_export", _("Viennin lataus")
+    REMIND = "remind", _("Muistutus")
+
+
+class AuditEntry(models.Model):
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("tekijä"),
+    )
+    # Kept as text as well: the log must still say who it was after an account is gone.
+    actor_name = models.CharField(_("tekijän nimi"), max_length=200)
+    action = models.CharField(_("toiminto"), max_length=20, choices=AuditAction.choices)
+    target = models.CharField(_("kohde"), max_length=300)
+    target_employee = models.ForeignKey(
+        "people.Employee",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kohdehenkilö"),
+    )
+    detail = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(_("aika"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("lokimerkintä")
+        verbose_name_plural = _("lokimerkinnät")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%d.%m.%Y %H:%M} {self.actor_name}: {self.action} {self.target}"
+
+
+class ExportJob(models.Model):
+    class Kind(models.TextChoices):
+        TEAM = "team", _("Tiimin tilanne")
+        COMPLETIONS = "completions", _("Suoritukset")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Jonossa")
+        RUNNING = "running", _("Käynnissä")
+        DONE = "done", _("Valmis")
+        FAILED = "failed", _("Epäonnistui")
+
+    # In the download address instead of the number, so addresses cannot be guessed.
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    file_format = models.CharField(max_length=4, default="xlsx")
+    parameters = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    rows_total = models.PositiveIntegerField(null=True, blank=True)
+    rows_done = models.PositiveIntegerField(default=0)
+    file_name = models.CharField(max_length=200, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.file_format} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.rows_total:
+            return 0
+        return min(99, round(100 * self.rows_done / self.rows_total))
+
+    @property
+    def path(self):
+        return Path(settings.MEDIA_ROOT) / "exports" / self.file_name if self.file_name else None
+
+
+class UnitCompletionTotal(models.Model):
+    """People in `unit` itself (not its sub-units) required to take `course`, and how
+    many of them hold a valid completion. `course` empty = all mandatory training
+    (person–course pairs)."""
+
+    unit = models.ForeignKey("people.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    required = models.PositiveIntegerField(default=0)
+    completed = models.PositiveIntegerField(default=0)
+    overdue = models.PositiveIntegerField(default=0)
+    refreshed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "course"], name="one_total_per_unit_course"),
+            models.UniqueConstraint(
+                fields=["unit"],
+                condition=models.Q(course__isnull=True),
+                name="one_mandatory_total_per_unit",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.course_id}: {self.completed}/{self.required}"

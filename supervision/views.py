@@ -1,0 +1,337 @@
+"""Supervision pages: the team dashboard with its exports and "remind now", export
+job progress and download, the county report, and the audit log for HR.
+
+Access: a page for a role someone does not hold answers 403 (404 for the team pages,
+which do not reveal who is a supervisor); a person or export that is not the user's
+answers 404; signed-out visitors go to the sign-in page.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from courses.models import CoursePage
+from people.models import Employee, OrgUnit
+from people.selectors import employee_for_user
+from reporting.spreadsheets import csv_chunks
+from supervision import county, exports, services
+from supervision.chart import timeline_chart
+from supervision.dashboard import PAGE_SIZE, DashboardFilters, team_dashboard
+from supervision.models import AuditAction, AuditEntry, ExportJob
+from supervision.permissions import (
+    user_can_read_audit_log,
+    user_can_use_export,
+    user_can_view_county_report,
+    user_can_view_dashboard,
+)
+from supervision.team import STATE_LABELS, STATE_ORDER
+
+AUDIT_PAGE_SIZE = 100
+
+
+def _supervisor(request) -> Employee:
+    if not user_can_view_dashboard(request.user):
+        raise Http404
+    return employee_for_user(request.user)
+
+
+@login_required
+def dashboard(request):
+    supervisor = _supervisor(request)
+    filters = DashboardFilters.from_query(request.GET)
+    data = team_dashboard(supervisor=supervisor, filters=filters)
+    page = Paginator(data.rows, PAGE_SIZE).get_page(request.GET.get("sivu"))
+    for row in page:
+        row.cell_list = [row.cells.get(course.pk) for course in data.courses]
+    query = filters.as_query()
+    sort_links = _sort_links(filters, data.courses)
+    return render(
+        request,
+        "supervision/dashboard.html",
+        {
+            "data": data,
+            "page": page,
+            "filters": filters,
+            "query": urlencode(query),
+            "state_choices": [(state, STATE_LABELS[state]) for state in STATE_ORDER],
+            "sort_links": sort_links,
+            "course_columns": [
+                {"course": course, "sort": sort_links[f"course-{course.pk}"]}
+                for course in data.courses
+            ],
+            "chart": timeline_chart(data.timeline),
+            "streamed_rows_max": exports.STREAMED_ROWS_MAX,
+        },
+    )
+
+
+def _sort_links(filters: DashboardFilters, courses) -> dict:
+    """For each column: the address that sorts by it (again: the other way round) and
+    the current direction for aria-sort."""
+    links = {}
+    keys = ["name", "unit", "role", "checklist", "status"]
+    keys += [f"course-{course.pk}" for course in courses]
+    for key in keys:
+        current = filters.sort == key
+        descending = current and not filters.descending
+        query = {**filters.as_query(), "jarjestys": ("-" if descending else "") + key}
+        direction = "none"
+        if current:
+            direction = "descending" if filters.descending else "ascending"
+        links[key] = {"url": "?" + urlencode(query), "aria_sort": direction}
+    return links
+
+
+@login_required
+def dashboard_csv(request):
+    supervisor = _supervisor(request)
+    filters = DashboardFilters.from_query(request.GET)
+    data = team_dashboard(supervisor=supervisor, filters=filters)
+    if len(data.rows) > exports.STREAMED_ROWS_MAX:
+        job = services.export_job_create(
+            owner=request.user,
+            kind=ExportJob.Kind.TEAM,
+            file_format="csv",
+            parameters=filters.as_query(),
+        )
+        return redirect("supervision:export_job", token=job.token)
+    services.audit_record(
+        actor=request.user,
+        action=AuditAction.EXPORT_CSV,
+        target=str(ExportJob.Kind.TEAM.label),
+        rows=len(data.rows),
+        **filters.as_query(),
+    )
+    response = StreamingHttpResponse(
+        csv_chunks(exports.team_headers(data), exports.team_rows(data)),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = _attachment(_("tiimi"), "csv")
+    return response
+
+
+def _attachment(name: str, extension: str) -> str:
+    return f'attachment; filename="{name}-{timezone.localdate():%Y-%m-%d}.{extension}"'
+
+
+@login_required
+@require_POST
+def dashboard_xlsx(request):
+    _supervisor(request)
+    filters = DashboardFilters.from_query(request.POST)
+    job = services.export_job_create(
+        owner=request.user,
+        kind=ExportJob.Kind.TEAM,
+        file_format="xlsx",
+        parameters=filters.as_query(),
+    )
+    return redirect("supervision:export_job", token=job.token)
+
+
+@login_required
+@require_POST
+def remind(request):
+    supervisor = _supervisor(request)
+    filters = DashboardFilters.from_query(request.POST)
+    data = team_dashboard(supervisor=supervisor, filters=DashboardFilters())
+    team = {row.employee.employee_number: row.employee for row in data.rows}
+    number = request.POST.get("henkilo", "")
+    if number:
+        # Someone outside the team answers 404, as their record does.
+        if number not in team:
+            raise Http404
+        people = [team[number]]
+    else:
+        people = [row.employee for row in data.overdue_people]
+    queued = services.reminders_remind_overdue(actor=request.user, people=people)
+    if queued:
+        messages.success(
+            request,
+            ngettext(
+                "Muistutus lähetetty (%(count)s tehtävä).",
+                "Muistutukset lähetetty (%(count)s tehtävää).",
+                queued,
+            )
+            % {"count": queued},
+        )
+    else:
+        messages.info(
+            request,
+            _(
+                "Ei lähetettävää: myöhässä olevista tehtävistä on jo muistutettu tänään, "
+                "tai mitään ei ole myöhässä."
+            ),
+        )
+    return redirect(reverse("people:team") + "?" + urlencode(filters.as_query()))
+
+
+@login_required
+def export_job(request, token):
+    job = get_object_or_404(ExportJob, token=token)
+    if not user_can_use_export(request.user, job):
+        raise Http404
+    return render(request, "supervision/export_job.html", {"job": job})
+
+
+@login_required
+def export_status(request, token):
+    job = get_object_or_404(ExportJob, token=token)
+    if not user_can_use_export(request.user, job):
+        raise Http404
+    return JsonResponse(
+        {
+            "status": job.status,
+            "percent": job.percent,
+            "rows_done": job.rows_done,
+            "rows_total": job.rows_total,
+            "rows_text": _("%(done)s/%(total)s riviä")
+            % {"done": job.rows_done, "total": job.rows_total or 0},
+        }
+    )
+
+
+@login_required
+def export_download(request, token):
+    job = get_object_or_404(ExportJob, token=token, status=ExportJob.Status.DONE)
+    if not user_can_use_export(request.user, job) or not job.path or not job.path.exists():
+        raise Http404
+    services.audit_record(
+        actor=request.user,
+        action=AuditAction.DOWNLOAD_EXPORT,
+        target=str(ExportJob.Kind(job.kind).label),
+        job=job.pk,
+    )
+    return FileResponse(
+        job.path.open("rb"),
+        as_attachment=True,
+        filename=f"{job.kind}-{timezone.localtime(job.created_at):%Y-%m-%d}.{job.file_format}",
+    )
+
+
+# --- county ---------------------------------------------------------------------------
+
+
+def _county_access(request) -> None:
+    if not user_can_view_county_report(request.user):
+        raise PermissionDenied
+
+
+def _selected_course(request, courses) -> CoursePage | None:
+    value = request.GET.get("koulutus", "")
+    if not value:
+        return None
+    course = next((c for c in courses if str(c.pk) == value), None)
+    if course is None:
+        raise Http404
+    return course
+
+
+@login_required
+def county_report(request):
+    _county_access(request)
+    courses = county.county_courses()
+    course = _selected_course(request, courses)
+    unit_id = request.GET.get("yksikko", "")
+    if unit_id:
+        unit = get_object_or_404(OrgUnit, pk=unit_id) if unit_id.isdigit() else None
+        if unit is None:
+            raise Http404
+    else:
+        unit = county.root_unit()
+    completion = (
+        county.completion_by_branch(unit=unit, course_id=course.pk if course else None)
+        if unit
+        else None
+    )
+    ratings = county.self_ratings(course_id=course.pk if course else None)
+    return render(
+        request,
+        "supervision/county.html",
+        {
+            "courses": courses,
+            "course": course,
+            "unit": unit,
+            "completion": completion,
+            "ratings": ratings,
+            "rating_tables": [
+                (_("Toimialoittain"), ratings["by_sector"]),
+                (_("Tehtävänimikkeittäin"), ratings["by_role"]),
+            ],
+            "quiz": county.quiz_results(course=course) if course else None,
+            "export_query": urlencode(
+                {"yksikko": unit.pk if unit else "", "koulutus": course.pk if course else ""}
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def county_export(request):
+    _county_access(request)
+    parameters = {}
+    unit_id = request.POST.get("yksikko", "")
+    if unit_id.isdigit():
+        parameters["yksikko"] = get_object_or_404(OrgUnit, pk=unit_id).pk
+    course_id = request.POST.get("koulutus", "")
+    if course_id.isdigit():
+        parameters["koulutus"] = get_object_or_404(CoursePage, pk=course_id).pk
+    file_format = "csv" if request.POST.get("muoto") == "csv" else "xlsx"
+    # Tens of thousands of rows: always built by the task, never in the request.
+    job = services.export_job_create(
+        owner=request.user,
+        kind=ExportJob.Kind.COMPLETIONS,
+        file_format=file_format,
+        parameters=parameters,
+    )
+    return redirect("supervision:export_job", token=job.token)
+
+
+@login_required
+@require_POST
+def county_refresh(request):
+    _county_access(request)
+    from tasks.supervision import refresh_unit_totals
+
+    refresh_unit_totals.delay()
+    messages.info(request, _("Luvut päivitetään taustalla; lataa sivu hetken kuluttua."))
+    return redirect(reverse("supervision:county") + "?" + request.POST.get("query", ""))
+
+
+# --- audit ----------------------------------------------------------------------------
+
+
+@login_required
+def audit_log(request):
+    if not user_can_read_audit_log(request.user):
+        raise PermissionDenied
+    entries = AuditEntry.objects.all()
+    action = request.GET.get("toiminto", "")
+    if action in AuditAction.values:
+        entries = entries.filter(action=action)
+    search = request.GET.get("haku", "").strip()
+    if search:
+        entries = entries.filter(actor_name__icontains=search) | entries.filter(
+            target__icontains=search
+        )
+    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("sivu"))
+    return render(
+        request,
+        "supervision/audit_log.html",
+        {
+            "page": page,
+            "actions": AuditAction.choices,
+            "action": action,
+            "search": search,
+            "query": urlencode({"toiminto": action, "haku": search}),
+        },
+    )

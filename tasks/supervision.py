@@ -1,0 +1,29 @@
+"""Supervision tasks: thin, each calls one service. Export jobs take the job's id and
+re-load it; a redelivered message finds the job done and does nothing."""
+
+from celery import shared_task
+
+from notifications.services import reminders_deliver_pending
+from supervision import services, totals
+
+
+@shared_task(name="supervision.build_export")
+def build_export(job_id: int) -> str:
+    return services.export_job_build(job_id=job_id).status
+
+
+@shared_task(name="supervision.deliver_reminders_now")
+def deliver_reminders_now() -> dict:
+    """A supervisor's "remind now": deliver the rows just queued instead of waiting
+    for the hourly sweep."""
+    return reminders_deliver_pending().as_dict()
+
+
+@shared_task(name="supervision.refresh_unit_totals")
+def refresh_unit_totals() -> int:
+    return totals.unit_totals_refresh()
+
+
+@shared_task(name="supervision.purge_exports")
+def purge_exports() -> int:
+    return services.export_jobs_purge()

@@ -1,0 +1,104 @@
+"""A supervisor in a real browser: opens the team dashboard, filters it to overdue,
+reminds one person, exports XLSX and opens the downloaded file; a hyte coordinator
+opens the county report. Both pages are checked with axe."""
+
+import openpyxl
+import pytest
+from django.contrib.auth.models import Group
+
+from notifications.models import ReminderOutbox
+from people import roles
+from supervision.totals import unit_totals_refresh
+from tests.courses.builders import make_course
+from tests.e2e.axe import assert_no_serious_axe_violations
+from tests.factories import make_unit
+from tests.supervision.conftest import FORMULA_NAME, PASSWORD, complete, enrol, person
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def team(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    county = make_unit("HVA", kind="county")
+    sector = make_unit("S1", county, "sector")
+    unit = make_unit("S1-1", sector)
+    course = make_course(lessons=1, mandatory=True)
+    lead = person(unit, "Esimies", "Eila")
+    late = person(unit, "Aalto", "Anna", lead)
+    formula = person(unit, FORMULA_NAME, "Eve", lead)
+    done = person(unit, "Valmis", "Veli", lead)
+    soon = person(unit, "Pian", "Paula", lead)
+    enrol(late, course, -4)
+    enrol(formula, course, -2)
+    enrol(soon, course, 3)
+    complete(done, course)
+    coordinator = person(unit, "Koordinaattori", "Kaisa")
+    coordinator.user.groups.add(Group.objects.get(name=roles.HYTE_COORDINATOR))
+    unit_totals_refresh()
+    return {"lead": lead, "late": late, "formula": formula, "coordinator": coordinator}
+
+
+def row_names(page) -> list[str]:
+    return page.locator("table.team-table tbody th[scope=row]").all_inner_texts()
+
+
+def test_supervisor_filters_reminds_and_exports(page, sign_in, team, tmp_path):
+    sign_in(team["lead"].user.email, PASSWORD)
+    page.goto("/tiimi/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Tiimini"
+    # Overdue first, then due soon, then done.
+    assert row_names(page)[:2] == ["Anna Aalto", f"Eve {FORMULA_NAME}"]
+    assert row_names(page)[-1] == "Veli Valmis"
+    assert_no_serious_axe_violations(page, "the team dashboard")
+
+    # Filter to overdue with the keyboard: choose the status, then Enter on the button.
+    page.get_by_label("Tila", exact=True).select_option("overdue")
+    page.get_by_role("button", name="Suodata", exact=True).focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "tila=overdue" in page.url
+    assert sorted(row_names(page)) == sorted(["Anna Aalto", f"Eve {FORMULA_NAME}"])
+
+    # Remind Anna only.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Muistuta Anna Aalto").click()
+    assert "Muistutus lähetetty (1 tehtävä)." in page.locator(".messages").inner_text()
+    assert "tila=overdue" in page.url
+    reminded = list(ReminderOutbox.objects.values_list("recipient_id", flat=True))
+    assert reminded == [team["late"].pk]
+
+    # Export the filtered view as XLSX: the file is built by the task, then downloaded.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Vie XLSX").click()
+    assert "/seuranta/viennit/" in page.url
+    link = page.get_by_role("link", name="Lataa tiedosto")
+    link.wait_for()
+    with page.expect_download() as download_info:
+        link.click()
+    target = tmp_path / "vienti.xlsx"
+    download_info.value.save_as(target)
+    sheet = openpyxl.load_workbook(target).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Henkilönumero", "Sukunimi", "Etunimi")
+    assert sorted(row[1] for row in rows[1:]) == sorted(["Aalto", FORMULA_NAME])
+    formula_row = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 3).value == "Eve")
+    cell = sheet.cell(formula_row, 2)
+    assert cell.value == FORMULA_NAME and cell.data_type == "s"
+
+
+def test_coordinator_county_report_is_accessible(page, sign_in, team):
+    sign_in(team["coordinator"].user.email, PASSWORD)
+    page.goto("/seuranta/alue/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Aluetason raportti"
+    assert page.get_by_role("link", name="Yksikkö S1").is_visible()
+    assert_no_serious_axe_violations(page, "the county report")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Yksikkö S1").click()
+    # Six people in the unit, one done, two late.
+    row = page.get_by_role("row", name="Yksikkö S1-1")
+    assert row.get_by_role("cell").all_inner_texts() == ["6", "1", "2", "17 %"]
+    assert_no_serious_axe_violations(page, "the county report, one sector")
