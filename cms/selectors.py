@@ -98,7 +98,26 @@ def home_cards_for(user) -> list[HomeCard]:
                     "Tuot henkilöstön CSV- tai XLSX-tiedostosta esikatselun kautta ja "
                     "ylläpidät perehdytyspohjia."
                 ),
-                ((str(_("Tuo henkilöstö")), reverse("people_import:upload")),),
+                (
+                    (str(_("Tuo henkilöstö")), reverse("people_import:upload")),
+                    (str(_("Alueen raportti")), reverse("supervision:county")),
+                    (str(_("Tarkastusloki")), reverse("supervision:audit_log")),
+                ),
+            )
+        )
+    if roles.HYTE_COORDINATOR in held:
+        cards.append(
+            HomeCard(
+                roles.HYTE_COORDINATOR,
+                _("Hyte-koordinointi"),
+                _(
+                    "Seuraat koulutusten suorituksia ja hyte-osaamisen kehitystä alueella sekä "
+                    "suunnittelet järjestöjen ja seurakuntien esittäytymistilaisuudet."
+                ),
+                (
+                    (str(_("Alueen raportti")), reverse("supervision:county")),
+                    (str(_("Tilaisuuksien koordinointi")), reverse("events:overview")),
+                ),
             )
         )
     return cards

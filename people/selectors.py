@@ -5,13 +5,14 @@ from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, 
 from people.models import Employee, OrgUnit
 
 
-def _managed_unit_covers_employee(manager: Employee) -> Exists:
-    """True for an employee whose unit lies in (or is) a unit `manager` manages."""
-    return Exists(
-        OrgUnit.objects.filter(managers=manager)
-        .annotate(employee_path=ExpressionWrapper(OuterRef("unit__path"), output_field=CharField()))
-        .filter(employee_path__startswith=F("path"))
+def _units_under_managed(manager: Employee) -> QuerySet[OrgUnit]:
+    """The units `manager` manages and every unit below them. The "under" test runs once
+    per unit (a few hundred rows), never once per employee of the county, so a team read
+    stays fast at 30,000 people."""
+    managed = OrgUnit.objects.filter(managers=manager).annotate(
+        outer_path=ExpressionWrapper(OuterRef("path"), output_field=CharField())
     )
+    return OrgUnit.objects.filter(Exists(managed.filter(outer_path__startswith=F("path"))))
 
 
 def employee_reports(*, supervisor: Employee, include_inactive: bool = False) -> QuerySet[Employee]:
@@ -19,7 +20,7 @@ def employee_reports(*, supervisor: Employee, include_inactive: bool = False) ->
     (and sub-units) they manage. One query, whatever the size of the team."""
     reports = (
         Employee.objects.filter(
-            Q(supervisor=supervisor) | _managed_unit_covers_employee(supervisor)
+            Q(supervisor=supervisor) | Q(unit__in=_units_under_managed(supervisor).values("pk"))
         )
         .exclude(pk=supervisor.pk)
         .select_related("user", "unit", "job_role")

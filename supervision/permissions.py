@@ -1,20 +1,13 @@
 """Who may see which supervision page: plain yes/no functions for views and templates.
-Object-level checks (is this person one of mine?) answer 404 in the views.
-
-These ask the database the narrow question directly rather than going through
-`people.permissions.user_roles`, whose "has reports" test reads every employee of the
-county: at 30,000 people it costs more than the whole dashboard."""
+Object-level checks (is this person one of mine?) answer 404 in the views."""
 
 from people import roles
-from people.selectors import employee_for_user
+from people.permissions import user_can_view_team
 
 
 def user_can_view_dashboard(user) -> bool:
     """Supervisors: anyone with reports (directly or through a managed unit)."""
-    from supervision.team import team_members
-
-    employee = employee_for_user(user)
-    return employee is not None and team_members(supervisor=employee).exists()
+    return user_can_view_team(user)
 
 
 def _in_groups(user, *names: str) -> bool:

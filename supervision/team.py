@@ -18,9 +18,6 @@ from django.db.models import (
     Count,
     DateField,
     DateTimeField,
-    Exists,
-    ExpressionWrapper,
-    F,
     IntegerField,
     OuterRef,
     Q,
@@ -35,7 +32,8 @@ from courses.models import CourseCompletion, CoursePage, Enrolment, default_loca
 from courses.selectors import CourseStatus
 from onboarding.models import ChecklistItem
 from people.audience import fits_audience
-from people.models import Employee, OrgUnit
+from people.models import Employee
+from people.selectors import employee_reports
 
 # Worst first: the dashboard's default order and a row's overall state.
 STATE_ORDER = ("overdue", "to_renew", "due_soon", "not_started", "completed")
@@ -147,26 +145,6 @@ class _CompletionFacts:
     is_valid_at = CourseCompletion.is_valid_at
 
 
-def team_members(*, supervisor: Employee):
-    """The same people as `people.selectors.employee_reports` (active direct reports and
-    everyone in or under a unit the supervisor manages, never themself), in one query
-    that tests "under a managed unit" once per unit — a few hundred rows — instead of
-    once per employee of the county, so it stays fast at 30,000 people."""
-    managed = OrgUnit.objects.filter(managers=supervisor).annotate(
-        outer_path=ExpressionWrapper(OuterRef("path"), output_field=CharField())
-    )
-    units_under_managed = OrgUnit.objects.filter(
-        Exists(managed.filter(outer_path__startswith=F("path")))
-    ).values("pk")
-    return (
-        Employee.objects.filter(Q(supervisor=supervisor) | Q(unit__in=units_under_managed))
-        .filter(active=True)
-        .exclude(pk=supervisor.pk)
-        .select_related("user", "unit", "job_role")
-        .order_by("user__last_name", "user__first_name", "employee_number")
-    )
-
-
 def _checklist_count(**conditions) -> Coalesce:
     items = (
         ChecklistItem.objects.filter(checklist__employee=OuterRef("pk"), **conditions)
@@ -240,7 +218,7 @@ def _facts(team: list[int], course_ids: list[int]):
 
 def team_rows(supervisor: Employee) -> tuple[list[CoursePage], list[ReportRow]]:
     """Every report with a cell for each course that applies to them. Three queries."""
-    reports_query = team_members(supervisor=supervisor)
+    reports_query = employee_reports(supervisor=supervisor)
     today = timezone.localdate()
     reports = list(
         reports_query.annotate(

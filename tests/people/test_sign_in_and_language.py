@@ -87,3 +87,19 @@ def test_supervisor_card_links_to_the_team(client, nurse):
     page = client.get("/").content.decode()
     assert 'data-role="supervisor"' in page and "/tiimi/" in page
     assert report.full_name in client.get("/tiimi/").content.decode()
+
+
+def test_coordinator_and_hr_cards_lead_to_the_county_report_and_sessions(client, nurse):
+    client.force_login(nurse.user)
+    nurse.user.groups.add(Group.objects.get(name=roles.HYTE_COORDINATOR))
+    page = client.get("/").content.decode()
+    assert 'data-role="hyte_coordinator"' in page
+    assert "/seuranta/alue/" in page and "/koordinointi/tilaisuudet/" in page
+    assert "/seuranta/loki/" not in page, "the audit log is for HR only"
+    assert client.get("/seuranta/alue/").status_code == 200
+    assert client.get("/koordinointi/tilaisuudet/").status_code == 200
+
+    nurse.user.groups.set([Group.objects.get(name=roles.HR_ADMIN)])
+    page = client.get("/").content.decode()
+    assert "/seuranta/alue/" in page and "/seuranta/loki/" in page
+    assert client.get("/seuranta/loki/").status_code == 200

@@ -10,6 +10,7 @@ from people import roles
 from people.demo.county import DEMO_PASSWORD
 from people.demo.loading import load_demo_county
 from phrases.demo.loading import load_demo_phrases
+from supervision.totals import unit_totals_refresh
 
 
 class Command(BaseCommand):
@@ -22,6 +23,8 @@ class Command(BaseCommand):
         load_demo_onboarding()
         load_demo_events()
         load_demo_phrases()
+        # The county report reads precomputed totals: have them ready before beat runs.
+        unit_totals_refresh()
         self.stdout.write(self.style.SUCCESS("Esittelyaineisto valmis. Kirjautumiset:"))
         for role, employee in sign_ins:
             self.stdout.write(f"  {roles.LABELS[role]:<22} {employee.user.email}")
