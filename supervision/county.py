@@ -10,8 +10,9 @@ Groups smaller than `reporting.privacy.MIN_GROUP_SIZE` show no figures.
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, CharField, Count, Max, Sum, Value
-from django.db.models.functions import Substr
+from django.db.models import Avg, CharField, Count, F, Max, Sum, Value
+from django.db.models.functions import Coalesce, NullIf, Substr
+from django.utils.translation import get_language
 
 from courses.models import CoursePage, default_locale_id
 from people.models import OrgUnit
@@ -157,7 +158,15 @@ def self_ratings(*, course_id: int | None) -> dict:
         "sector",
         lambda path: sector_names.get(path, path),
     )
-    by_role = _rating_rows(answers, "employee__job_role__name_fi", str)
+    # The job role's name in the reader's language, as JobRole.name gives it, in SQL.
+    language = (get_language() or "fi")[:2]
+    if language not in ("fi", "sv", "en"):
+        language = "fi"
+    role_name = Coalesce(
+        NullIf(F(f"employee__job_role__name_{language}"), Value("")),
+        F("employee__job_role__name_fi"),
+    )
+    by_role = _rating_rows(answers.annotate(role_name=role_name), "role_name", str)
     before = sum(row.before_count for row in by_sector)
     after = sum(row.after_count for row in by_sector)
     everyone = Value("", output_field=CharField())

@@ -7,6 +7,7 @@ import uuid
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from quizzes.models import QuizAnswer, QuizAttempt, SelfAssessmentAnswer
 from supervision.county import completion_by_branch, self_ratings
@@ -105,6 +106,12 @@ def test_self_ratings_by_sector_and_role_hide_groups_under_five(county, as_user)
     assert roles["Sairaanhoitaja"].after_mean == 4.0
     assert roles["Sosiaaliohjaaja"].before_mean is None
     assert result["total"].before_count == 8 and result["total"].before_mean == 2.25
+    # A Swedish reader sees the job roles in Swedish (Finnish where none is given).
+    county["nurse"].name_sv = "Sjukskötare"
+    county["nurse"].save()
+    with translation.override("sv"):
+        swedish = {row.label for row in self_ratings(course_id=course.pk)["by_role"]}
+    assert swedish == {"Sjukskötare", "Sosiaaliohjaaja"}
 
     client = as_user(county["holders"]["hr_admin"])
     html = client.get(f"/seuranta/alue/?koulutus={course.pk}").content.decode()
