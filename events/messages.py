@@ -14,13 +14,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from notifications.messages import ReminderText
+from notifications.messages import ReminderText, build_email
 from notifications.models import Notification
 from people.models import Employee
 
@@ -78,30 +77,9 @@ def text_for(kind: str, session) -> ReminderText:
 
 
 def _email(recipient: Employee, text: ReminderText, *, message_key: str) -> EmailMultiAlternatives:
-    context = {
-        "recipient": recipient,
-        "text": text,
-        "link": f"{settings.SITE_URL}{text.path}",
-        "site_url": settings.SITE_URL,
-        "notices_link": f"{settings.SITE_URL}{reverse('notifications:list')}",
-        "language": translation.get_language() or settings.LANGUAGE_CODE,
-    }
-    host = urlsplit(settings.SITE_URL).hostname or "hyteopas"
-    message = EmailMultiAlternatives(
-        text.title,
-        render_to_string("notifications/email/reminder.txt", context),
-        to=[recipient.user.email],
-        headers={
-            # The same message key always gives the same Message-ID, so a batch sent
-            # again after a crash is recognisable as a repeat.
-            "Message-ID": f"<{message_key}-{recipient.pk}@{host}>",
-            "Auto-Submitted": "auto-generated",
-        },
-    )
-    message.attach_alternative(
-        render_to_string("notifications/email/reminder.html", context), "text/html"
-    )
-    return message
+    # The same message key always gives the same Message-ID, so a batch sent again
+    # after a crash is recognisable as a repeat.
+    return build_email(recipient=recipient, text=text, message_id=f"{message_key}-{recipient.pk}")
 
 
 def tell(recipients: Iterable[Employee], kind: str, session, *, message_key: str) -> int:

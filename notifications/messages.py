@@ -182,9 +182,22 @@ def weekly_digest(*, week: str, digest: TeamDigest) -> ReminderText:
 def email_for(
     *, row: ReminderOutbox, recipient: Employee, text: ReminderText
 ) -> EmailMultiAlternatives:
-    """Plain text and HTML, with headers that make a resend recognisable: the same
-    Message-ID every time for the same outbox row, and Auto-Submitted so auto-replies
-    stay quiet."""
+    """A reminder or digest from the outbox. The Message-ID is the same every time for
+    the same outbox row, so a resend is recognisable."""
+    return build_email(
+        recipient=recipient,
+        text=text,
+        message_id=f"reminder-{row.pk}",
+        headers={"X-Hyteopas-Reminder": str(row.pk)},
+    )
+
+
+def build_email(
+    *, recipient: Employee, text: ReminderText, message_id: str, headers: dict | None = None
+) -> EmailMultiAlternatives:
+    """Plain text and HTML in the active language, with a Message-ID made from
+    `message_id` (the same key gives the same id, so a repeat is recognisable) and
+    Auto-Submitted so auto-replies stay quiet."""
     context = {
         "recipient": recipient,
         "text": text,
@@ -203,9 +216,9 @@ def email_for(
         body,
         to=[recipient.user.email],
         headers={
-            "Message-ID": f"<reminder-{row.pk}@{host}>",
-            "X-Hyteopas-Reminder": str(row.pk),
+            "Message-ID": f"<{message_id}@{host}>",
             "Auto-Submitted": "auto-generated",
+            **(headers or {}),
         },
     )
     message.attach_alternative(html, "text/html")
