@@ -3,7 +3,8 @@ completion totals the county report reads.
 
 `AuditEntry` is append-only: who did what, when, to which target. It is written for
 every export and every time someone opens another person's record, and HR reads it.
-`ExportJob` is one spreadsheet built by a Celery task into a file under MEDIA_ROOT.
+`ExportJob` is one spreadsheet built by a Celery task into a file under EXPORT_ROOT,
+a private folder.
 `UnitCompletionTotal` holds, per unit where people work and per course, how many
 people the course is required of and how many hold a valid completion, refreshed by a
 beat task so the county report never counts 30,000 people in a request.
@@ -99,7 +100,7 @@ class ExportJob(models.Model):
 
     @property
     def path(self):
-        return Path(settings.MEDIA_ROOT) / "exports" / self.file_name if self.file_name else None
+        return Path(settings.EXPORT_ROOT) / self.file_name if self.file_name else None
 
 
 class UnitCompletionTotal(models.Model):

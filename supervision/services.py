@@ -179,13 +179,14 @@ def _job_content(job: ExportJob):
 
 
 def export_job_build(*, job_id: int) -> ExportJob:
-    """Write the job's file under MEDIA_ROOT/exports. Safe to repeat: a finished job is
-    left alone, and the file appears under its final name only when complete."""
+    """Write the job's file under EXPORT_ROOT (private, never served as media). Safe to
+    repeat: a finished job is left alone, and the file appears under its final name only
+    when complete."""
     job = ExportJob.objects.select_related("owner").get(pk=job_id)
     if job.status == ExportJob.Status.DONE:
         return job
     ExportJob.objects.filter(pk=job.pk).update(status=ExportJob.Status.RUNNING, rows_done=0)
-    folder = Path(settings.MEDIA_ROOT) / "exports"
+    folder = Path(settings.EXPORT_ROOT)
     folder.mkdir(parents=True, exist_ok=True)
     file_name = f"{job.token}.{job.file_format}"
     language = getattr(getattr(job.owner, "employee", None), "ui_language", None)

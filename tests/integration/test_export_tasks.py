@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True, seriali
 
 
 def test_team_xlsx_is_built_by_the_worker(celery_worker, client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.EXPORT_ROOT = tmp_path
     unit = make_unit("U1", make_unit("HVA"))
     course = make_course(lessons=1, mandatory=True)
     lead = person(unit, "Esimies", "Eila")
@@ -63,7 +63,7 @@ def test_team_xlsx_is_built_by_the_worker(celery_worker, client, settings, tmp_p
 
 
 def test_county_completions_export_by_the_worker(celery_worker, client, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.EXPORT_ROOT = tmp_path
     unit = make_unit("U1", make_unit("HVA"))
     course = make_course(lessons=1, mandatory=True)
     people = [person(unit, f"Suorittaja{n:02d}", "S") for n in range(12)]

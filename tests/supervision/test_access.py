@@ -50,7 +50,7 @@ def _expected(address: str, role: str) -> int:
 
 @pytest.fixture
 def job(county, settings, tmp_path, django_capture_on_commit_callbacks, client):
-    settings.MEDIA_ROOT = tmp_path
+    settings.EXPORT_ROOT = tmp_path
     client.force_login(county["lead"].user)
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/seuranta/tiimi/vienti-xlsx/", {})

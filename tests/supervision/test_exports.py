@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.EXPORT_ROOT = tmp_path
 
 
 def test_csv_of_the_filtered_view(county, as_user):
@@ -124,3 +124,11 @@ def test_county_completions_export_runs_as_a_task(
     assert sorted(row[1] for row in rows[1:]) == ["Carlsson", "Dahl"]
     assert isinstance(rows[1][7], datetime.datetime)
     assert AuditEntry.objects.get().action == AuditAction.EXPORT_XLSX
+
+
+def test_export_files_are_kept_outside_the_public_media_folder(settings):
+    """Media may be served to anyone with the address; exports hold personal data."""
+    from pathlib import Path
+
+    export_root = Path(settings.EXPORT_ROOT).resolve()
+    assert not export_root.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
