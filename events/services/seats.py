@@ -100,24 +100,37 @@ def _promote_waiting(session: Session) -> list[Registration]:
 # Attendance ---------------------------------------------------------------
 
 
-def _attendance_recorded(registration: Registration) -> None:
+def _lessons_completed_by_attending(series_id: int) -> list:
+    """The lessons of the live courses that attending a session of this series completes
+    (each course once, by its canonical page)."""
+    from courses.models import CoursePage, LessonPage
+
+    courses = {
+        course.canonical.pk: course.canonical
+        for course in CoursePage.objects.live().filter(session_series_id=series_id)
+    }
+    return [
+        lesson
+        for course in courses.values()
+        for lesson in LessonPage.objects.live().child_of(course).specific()
+    ]
+
+
+def _attendance_recorded(registration: Registration, lessons: list | None = None) -> None:
     """What attending completes elsewhere: checklist items pointing at the series, and
     courses completed by attending it. A course is completed through the courses app's
     own service: its lessons are marked done, which records the completion when the
-    course's rules are met (a required quiz still has to be passed)."""
-    from courses.models import CoursePage, LessonPage
+    course's rules are met (a required quiz still has to be passed). `lessons` may be
+    given when many attendees of one session are recorded at once."""
     from courses.services import lesson_complete
     from onboarding.services import checklist_tick_session_series
 
     series_id = registration.session.series_id
     checklist_tick_session_series(employee_id=registration.employee_id, series_id=series_id)
-    courses = {
-        course.canonical.pk: course.canonical
-        for course in CoursePage.objects.live().filter(session_series_id=series_id)
-    }
-    for course in courses.values():
-        for lesson in LessonPage.objects.live().child_of(course).specific():
-            lesson_complete(employee=registration.employee, lesson=lesson)
+    if lessons is None:
+        lessons = _lessons_completed_by_attending(series_id)
+    for lesson in lessons:
+        lesson_complete(employee=registration.employee, lesson=lesson)
 
 
 @transaction.atomic
@@ -131,13 +144,15 @@ def attendance_mark(*, session: Session, attended_ids: set[int], by_user, now=No
         .filter(Q(status=Registration.Status.REGISTERED) | Q(attended_at__isnull=False))
         .select_related("session")
     )
+    # Looked up once for the whole list, not once per attendee.
+    lessons = _lessons_completed_by_attending(session.series_id)
     for registration in registrations:
         attended = registration.pk in attended_ids
         if attended and registration.attended_at is None:
             registration.attended_at = now
             registration.attendance_marked_by = by_user
             registration.save(update_fields=["attended_at", "attendance_marked_by"])
-            _attendance_recorded(registration)
+            _attendance_recorded(registration, lessons)
         elif not attended and registration.attended_at is not None:
             registration.attended_at = None
             registration.attendance_marked_by = by_user
