@@ -28,7 +28,7 @@ format: install
 
 # Extract strings (needs GNU gettext) and compile the catalogues (pure Python).
 messages: install
-	$(VENV)/bin/python manage.py makemessages -l sv -l en --no-obsolete --ignore=.venv --ignore=var --ignore=bench
+	$(VENV)/bin/python manage.py makemessages -l sv -l en --no-obsolete --no-location --ignore=.venv --ignore=var --ignore=bench
 	$(VENV)/bin/python scripts/compile_messages.py
 
 bench: install
