@@ -6,8 +6,8 @@ into django.mo without GNU gettext.
     python scripts/compile_messages.py --check  # exit 1 if any django.mo is missing or stale
 
 The workflow when strings change (`make messages` runs steps 1 and 3):
-  1. python manage.py makemessages -l sv -l en --no-obsolete --no-location --ignore=.venv --ignore=var \
-         --ignore=bench --ignore=tests      (needs GNU gettext)
+  1. python manage.py makemessages -l sv -l en --no-obsolete --no-location \
+         --ignore=.venv --ignore=var --ignore=bench --ignore=tests   (needs GNU gettext)
   2. translate every new or fuzzy entry in locale/{sv,en}/LC_MESSAGES/django.po and drop
      the "#, fuzzy" flags
   3. python scripts/compile_messages.py, then commit the .po and .mo files together.
