@@ -54,8 +54,11 @@ echo "ruff check / format"
 export HYTEOPAS_VAR_DIR="$SCRATCH/var"
 echo "DATABASE_URL=${DATABASE_URL:-(SQLite)} REDIS_URL=${REDIS_URL:-(none)} CI=${CI:-false}"
 cd "$ROOT"
+# Two worker processes (TEST_WORKERS). `--dist load` hands each worker tests in collection
+# order, so pytest-django's order (transactional tests last) holds on each worker. Every
+# worker has its own test database, Redis database and var folder (learning/settings/test.py).
 set +e
-.venv/bin/pytest "$@"
+.venv/bin/pytest -n "${TEST_WORKERS:-2}" --dist load "$@"
 status=$?
 set -e
 exit $status

@@ -10,6 +10,19 @@ os.environ.setdefault("CELERY_BROKER_URL", os.environ["REDIS_URL"])
 os.environ.setdefault("EMAIL_URL", "memorymail://")
 os.environ.setdefault("HYTEOPAS_VAR_DIR", os.path.join(tempfile.gettempdir(), "hyteopas-test-var"))
 
+# Under pytest-xdist each worker process gets a Redis database and a var folder of its
+# own (pytest-django already gives it its own test database): the integration tests
+# flush their Redis database and the export tests purge their folder.
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _XDIST_WORKER.startswith("gw") and not os.environ.get("_HYTEOPAS_XDIST_APPLIED"):
+    _index = int(_XDIST_WORKER[2:])
+    _base, _, _db = os.environ["REDIS_URL"].rpartition("/")
+    os.environ["REDIS_URL"] = f"{_base}/{(int(_db or 0) - _index) % 16}"
+    os.environ["CELERY_BROKER_URL"] = os.environ["REDIS_URL"]
+    os.environ["HYTEOPAS_VAR_DIR"] = os.path.join(os.environ["HYTEOPAS_VAR_DIR"], _XDIST_WORKER)
+    # Child processes a test starts (a real worker, gunicorn) inherit the values as is.
+    os.environ["_HYTEOPAS_XDIST_APPLIED"] = "1"
+
 from .base import *  # noqa: E402,F403
 from .base import STATIC_ROOT  # noqa: E402
 
