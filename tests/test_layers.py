@@ -112,6 +112,18 @@ def test_only_imports_of_the_task_layer_are_ignored():
         assert not importer.startswith("tasks"), entry
 
 
+def test_the_readme_draws_the_layers_of_the_contract():
+    readme = (ROOT / "README.md").read_text()
+    picture = readme.split("The apps stand in layers.", 1)[1].split("```")[1]
+    drawn = [line.split("   ")[0].split() for line in picture.strip().splitlines()]
+    (layers,) = [c["layers"] for c in CONFIG["contracts"] if c["type"] == "layers"]
+    stated = [
+        [name.strip() for name in layer.split(":") if not name.strip().startswith("(")]
+        for layer in layers
+    ]
+    assert drawn == stated
+
+
 def test_the_team_pages_keep_their_addresses_and_are_served_by_supervision():
     from supervision import views
 
