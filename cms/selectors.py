@@ -53,7 +53,7 @@ def home_cards_for(user) -> list[HomeCard]:
                     "Näet suoraan sinulle raportoivat ja hallinnoimiesi yksiköiden työntekijät "
                     "sekä heidän perehdytyksensä ja koulutustensa tilanteen."
                 ),
-                ((str(_("Avaa tiimisi")), reverse("people:team")),),
+                ((str(_("Avaa tiimisi")), reverse("supervision:team")),),
             )
         )
     if roles.TRAINER in held:

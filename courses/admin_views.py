@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 
 from courses.models import CoursePage
-from quizzes.statistics import course_statistics
+from courses.statistics import course_statistics
 
 
 def statistics(request, page_id: int):

@@ -20,7 +20,6 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from courses.blocks import LessonStreamBlock
-from events.labels import SESSION_SERIES_COURSE_HELP, SESSION_SERIES_FIELD
 
 _default_locale_id: int | None = None
 
@@ -114,8 +113,11 @@ class CoursePage(CanonicalMixin, Page):
         null=True,
         blank=True,
         related_name="courses",
-        verbose_name=SESSION_SERIES_FIELD,
-        help_text=SESSION_SERIES_COURSE_HELP,
+        verbose_name=_("tilaisuussarja"),
+        help_text=_(
+            "Osallistuminen sarjan tilaisuuteen suorittaa koulutuksen (oppitunnit merkitään "
+            "tehdyiksi; vaadittu tietovisa on silti läpäistävä)."
+        ),
     )
 
     content_panels = [

@@ -16,6 +16,7 @@ from courses.models import (
     LessonPage,
 )
 from courses.permissions import audience_of, employee_in_audience
+from courses.services import current_cycle
 from people.models import Employee
 from people.selectors import employee_for_user
 
@@ -118,6 +119,15 @@ def _statuses(
             )
         )
     return statuses
+
+
+def lesson_done(*, employee: Employee, lesson: LessonPage) -> bool:
+    """Whether the learner has completed the lesson in their current round of the
+    course (a new round starts when a completion expires)."""
+    canonical = lesson.canonical
+    cycle = current_cycle(employee=employee, course=canonical.course)
+    done = LessonCompletion.objects.filter(employee=employee, lesson=canonical, cycle=cycle)
+    return done.exists()
 
 
 def _default_locale_courses():

@@ -62,7 +62,8 @@ def serve_lesson(request, lesson: LessonPage):
     )
     if employee is not None:
         services.lesson_visit(employee=employee, lesson=lesson)
-        context.update(lesson_quiz_states(employee=employee, lesson=lesson, request=request))
+        context.update(lesson_quiz_states(employee=employee, blocks=lesson.body, request=request))
+        context["lesson_done"] = selectors.lesson_done(employee=employee, lesson=lesson)
     return TemplateResponse(request, lesson.get_template(request), context)
 
 

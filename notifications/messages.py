@@ -99,7 +99,7 @@ def own_enrolment(stage: str, *, title: str, due: datetime.date, path: str) -> R
 
 
 def team_member_path(employee: Employee, anchor: str = "") -> str:
-    return reverse("people:team_member", args=[employee.employee_number]) + anchor
+    return reverse("supervision:team_member", args=[employee.employee_number]) + anchor
 
 
 def for_someone_else(
@@ -173,7 +173,7 @@ def weekly_digest(*, week: str, digest: TeamDigest) -> ReminderText:
     return ReminderText(
         title=_("Tiimisi viikkokooste, viikko %(week)s") % {"week": week.split("-W")[-1]},
         intro=f"{overdue} {due_soon}",
-        path=reverse("people:team"),
+        path=reverse("supervision:team"),
         digest=digest,
         lines=lines,
     )
@@ -204,7 +204,7 @@ def build_email(
         "link": f"{settings.SITE_URL}{text.path}",
         "site_url": settings.SITE_URL,
         "notices_link": f"{settings.SITE_URL}{reverse('notifications:list')}",
-        "team_link": f"{settings.SITE_URL}{reverse('people:team')}",
+        "team_link": f"{settings.SITE_URL}{reverse('supervision:team')}",
         "language": get_language() or settings.LANGUAGE_CODE,
     }
     template = "digest" if text.digest is not None else "reminder"

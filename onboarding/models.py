@@ -20,7 +20,6 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Orderable
 
-from events.labels import SESSION_SERIES_FIELD, SESSION_SERIES_KIND
 from onboarding.panels import PropagationNoticePanel
 
 
@@ -31,7 +30,7 @@ class ItemKind(models.TextChoices):
     READ = "read", _("Luettava")
     SIGN_OFF = "sign_off", _("Esihenkilön kuittaus")
     # Ticked when the person attends a session of the series (events app).
-    SESSION = "session", SESSION_SERIES_KIND
+    SESSION = "session", _("Tilaisuussarja")
 
 
 class ItemOwner(models.TextChoices):
@@ -104,7 +103,7 @@ class TemplateItem(Orderable):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=SESSION_SERIES_FIELD,
+        verbose_name=_("tilaisuussarja"),
     )
     owner = models.CharField(
         _("vastuu"), max_length=10, choices=ItemOwner.choices, default=ItemOwner.EMPLOYEE
@@ -172,7 +171,7 @@ class ChecklistItem(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=SESSION_SERIES_FIELD,
+        verbose_name=_("tilaisuussarja"),
     )
     owner = models.CharField(max_length=10, choices=ItemOwner.choices)
     due_date = models.DateField()

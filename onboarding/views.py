@@ -83,4 +83,4 @@ def add_item(request, employee_number: str):
                     _("Tehtävää ei lisätty: %(field)s: %(error)s")
                     % {"field": label, "error": error},
                 )
-    return redirect("people:team_member", employee_number=employee.employee_number)
+    return redirect("supervision:team_member", employee_number=employee.employee_number)

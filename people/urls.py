@@ -1,13 +1,10 @@
 from django.urls import path
 
 from people import views
-from supervision import views as supervision_views
 
 app_name = "people"
 
+# People's own pages. A supervisor's pages about their team (/tiimi/) live in supervision.
 urlpatterns = [
     path("omat-tiedot/", views.profile, name="profile"),
-    # The team dashboard belongs to the supervision app.
-    path("tiimi/", supervision_views.dashboard, name="team"),
-    path("tiimi/<str:employee_number>/", views.team_member, name="team_member"),
 ]

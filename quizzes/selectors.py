@@ -1,4 +1,6 @@
-"""Reads for the quiz and self-assessment blocks of a lesson, for one learner.
+"""Reads for the quiz and self-assessment blocks of a lesson, for one learner. Takes the
+lesson's blocks, not the lesson: quizzes know nothing of course pages (whether the
+lesson is done is courses.selectors.lesson_done).
 Queries: a constant few whatever the number of quizzes and questions."""
 
 import random
@@ -31,23 +33,20 @@ class QuizState:
         return self.quiz.live and (self.attempts_left is None or self.attempts_left > 0)
 
 
-def lesson_quiz_states(*, employee, lesson, request) -> dict:
-    """Per quiz block: the quiz, its questions (shuffled if the trainer asked), the
-    learner's attempts and the result just submitted; per self-assessment block: the
-    learner's earlier answer; and whether the lesson is done."""
-    from courses.models import LessonCompletion
-    from courses.services import current_cycle
-
+def lesson_quiz_states(*, employee, blocks, request) -> dict:
+    """Per quiz block of `blocks` (a lesson's StreamField): the quiz, its questions
+    (shuffled if the trainer asked), the learner's attempts and the result just
+    submitted; per self-assessment block: the learner's earlier answer."""
     # The quiz objects came with the StreamField; their questions and choices take one
     # more query.
     quizzes = list(
         {
             block.value["quiz"].pk: block.value["quiz"]
-            for block in lesson.body
+            for block in blocks
             if block.block_type == "quiz" and block.value["quiz"]
         }.values()
     )
-    block_ids = [b.id for b in lesson.body if b.block_type == "self_assessment"]
+    block_ids = [b.id for b in blocks if b.block_type == "self_assessment"]
     states = {}
     if quizzes:
         questions_of: dict[int, dict[int, Question]] = {quiz.pk: {} for quiz in quizzes}
@@ -101,9 +100,4 @@ def lesson_quiz_states(*, employee, lesson, request) -> dict:
                 employee=employee, block_id__in=block_ids
             )
         }
-    canonical = lesson.canonical
-    course = canonical.course
-    lesson_done = LessonCompletion.objects.filter(
-        employee=employee, lesson=canonical, cycle=current_cycle(employee=employee, course=course)
-    ).exists()
-    return {"quiz_states": states, "self_ratings": ratings, "lesson_done": lesson_done}
+    return {"quiz_states": states, "self_ratings": ratings}

@@ -1,34 +1,18 @@
-"""Course statistics for trainers: how many enrolled, are in progress and completed,
-the average score, the self-rating before and after, and per-question item analysis.
-
-Item analysis: the share of answers that were right, and the discrimination index
-D = p(upper) − p(lower), comparing the best and the weakest 27 % of attempts. A
-question that weak learners get right as often as strong ones (D near 0 or below)
-does not measure what the course teaches.
+"""Item analysis of one quiz, for the trainers' course statistics (courses.statistics)
+and the county report: per question, the share of answers that were right and the
+discrimination index D = p(upper) − p(lower), comparing the best and the weakest 27 %
+of attempts. A question that weak learners get right as often as strong ones (D near 0
+or below) does not measure what the course teaches. Knows quizzes only, not courses.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from statistics import mean
 
-from django.db.models import Avg
-
-from courses.models import CourseCompletion, CoursePage, Enrolment, LessonCompletion
-from quizzes.models import Question, Quiz, QuizAnswer, SelfAssessmentAnswer
+from quizzes.models import Question, Quiz, QuizAnswer
 
 SMALL_GROUP = 5
 EXTREME_SHARE = 0.27
-
-
-@dataclass
-class PhaseSummary:
-    count: int = 0
-    mean: float | None = None
-    distribution: list[int] = field(default_factory=lambda: [0, 0, 0, 0, 0])
-
-    @property
-    def shares(self) -> list[int]:
-        return [round(100 * n / self.count) if self.count else 0 for n in self.distribution]
 
 
 @dataclass
@@ -48,22 +32,6 @@ class ItemStatistics:
         too_easy_or_hard = self.share_correct > 0.95 or self.share_correct < 0.2
         weak = self.discrimination is not None and self.discrimination < 0.2
         return too_easy_or_hard or weak
-
-
-def _phase_summary(values: list[int]) -> PhaseSummary:
-    summary = PhaseSummary(count=len(values), mean=round(mean(values), 2) if values else None)
-    for value in values:
-        summary.distribution[value - 1] += 1
-    return summary
-
-
-def self_assessment_summary(course: CoursePage) -> dict[str, PhaseSummary]:
-    values: dict[str, list[int]] = {"before": [], "after": []}
-    for phase, value in SelfAssessmentAnswer.objects.filter(course=course).values_list(
-        "phase", "value"
-    ):
-        values[phase].append(value)
-    return {phase: _phase_summary(found) for phase, found in values.items()}
 
 
 def item_analysis(quiz: Quiz) -> list[ItemStatistics]:
@@ -102,34 +70,3 @@ def item_analysis(quiz: Quiz) -> list[ItemStatistics]:
             discrimination = round(p_upper - p_lower, 2)
         result.append(ItemStatistics(number, question.text, len(given), share, discrimination))
     return result
-
-
-def course_statistics(course: CoursePage) -> dict:
-    course = course.canonical
-    enrolled = Enrolment.objects.filter(course=course).count()
-    completions = CourseCompletion.objects.filter(course=course)
-    completed = completions.values("employee").distinct().count()
-    started = (
-        LessonCompletion.objects.filter(course=course)
-        .exclude(employee__in=completions.values("employee"))
-        .values("employee")
-        .distinct()
-        .count()
-    )
-    average = completions.aggregate(value=Avg("score"))["value"]
-    quiz_ids = {
-        block.value["quiz"].pk
-        for lesson in course.get_children().live().specific()
-        for block in getattr(lesson, "body", [])
-        if block.block_type == "quiz" and block.value["quiz"]
-    }
-    quizzes = list(Quiz.objects.filter(pk__in=quiz_ids))
-    return {
-        "course": course,
-        "enrolled": enrolled,
-        "in_progress": started,
-        "completed": completed,
-        "average_score": round(average) if average is not None else None,
-        "self_assessment": self_assessment_summary(course),
-        "quizzes": [(quiz, item_analysis(quiz)) for quiz in quizzes],
-    }

@@ -51,6 +51,8 @@ docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null |
 echo "ruff check / format"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+echo "lint-imports (the app layers in pyproject.toml)"
+.venv/bin/lint-imports --no-cache
 export HYTEOPAS_VAR_DIR="$SCRATCH/var"
 echo "DATABASE_URL=${DATABASE_URL:-(SQLite)} REDIS_URL=${REDIS_URL:-(none)} CI=${CI:-false}"
 cd "$ROOT"

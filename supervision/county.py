@@ -15,9 +15,9 @@ from django.db.models.functions import Coalesce, NullIf, Substr
 from django.utils.translation import get_language
 
 from courses.models import CoursePage, default_locale_id
+from courses.statistics import course_statistics
 from people.models import OrgUnit
 from quizzes.models import SelfAssessmentAnswer
-from quizzes.statistics import course_statistics
 from reporting.privacy import is_reportable, suppress_small
 from supervision.models import UnitCompletionTotal
 

@@ -1,5 +1,6 @@
-"""The team dashboard itself answers at /tiimi/ (people.urls, name people:team); its
-exports, remind now, the county report and the audit log live here."""
+"""A supervisor's team: the dashboard at /tiimi/ and one team member's page at
+/tiimi/<employee number>/, the dashboard's exports and remind now; the county report
+and the audit log."""
 
 from django.urls import path
 
@@ -8,6 +9,8 @@ from supervision import views
 app_name = "supervision"
 
 urlpatterns = [
+    path("tiimi/", views.dashboard, name="team"),
+    path("tiimi/<str:employee_number>/", views.team_member, name="team_member"),
     path("seuranta/tiimi/vienti.csv", views.dashboard_csv, name="dashboard_csv"),
     path("seuranta/tiimi/vienti-xlsx/", views.dashboard_xlsx, name="dashboard_xlsx"),
     path("seuranta/tiimi/muistuta/", views.remind, name="remind"),

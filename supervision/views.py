@@ -1,5 +1,5 @@
-"""Supervision pages: the team dashboard with its exports and "remind now", export
-job progress and download, the county report, and the audit log for HR.
+"""Supervision pages: the team dashboard with its exports and "remind now", a team
+member's page, export job progress and download, the county report, and the audit log for HR.
 
 Access: a page for a role someone does not hold answers 403 (404 for the team pages,
 which do not reveal who is a supervisor); a person or export that is not the user's
@@ -20,7 +20,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
+from onboarding.selectors import checklist_for, checklist_progress
+from onboarding.views import ExtraItemForm
 from people.models import Employee, OrgUnit
+from people.permissions import user_can_view_employee, user_can_view_team
 from people.selectors import employee_for_user
 from reporting.spreadsheets import csv_chunks
 from supervision import county, exports, services
@@ -70,6 +73,33 @@ def dashboard(request):
             ],
             "chart": timeline_chart(data.timeline),
             "streamed_rows_max": exports.STREAMED_ROWS_MAX,
+        },
+    )
+
+
+@login_required
+def team_member(request, employee_number: str):
+    """One person's page for their supervisor (or HR): their details and onboarding
+    checklist, where the supervisor signs items off and adds an extra one."""
+    employee = get_object_or_404(
+        Employee.objects.select_related("user", "unit", "job_role", "supervisor__user"),
+        employee_number=employee_number,
+    )
+    # Someone else's record answers 404, not 403: it does not confirm the person exists.
+    if not user_can_view_employee(request.user, employee):
+        raise Http404
+    if employee.user_id != request.user.pk:
+        services.audit_record_person_viewed(actor=request.user, employee=employee)
+    checklist = checklist_for(employee=employee, viewer=request.user)
+    may_add = employee.user_id != request.user.pk and user_can_view_team(request.user)
+    return render(
+        request,
+        "supervision/team_member.html",
+        {
+            "employee": employee,
+            "checklist": checklist,
+            "progress": checklist_progress(checklist),
+            "extra_item_form": ExtraItemForm() if may_add else None,
         },
     )
 
@@ -171,7 +201,7 @@ def remind(request):
                 "tai mitään ei ole myöhässä."
             ),
         )
-    return redirect(reverse("people:team") + "?" + urlencode(filters.as_query()))
+    return redirect(reverse("supervision:team") + "?" + urlencode(filters.as_query()))
 
 
 @login_required

@@ -4,7 +4,6 @@ plain data in `content.py`. Safe to run again: existing courses are left as they
 from django.db import transaction
 from wagtail.models import Locale, Page
 
-from cms.models import HomePage
 from courses.demo.content import CATALOGUE, COURSES
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from people.models import JobRole
@@ -72,8 +71,8 @@ def _publish(page: Page) -> None:
 
 
 @transaction.atomic
-def load_demo_courses() -> CourseIndexPage:
-    home = HomePage.objects.get(locale__language_code="fi")
+def load_demo_courses(home: Page) -> CourseIndexPage:
+    """The catalogue under `home` (the Finnish home page), and the demo courses in it."""
     index = CourseIndexPage.objects.filter(locale__language_code="fi").first()
     if index is None:
         index = home.add_child(
@@ -90,7 +89,7 @@ def load_demo_courses() -> CourseIndexPage:
     return index
 
 
-def _translate_tree(home: HomePage, index: CourseIndexPage) -> None:
+def _translate_tree(home: Page, index: CourseIndexPage) -> None:
     """The Swedish and English home page and catalogue, so translated courses have a place."""
     for language in ("sv", "en"):
         locale = Locale.objects.get(language_code=language)

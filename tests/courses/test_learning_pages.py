@@ -206,3 +206,28 @@ def test_a_lesson_with_two_required_quizzes_completes_when_both_are_passed(clien
         )
         assert response["Location"].endswith(f"#quiz-result-{quiz.pk}")
         assert CourseCompletion.objects.filter(employee=learner).exists() == (quiz is second_quiz)
+
+
+def test_a_lesson_shows_it_is_done_in_the_current_round_only(client, learner, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    from courses import services
+
+    def done_mark_shown() -> bool:
+        response = client.get(lesson.url)
+        assert response.status_code == 200
+        return 'class="status-done"' in response.content.decode()
+
+    course = make_course(lessons=1, validity_months=12)
+    (lesson,) = lessons_of(course)
+    assert not done_mark_shown()
+    # Completed thirteen months ago: that completion has expired, the lesson is to redo.
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    with monkeypatch.context() as patched:
+        patched.setattr(timezone, "now", lambda: long_ago)
+        services.lesson_complete(employee=learner, lesson=lesson)
+    assert not done_mark_shown()
+    services.lesson_complete(employee=learner, lesson=lesson)
+    assert done_mark_shown()

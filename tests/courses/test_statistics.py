@@ -6,10 +6,10 @@ import pytest
 from django.contrib.auth.models import Group
 
 from courses import services
+from courses.statistics import course_statistics
 from people import roles
 from quizzes.models import SelfAssessmentAnswer
 from quizzes.services import quiz_submit
-from quizzes.statistics import course_statistics
 from tests.courses.builders import lessons_of, make_course, make_quiz, right_answers, wrong_answers
 from tests.factories import EmployeeFactory
 

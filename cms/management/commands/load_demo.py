@@ -4,6 +4,7 @@ import logging
 
 from django.core.management.base import BaseCommand
 
+from cms.models import HomePage
 from courses.demo.loading import load_demo_courses
 from courses.demo.progress import load_demo_progress
 from events.demo import load_demo_events
@@ -25,7 +26,7 @@ class Command(BaseCommand):
         wagtail_logger.setLevel(logging.WARNING)
         try:
             sign_ins = load_demo_county()
-            load_demo_courses()
+            load_demo_courses(HomePage.objects.get(locale__language_code="fi"))
             load_demo_progress()
             load_demo_onboarding()
             load_demo_events()
