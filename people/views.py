@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from audit.services import record_person_viewed
 from people import services
 from people.forms import LanguageForm
 from people.models import Employee
@@ -59,9 +60,7 @@ def team_member(request, employee_number: str):
     if not user_can_view_employee(request.user, employee):
         raise Http404
     if employee.user_id != request.user.pk:
-        from supervision.services import audit_record_person_viewed
-
-        audit_record_person_viewed(actor=request.user, employee=employee)
+        record_person_viewed(actor=request.user, employee=employee)
     from onboarding.selectors import checklist_for, checklist_progress
     from onboarding.views import ExtraItemForm
 

@@ -21,12 +21,6 @@ def user_can_view_county_report(user) -> bool:
     return user.is_superuser or _in_groups(user, roles.HR_ADMIN, roles.HYTE_COORDINATOR)
 
 
-def user_can_read_audit_log(user) -> bool:
-    if not user.is_authenticated:
-        return False
-    return user.is_superuser or _in_groups(user, roles.HR_ADMIN)
-
-
 def user_can_use_export(user, job) -> bool:
     """An export file belongs to the person who asked for it."""
     return user.is_authenticated and job.owner_id == user.pk

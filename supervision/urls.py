@@ -1,5 +1,6 @@
 """The team dashboard itself answers at /tiimi/ (people.urls, name people:team); its
-exports, remind now, the county report and the audit log live here."""
+exports, remind now and the county report live here (the audit log at
+/seuranta/loki/ is the audit app's)."""
 
 from django.urls import path
 
@@ -17,5 +18,4 @@ urlpatterns = [
     path("seuranta/alue/", views.county_report, name="county"),
     path("seuranta/alue/vienti/", views.county_export, name="county_export"),
     path("seuranta/alue/paivita/", views.county_refresh, name="county_refresh"),
-    path("seuranta/loki/", views.audit_log, name="audit_log"),
 ]

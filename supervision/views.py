@@ -1,5 +1,5 @@
 """Supervision pages: the team dashboard with its exports and "remind now", export
-job progress and download, the county report, and the audit log for HR.
+job progress and download, and the county report.
 
 Access: a page for a role someone does not hold answers 403 (404 for the team pages,
 which do not reveal who is a supervisor); a person or export that is not the user's
@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from audit.models import AuditAction
+from audit.services import record as audit_record
 from courses.models import CoursePage
 from people.models import Employee, OrgUnit
 from people.selectors import employee_for_user
@@ -26,16 +28,13 @@ from reporting.spreadsheets import csv_chunks
 from supervision import county, exports, services
 from supervision.chart import timeline_chart
 from supervision.dashboard import PAGE_SIZE, DashboardFilters, team_dashboard
-from supervision.models import AuditAction, AuditEntry, ExportJob
+from supervision.models import ExportJob
 from supervision.permissions import (
-    user_can_read_audit_log,
     user_can_use_export,
     user_can_view_county_report,
     user_can_view_dashboard,
 )
 from supervision.team import STATE_LABELS, STATE_ORDER
-
-AUDIT_PAGE_SIZE = 100
 
 
 def _supervisor(request) -> Employee:
@@ -104,7 +103,7 @@ def dashboard_csv(request):
             parameters=filters.as_query(),
         )
         return redirect("supervision:export_job", token=job.token)
-    services.audit_record(
+    audit_record(
         actor=request.user,
         action=AuditAction.EXPORT_CSV,
         target=str(ExportJob.Kind.TEAM.label),
@@ -204,7 +203,7 @@ def export_download(request, token):
     job = get_object_or_404(ExportJob, token=token, status=ExportJob.Status.DONE)
     if not user_can_use_export(request.user, job) or not job.path or not job.path.exists():
         raise Http404
-    services.audit_record(
+    audit_record(
         actor=request.user,
         action=AuditAction.DOWNLOAD_EXPORT,
         target=str(ExportJob.Kind(job.kind).label),
@@ -305,33 +304,3 @@ def county_refresh(request):
     refresh_unit_totals.delay()
     messages.info(request, _("Luvut päivitetään taustalla; lataa sivu hetken kuluttua."))
     return redirect(reverse("supervision:county") + "?" + request.POST.get("query", ""))
-
-
-# --- audit ----------------------------------------------------------------------------
-
-
-@login_required
-def audit_log(request):
-    if not user_can_read_audit_log(request.user):
-        raise PermissionDenied
-    entries = AuditEntry.objects.all()
-    action = request.GET.get("toiminto", "")
-    if action in AuditAction.values:
-        entries = entries.filter(action=action)
-    search = request.GET.get("haku", "").strip()
-    if search:
-        entries = entries.filter(actor_name__icontains=search) | entries.filter(
-            target__icontains=search
-        )
-    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("sivu"))
-    return render(
-        request,
-        "supervision/audit_log.html",
-        {
-            "page": page,
-            "actions": AuditAction.choices,
-            "action": action,
-            "search": search,
-            "query": urlencode({"toiminto": action, "haku": search}),
-        },
-    )

@@ -7,8 +7,9 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Group
 
+from audit.models import AuditAction, AuditEntry
 from people import roles
-from supervision.models import AuditAction, AuditEntry, ExportJob
+from supervision.models import ExportJob
 from tasks.supervision import build_export
 from tests.courses.builders import make_course
 from tests.factories import make_unit
