@@ -235,3 +235,9 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Privacy: audit log entries are kept this many years (then a nightly task removes them,
+# the one removal the database allows); people who left this many years ago are
+# pseudonymised by a nightly task.
+AUDIT_RETENTION_YEARS = env.int("AUDIT_RETENTION_YEARS", default=5)
+RETENTION_YEARS_AFTER_LEAVING = env.int("RETENTION_YEARS_AFTER_LEAVING", default=5)
