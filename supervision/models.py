@@ -21,6 +21,7 @@ class ExportJob(models.Model):
     class Kind(models.TextChoices):
         TEAM = "team", _("Tiimin tilanne")
         COMPLETIONS = "completions", _("Suoritukset")
+        COUNTY = "county", _("Suoritukset yksiköittäin")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Jonossa")

@@ -23,6 +23,7 @@ from reporting.spreadsheets import write_csv, write_xlsx
 from supervision import exports
 from supervision.dashboard import DashboardFilters, team_dashboard
 from supervision.models import ExportJob
+from supervision.permissions import user_can_export_people
 
 logger = logging.getLogger(__name__)
 
@@ -155,6 +156,11 @@ def _job_content(job: ExportJob):
     if parameters.get("yksikko"):
         unit = OrgUnit.objects.get(pk=parameters["yksikko"])
     course_id = parameters.get("koulutus") or None
+    if job.kind == ExportJob.Kind.COUNTY:
+        totals = exports.county_summary_queryset(unit=unit, course_id=course_id)
+        return exports.county_summary_headers(), exports.county_summary_rows(totals), totals.count()
+    if not user_can_export_people(job.owner):
+        raise PermissionError("Person-level county exports are for HR admins")
     completions = exports.completions_queryset(unit=unit, course_id=course_id)
     return exports.completion_headers(), exports.completion_rows(completions), completions.count()
 

@@ -30,6 +30,7 @@ from supervision.chart import timeline_chart
 from supervision.dashboard import PAGE_SIZE, DashboardFilters, team_dashboard
 from supervision.models import ExportJob
 from supervision.permissions import (
+    user_can_export_people,
     user_can_use_export,
     user_can_view_county_report,
     user_can_view_dashboard,
@@ -266,6 +267,7 @@ def county_report(request):
                 (_("Tehtävänimikkeittäin"), ratings["by_role"]),
             ],
             "quiz": county.quiz_results(course=course) if course else None,
+            "may_export_people": user_can_export_people(request.user),
             "export_query": urlencode(
                 {"yksikko": unit.pk if unit else "", "koulutus": course.pk if course else ""}
             ),
@@ -285,10 +287,16 @@ def county_export(request):
     if course_id.isdigit():
         parameters["koulutus"] = get_object_or_404(CoursePage, pk=course_id).pk
     file_format = "csv" if request.POST.get("muoto") == "csv" else "xlsx"
+    # Figures per unit for everyone here; one row per person only for HR admins.
+    kind = ExportJob.Kind.COUNTY
+    if request.POST.get("taso") == "henkilot":
+        if not user_can_export_people(request.user):
+            raise PermissionDenied
+        kind = ExportJob.Kind.COMPLETIONS
     # Tens of thousands of rows: always built by the task, never in the request.
     job = services.export_job_create(
         owner=request.user,
-        kind=ExportJob.Kind.COMPLETIONS,
+        kind=kind,
         file_format=file_format,
         parameters=parameters,
     )

@@ -109,13 +109,14 @@ def test_a_large_team_csv_goes_to_the_task(
     assert job.status == ExportJob.Status.DONE and job.path.read_bytes().count(b"\r\n") == 6
 
 
-def test_county_completions_export_runs_as_a_task(
+def test_hr_exports_county_completions_per_person_in_a_task(
     county, as_user, django_capture_on_commit_callbacks
 ):
-    client = as_user(county["holders"]["hyte_coordinator"])
+    client = as_user(county["holders"]["hr_admin"])
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            "/seuranta/alue/vienti/", {"yksikko": county["sector"].pk, "muoto": "xlsx"}
+            "/seuranta/alue/vienti/",
+            {"yksikko": county["sector"].pk, "muoto": "xlsx", "taso": "henkilot"},
         )
     job = ExportJob.objects.get()
     assert response["Location"] == f"/seuranta/viennit/{job.token}/"
