@@ -101,7 +101,7 @@ def home_cards_for(user) -> list[HomeCard]:
                 (
                     (str(_("Tuo henkilöstö")), reverse("people_import:upload")),
                     (str(_("Alueen raportti")), reverse("supervision:county")),
-                    (str(_("Tarkastusloki")), reverse("supervision:audit_log")),
+                    (str(_("Tarkastusloki")), reverse("audit:log")),
                 ),
             )
         )

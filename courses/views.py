@@ -11,8 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from audit.models import AuditAction
+from audit.selectors import certificate_verification_count
+from audit.services import record as audit_record
 from courses import selectors, services
 from courses.models import (
     CourseCompletion,
@@ -184,19 +188,33 @@ def my_learning(request):
     )
 
 
+@never_cache
 def certificate(request, code: str):
     """Anyone with the link may check a certificate: it shows only the name, the
-    course, the dates and whether it is valid."""
+    course, the dates and whether it is valid (never the score). Never cached, never
+    indexed; each check by someone other than its owner is logged, and the owner sees
+    how many there have been."""
     completion = get_object_or_404(
         CourseCompletion.objects.select_related("employee__user", "course"), verification_code=code
     )
-    return render(
+    is_own = request.user.is_authenticated and completion.employee.user_id == request.user.pk
+    if not is_own:
+        audit_record(
+            action=AuditAction.VERIFY_CERTIFICATE,
+            target=completion.verification_code,
+            target_employee=completion.employee,
+        )
+    response = render(
         request,
         "courses/certificate.html",
         {
             "completion": completion,
             "valid": completion.is_valid_at(timezone.now()),
-            "is_own": request.user.is_authenticated
-            and completion.employee.user_id == request.user.pk,
+            "is_own": is_own,
+            "verifications": certificate_verification_count(code=completion.verification_code)
+            if is_own
+            else 0,
         },
     )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -149,7 +149,7 @@ def tell_presenters(slots, *, after_session: bool) -> int:
 
     with translation.override(settings.LANGUAGE_CODE):
         emails = [
-            presenter_email(slot, link=presenter_url(slot.pk), after_session=after_session)
+            presenter_email(slot, link=presenter_url(slot, renew=True), after_session=after_session)
             for slot in slots
             if slot.organisation.contact_email
         ]

@@ -205,6 +205,8 @@ class PresenterSlot(Orderable):
     topic = models.CharField(_("aihe"), max_length=200, blank=True)
     presenter_names = models.CharField(_("esittäjät"), max_length=300, blank=True)
     confirmed_at = models.DateTimeField(_("vahvistettu"), null=True, blank=True, editable=False)
+    # Raised each time a link is sent: links carrying an older version stop working.
+    link_version = models.PositiveIntegerField(default=1, editable=False)
 
     panels = [
         FieldPanel("organisation"),

@@ -219,6 +219,13 @@ def presenter(request, token: str):
     """No sign-in: the signed link is the key. A broken or old link changes nothing."""
     try:
         slot_id = links.slot_id_from(token)
+    except links.LinkRevoked:
+        return render(
+            request,
+            "events/presenter_link_problem.html",
+            {"problem": _("Tämä linkki on korvattu uudella. Käytä uusinta saamaasi linkkiä.")},
+            status=410,
+        )
     except links.LinkExpired:
         return render(
             request,

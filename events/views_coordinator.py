@@ -54,7 +54,7 @@ def attendance(request, session_id: int):
         {
             "session": session,
             "registrations": selectors.attendance_list(session=session),
-            "presenter_links": [(slot, links.presenter_url(slot.pk)) for slot in slots],
+            "presenter_links": [(slot, links.presenter_url(slot)) for slot in slots],
         },
     )
 

@@ -14,6 +14,8 @@ from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from audit.models import AuditAction
+from audit.services import record as audit_record
 from people.hr_import.applying import apply_plan
 from people.hr_import.reading import FileRejected, Problem, read_rows
 from people.hr_import.validation import ImportPlan, build_plan
@@ -78,6 +80,14 @@ def employee_import_apply(*, run: ImportRun) -> ImportPreview:
         run.created_numbers = outcome["created"]
         run.content = b""
         run.save()
+        audit_record(
+            action=AuditAction.STAFF_IMPORT,
+            target=run.file_name,
+            run=run.pk,
+            created=run.created_count,
+            updated=run.updated_count,
+            deactivated=run.deactivated_count,
+        )
         from tasks.onboarding import build_checklists
         from tasks.people import send_welcome_messages
 

@@ -30,8 +30,13 @@ class BranchTotal:
     overdue: int
 
     @property
+    def shown(self) -> bool:
+        """Figures of fewer than MIN_GROUP_SIZE people are not shown."""
+        return is_reportable(self.required)
+
+    @property
     def percent(self) -> int | None:
-        return round(100 * self.completed / self.required) if self.required else None
+        return round(100 * self.completed / self.required) if self.shown else None
 
 
 def county_courses() -> list[CoursePage]:

@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 
 from courses.models import CourseCompletion
 from people.models import OrgUnit
+from reporting.privacy import is_reportable
 from supervision.dashboard import TeamDashboard
+from supervision.models import UnitCompletionTotal
 
 # Large enough for any one team; a bigger export goes to the task.
 STREAMED_ROWS_MAX = 5000
@@ -99,3 +101,46 @@ def completion_rows(completions) -> Iterator[list]:
     )
     for values in completions.values_list(*fields).iterator(chunk_size=5000):
         yield list(values)
+
+
+# --- the county summary: one row per unit, never per person ----------------------------
+
+
+def county_summary_headers() -> list[str]:
+    return [
+        _("Yksikkökoodi"),
+        _("Yksikkö"),
+        _("Koulutus"),
+        _("Vaaditaan"),
+        _("Suoritettu"),
+        _("Myöhässä"),
+        _("Suoritusaste (%)"),
+    ]
+
+
+def county_summary_queryset(*, unit: OrgUnit | None, course_id: int | None):
+    """The per-unit totals of `unit` and below (all units when None), for one course or,
+    when None, all mandatory training."""
+    totals = UnitCompletionTotal.objects.select_related("unit", "course")
+    if unit is not None:
+        totals = totals.filter(unit__path__startswith=unit.path)
+    totals = totals.filter(course_id=course_id) if course_id else totals.filter(course__isnull=True)
+    return totals.order_by("unit__path")
+
+
+def county_summary_rows(totals) -> Iterator[list]:
+    """A unit where fewer than reporting.privacy.MIN_GROUP_SIZE people are counted shows
+    no figures, so nobody's completion can be worked out."""
+    everything = _("Kaikki pakolliset koulutukset")
+    for total in totals.iterator(chunk_size=2000):
+        values = [
+            total.unit.code,
+            total.unit.name,
+            total.course.title if total.course_id else str(everything),
+        ]
+        if is_reportable(total.required):
+            percent = round(100 * total.completed / total.required)
+            values += [total.required, total.completed, total.overdue, percent]
+        else:
+            values += [None, None, None, None]
+        yield values

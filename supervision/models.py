@@ -1,8 +1,6 @@
-"""Supervision and county reporting: the audit log, export jobs and the per-unit
-completion totals the county report reads.
+"""Supervision and county reporting: export jobs and the per-unit completion totals
+the county report reads. (The audit log they write to is the `audit` app.)
 
-`AuditEntry` is append-only: who did what, when, to which target. It is written for
-every export and every time someone opens another person's record, and HR reads it.
 `ExportJob` is one spreadsheet built by a Celery task into a file under EXPORT_ROOT,
 a private folder.
 `UnitCompletionTotal` holds, per unit where people work and per course, how many
@@ -19,50 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class AuditAction(models.TextChoices):
-    VIEW_PERSON = "view_person", _("Henkilön tietojen katselu")
-    EXPORT_CSV = "export_csv", _("CSV-vienti")
-    EXPORT_XLSX = "export_xlsx", _("XLSX-vienti")
-    DOWNLOAD_EXPORT = "download_export", _("Viennin lataus")
-    REMIND = "remind", _("Muistutus")
-
-
-class AuditEntry(models.Model):
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("tekijä"),
-    )
-    # Kept as text as well: the log must still say who it was after an account is gone.
-    actor_name = models.CharField(_("tekijän nimi"), max_length=200)
-    action = models.CharField(_("toiminto"), max_length=20, choices=AuditAction.choices)
-    target = models.CharField(_("kohde"), max_length=300)
-    target_employee = models.ForeignKey(
-        "people.Employee",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kohdehenkilö"),
-    )
-    detail = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(_("aika"), default=timezone.now, db_index=True)
-
-    class Meta:
-        verbose_name = _("lokimerkintä")
-        verbose_name_plural = _("lokimerkinnät")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.created_at:%d.%m.%Y %H:%M} {self.actor_name}: {self.action} {self.target}"
-
-
 class ExportJob(models.Model):
     class Kind(models.TextChoices):
         TEAM = "team", _("Tiimin tilanne")
         COMPLETIONS = "completions", _("Suoritukset")
+        COUNTY = "county", _("Suoritukset yksiköittäin")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Jonossa")

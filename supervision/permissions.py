@@ -15,13 +15,16 @@ def _in_groups(user, *names: str) -> bool:
 
 
 def user_can_view_county_report(user) -> bool:
-    """HR admins and hyte coordinators see the whole county, never single people."""
+    """HR admins and hyte coordinators see the whole county in figures; single people
+    only HR admins, through `user_can_export_people`."""
     if not user.is_authenticated:
         return False
     return user.is_superuser or _in_groups(user, roles.HR_ADMIN, roles.HYTE_COORDINATOR)
 
 
-def user_can_read_audit_log(user) -> bool:
+def user_can_export_people(user) -> bool:
+    """Person-level exports of the whole county: HR admins only. Hyte coordinators get
+    the per-unit summary; supervisors export their own team from the dashboard."""
     if not user.is_authenticated:
         return False
     return user.is_superuser or _in_groups(user, roles.HR_ADMIN)

@@ -1,4 +1,4 @@
-"""Writes of the supervision app: audit entries, "remind now", export jobs and the
+"""Writes of the supervision app: "remind now", export jobs and the
 per-unit completion totals of the county report."""
 
 import datetime
@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
+from audit.models import AuditAction
+from audit.services import record as audit_record
 from courses.models import Enrolment
 from notifications.models import ReminderOutbox, SubjectKind, manual_stage
 from notifications.selectors import valid_completion_exists
@@ -20,32 +22,12 @@ from people.models import Employee, OrgUnit
 from reporting.spreadsheets import write_csv, write_xlsx
 from supervision import exports
 from supervision.dashboard import DashboardFilters, team_dashboard
-from supervision.models import AuditAction, AuditEntry, ExportJob
+from supervision.models import ExportJob
+from supervision.permissions import user_can_export_people
 
 logger = logging.getLogger(__name__)
 
 PROGRESS_EVERY_ROWS = 5000
-
-
-def audit_record(
-    *, actor, action: str, target: str, target_employee: Employee | None = None, **detail
-) -> AuditEntry:
-    name = actor.get_full_name() or actor.get_username()
-    return AuditEntry.objects.create(
-        actor=actor,
-        actor_name=f"{name} ({actor.get_username()})"[:200],
-        action=action,
-        target=target[:300],
-        target_employee=target_employee,
-        detail=detail,
-    )
-
-
-def audit_record_person_viewed(*, actor, employee: Employee) -> AuditEntry:
-    """Someone opened another person's record (their supervisor, or HR)."""
-    return audit_record(
-        actor=actor, action=AuditAction.VIEW_PERSON, target=str(employee), target_employee=employee
-    )
 
 
 # --- remind now -----------------------------------------------------------------------
@@ -174,6 +156,11 @@ def _job_content(job: ExportJob):
     if parameters.get("yksikko"):
         unit = OrgUnit.objects.get(pk=parameters["yksikko"])
     course_id = parameters.get("koulutus") or None
+    if job.kind == ExportJob.Kind.COUNTY:
+        totals = exports.county_summary_queryset(unit=unit, course_id=course_id)
+        return exports.county_summary_headers(), exports.county_summary_rows(totals), totals.count()
+    if not user_can_export_people(job.owner):
+        raise PermissionError("Person-level county exports are for HR admins")
     completions = exports.completions_queryset(unit=unit, course_id=course_id)
     return exports.completion_headers(), exports.completion_rows(completions), completions.count()
 

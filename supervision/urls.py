@@ -1,6 +1,6 @@
 """A supervisor's team: the dashboard at /tiimi/ and one team member's page at
 /tiimi/<employee number>/, the dashboard's exports and remind now; the county report
-and the audit log."""
+(the audit log at /seuranta/loki/ is the audit app's)."""
 
 from django.urls import path
 
@@ -20,5 +20,4 @@ urlpatterns = [
     path("seuranta/alue/", views.county_report, name="county"),
     path("seuranta/alue/vienti/", views.county_export, name="county_export"),
     path("seuranta/alue/paivita/", views.county_refresh, name="county_refresh"),
-    path("seuranta/loki/", views.audit_log, name="audit_log"),
 ]

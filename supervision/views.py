@@ -1,5 +1,6 @@
 """Supervision pages: the team dashboard with its exports and "remind now", a team
-member's page, export job progress and download, the county report, and the audit log for HR.
+member's page, export job progress and download, and the county report (the audit log
+is the audit app's).
 
 Access: a page for a role someone does not hold answers 403 (404 for the team pages,
 which do not reveal who is a supervisor); a person or export that is not the user's
@@ -19,6 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from audit.models import AuditAction
+from audit.services import record as audit_record
+from audit.services import record_person_viewed
 from courses.models import CoursePage
 from onboarding.selectors import checklist_for, checklist_progress
 from onboarding.views import ExtraItemForm
@@ -29,16 +33,14 @@ from reporting.spreadsheets import csv_chunks
 from supervision import county, exports, services
 from supervision.chart import timeline_chart
 from supervision.dashboard import PAGE_SIZE, DashboardFilters, team_dashboard
-from supervision.models import AuditAction, AuditEntry, ExportJob
+from supervision.models import ExportJob
 from supervision.permissions import (
-    user_can_read_audit_log,
+    user_can_export_people,
     user_can_use_export,
     user_can_view_county_report,
     user_can_view_dashboard,
 )
 from supervision.team import STATE_LABELS, STATE_ORDER
-
-AUDIT_PAGE_SIZE = 100
 
 
 def _supervisor(request) -> Employee:
@@ -89,7 +91,7 @@ def team_member(request, employee_number: str):
     if not user_can_view_employee(request.user, employee):
         raise Http404
     if employee.user_id != request.user.pk:
-        services.audit_record_person_viewed(actor=request.user, employee=employee)
+        record_person_viewed(actor=request.user, employee=employee)
     checklist = checklist_for(employee=employee, viewer=request.user)
     may_add = employee.user_id != request.user.pk and user_can_view_team(request.user)
     return render(
@@ -134,7 +136,7 @@ def dashboard_csv(request):
             parameters=filters.as_query(),
         )
         return redirect("supervision:export_job", token=job.token)
-    services.audit_record(
+    audit_record(
         actor=request.user,
         action=AuditAction.EXPORT_CSV,
         target=str(ExportJob.Kind.TEAM.label),
@@ -234,7 +236,7 @@ def export_download(request, token):
     job = get_object_or_404(ExportJob, token=token, status=ExportJob.Status.DONE)
     if not user_can_use_export(request.user, job) or not job.path or not job.path.exists():
         raise Http404
-    services.audit_record(
+    audit_record(
         actor=request.user,
         action=AuditAction.DOWNLOAD_EXPORT,
         target=str(ExportJob.Kind(job.kind).label),
@@ -297,6 +299,7 @@ def county_report(request):
                 (_("Tehtävänimikkeittäin"), ratings["by_role"]),
             ],
             "quiz": county.quiz_results(course=course) if course else None,
+            "may_export_people": user_can_export_people(request.user),
             "export_query": urlencode(
                 {"yksikko": unit.pk if unit else "", "koulutus": course.pk if course else ""}
             ),
@@ -316,10 +319,16 @@ def county_export(request):
     if course_id.isdigit():
         parameters["koulutus"] = get_object_or_404(CoursePage, pk=course_id).pk
     file_format = "csv" if request.POST.get("muoto") == "csv" else "xlsx"
+    # Figures per unit for everyone here; one row per person only for HR admins.
+    kind = ExportJob.Kind.COUNTY
+    if request.POST.get("taso") == "henkilot":
+        if not user_can_export_people(request.user):
+            raise PermissionDenied
+        kind = ExportJob.Kind.COMPLETIONS
     # Tens of thousands of rows: always built by the task, never in the request.
     job = services.export_job_create(
         owner=request.user,
-        kind=ExportJob.Kind.COMPLETIONS,
+        kind=kind,
         file_format=file_format,
         parameters=parameters,
     )
@@ -335,33 +344,3 @@ def county_refresh(request):
     refresh_unit_totals.delay()
     messages.info(request, _("Luvut päivitetään taustalla; lataa sivu hetken kuluttua."))
     return redirect(reverse("supervision:county") + "?" + request.POST.get("query", ""))
-
-
-# --- audit ----------------------------------------------------------------------------
-
-
-@login_required
-def audit_log(request):
-    if not user_can_read_audit_log(request.user):
-        raise PermissionDenied
-    entries = AuditEntry.objects.all()
-    action = request.GET.get("toiminto", "")
-    if action in AuditAction.values:
-        entries = entries.filter(action=action)
-    search = request.GET.get("haku", "").strip()
-    if search:
-        entries = entries.filter(actor_name__icontains=search) | entries.filter(
-            target__icontains=search
-        )
-    page = Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("sivu"))
-    return render(
-        request,
-        "supervision/audit_log.html",
-        {
-            "page": page,
-            "actions": AuditAction.choices,
-            "action": action,
-            "search": search,
-            "query": urlencode({"toiminto": action, "haku": search}),
-        },
-    )

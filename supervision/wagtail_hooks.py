@@ -1,12 +1,12 @@
 """Links in the Wagtail admin menu for the people who work there: the county report for
-HR admins and hyte coordinators, the audit log for HR admins."""
+HR admins and hyte coordinators."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from supervision.permissions import user_can_read_audit_log, user_can_view_county_report
+from supervision.permissions import user_can_view_county_report
 
 
 class _PermittedMenuItem(MenuItem):
@@ -26,15 +26,4 @@ def county_report_menu_item():
         icon_name="table",
         order=900,
         allowed=user_can_view_county_report,
-    )
-
-
-@hooks.register("register_admin_menu_item")
-def audit_log_menu_item():
-    return _PermittedMenuItem(
-        _("Lokitiedot"),
-        reverse("supervision:audit_log"),
-        icon_name="history",
-        order=910,
-        allowed=user_can_read_audit_log,
     )

@@ -192,3 +192,28 @@ def test_after_the_session_presenters_are_asked_once_for_their_view():
     (email,) = mail.outbox
     assert email.subject == f"Kiitos esittäytymisestä: {session.title}"
     assert "oliko esittäytyminen hyödyllistä" in email.body
+
+
+def test_sending_new_links_voids_the_old_ones(client, mailoutbox):
+    from events.services import presenter_links_send
+
+    slot = add_slot(make_session())
+    slot.organisation.contact_email = "yhteys@jarjesto.example"
+    slot.organisation.save()
+    old_path = presenter_path(slot)
+    assert client.get(old_path).status_code == 200
+    presenter_links_send(session_id=slot.session_id)
+    (sent,) = mailoutbox
+    new_path = next(word for word in sent.body.split() if "/esittaja/" in word).removeprefix(
+        "http://testserver"
+    )
+    new_path = new_path[new_path.index("/esittaja/") :]
+    assert client.get(new_path).status_code == 200
+    response = client.post(old_path, {"action": "confirm", "topic": "Vanha", "minutes": "30"})
+    assert response.status_code == 410
+    assert "korvattu uudella" in response.content.decode()
+    slot.refresh_from_db()
+    assert slot.confirmed_at is None
+    # Sending again voids the link sent before.
+    presenter_links_send(session_id=slot.session_id)
+    assert client.get(new_path).status_code == 410

@@ -145,3 +145,12 @@ def as_user(client):
         return client
 
     return sign_in
+
+
+def logged_actions():
+    """Audit entries of what people did on the pages, without the sign-ins and role
+    changes the audit app records by itself while a test sets up."""
+    from audit.models import AuditAction, AuditEntry
+
+    automatic = [AuditAction.SIGN_IN, AuditAction.SIGN_OUT, AuditAction.ROLE_CHANGE]
+    return AuditEntry.objects.exclude(action__in=automatic)

@@ -5,7 +5,9 @@ user's export answers 404."""
 
 import pytest
 
-from supervision.models import AuditAction, AuditEntry, ExportJob
+from audit.models import AuditAction
+from supervision.models import ExportJob
+from tests.supervision.conftest import logged_actions
 
 pytestmark = pytest.mark.django_db
 
@@ -114,4 +116,4 @@ def test_the_supervisors_pages_never_show_another_team(county, client):
 def test_hr_viewing_a_person_is_logged(county, client):
     client.force_login(county["holders"]["hr_admin"].user)
     client.get(f"/tiimi/{county['ben'].employee_number}/")
-    assert AuditEntry.objects.get().action == AuditAction.VIEW_PERSON
+    assert logged_actions().get().action == AuditAction.VIEW_PERSON

@@ -65,7 +65,9 @@ def test_the_page_drills_down_and_shows_the_numbers(county, as_user):
     assert f'href="?yksikko={county["sector"].pk}"' in html
     assert "<td>6</td>" in html and "17 %" in html  # 1 of 6
     html = client.get(f"/seuranta/alue/?yksikko={county['sector'].pk}").content.decode()
-    assert "Yksikkö S1-1" in html and "Yksikkö S1-2" in html and "50 %" in html
+    assert "Yksikkö S1-1" in html and "Yksikkö S1-2" in html
+    # Four and two people: too few to show, so nobody's completion can be worked out.
+    assert "50 %" not in html and "<td>4</td>" not in html and html.count("alle 5") >= 2
     assert client.get("/seuranta/alue/?yksikko=999999").status_code == 404
     assert client.get("/seuranta/alue/?koulutus=999999").status_code == 404
 

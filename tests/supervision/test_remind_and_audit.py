@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from audit.models import AuditAction, AuditEntry
 from notifications.models import Notification, ReminderOutbox, SubjectKind, manual_stage
-from supervision.models import AuditAction, AuditEntry
-from tests.supervision.conftest import checklist_item, enrol
+from tests.supervision.conftest import checklist_item, enrol, logged_actions
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +85,7 @@ def test_viewing_another_persons_record_is_logged_own_record_is_not(county, as_u
     assert client.get(f"/tiimi/{county['anna'].employee_number}/").status_code == 200
     assert client.get(f"/tiimi/{county['lead'].employee_number}/").status_code == 200
     assert client.get(f"/tiimi/{county['stranger'].employee_number}/").status_code == 404
-    entries = list(AuditEntry.objects.all())
+    entries = list(logged_actions())
     assert len(entries) == 1
     assert entries[0].action == AuditAction.VIEW_PERSON
     assert entries[0].target_employee == county["anna"]
