@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = _("Ilmoitukset ja muistutukset")
+
+    def ready(self) -> None:
+        # Registers the welcome and one-off email kinds with the outbox.
+        from notifications import welcome  # noqa: F401
