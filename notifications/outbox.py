@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime
 import logging
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import CharField, DateField, F, QuerySet, Value
 from django.db.models.functions import Cast
@@ -47,7 +48,10 @@ _COLUMNS = (
 def insert_select(rows: QuerySet, *, subject_kind: str, now: datetime.datetime) -> int:
     """Insert one outbox row per row of `rows`, which must select o_recipient_id,
     o_about_id, o_subject_id, o_stage and o_due_date. Rows that exist are skipped."""
-    select_sql, select_params = rows.query.sql_with_params()
+    try:
+        select_sql, select_params = rows.query.sql_with_params()
+    except EmptyResultSet:  # e.g. `pk__in=[]`: nothing to insert
+        return 0
     quote = connection.ops.quote_name
     columns = ", ".join(quote(column) for column in _COLUMNS)
     if connection.vendor == "sqlite":
