@@ -510,6 +510,8 @@ def _send_batch(outgoing: list[Outgoing], result: DeliveryResult) -> bool:
                 raise DeliveryInterrupted(f"row {item.row_id} was taken over")
             try:
                 connection.send_messages([item.message])
+                if delay:
+                    time.sleep(delay)
             except (smtplib.SMTPException, OSError) as error:
                 if _refused_for_good(error):
                     _fail(item.row_id, error, result)
