@@ -9,3 +9,7 @@ class NotificationsConfig(AppConfig):
     def ready(self) -> None:
         # Registers the welcome and one-off email kinds with the outbox.
         from notifications import welcome  # noqa: F401
+        from notifications.outbox import welcome_new_employees
+        from people.signals import employees_created
+
+        employees_created.connect(welcome_new_employees, dispatch_uid="outbox-welcome")

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import datetime
 import logging
+import time
 
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import CharField, DateField, F, QuerySet, Value
@@ -83,18 +85,33 @@ def insert_rows(rows: list[ReminderOutbox]) -> int:
     return len(rows)
 
 
+DELIVER_TASK = "notifications.deliver_outbox"  # tasks/notifications.py
+
+
 def kick() -> None:
     """After the current transaction commits, ask a worker to deliver what is pending.
     Without a transaction, at once. Never raises: a kick that does not reach the broker
-    leaves the rows to the periodic delivery."""
+    leaves the rows to the hourly sweep.
+
+    The task is named, not imported (the tasks layer stands above this app). With eager
+    tasks (tests, the zero-setup local run) the delivery runs here and now, as the eager
+    task would."""
 
     def send() -> None:
-        from tasks.notifications import deliver_outbox
+        from celery import current_app
 
+        if current_app.conf.task_always_eager:
+            from notifications.delivery import DeliveryResult, deliver_pending
+
+            deliver_pending(
+                deadline=time.monotonic() + settings.REMINDER_SWEEP_MAX_SECONDS,
+                result=DeliveryResult(),
+            )
+            return
         try:
-            deliver_outbox.delay()
-        except Exception:  # the broker is down: the periodic delivery picks the rows up
-            logger.warning("Outbox delivery not queued; the next periodic run sends it")
+            current_app.send_task(DELIVER_TASK)
+        except Exception:  # the broker is down: the hourly sweep picks the rows up
+            logger.warning("Outbox delivery not queued; the next sweep sends it")
 
     transaction.on_commit(send)
 
@@ -147,6 +164,12 @@ def _insert_one(row: ReminderOutbox) -> bool:
         return False
     ReminderOutbox.objects.bulk_create([row], ignore_conflicts=True)
     return True
+
+
+def welcome_new_employees(sender, *, employee_numbers: list[str], **kwargs) -> None:
+    """Receiver of people.signals.employees_created (connected in NotificationsConfig),
+    sent inside the transaction that creates them."""
+    enqueue_welcome(employees=Employee.objects.filter(employee_number__in=employee_numbers))
 
 
 def enqueue_welcome(*, employees: QuerySet) -> int:

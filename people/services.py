@@ -12,6 +12,7 @@ from people.hr_import.applying import apply_plan
 from people.hr_import.reading import FileRejected, Problem, read_rows
 from people.hr_import.validation import ImportPlan, build_plan
 from people.models import Employee, ImportRun
+from people.signals import employees_created
 
 
 @dataclass
@@ -75,23 +76,11 @@ def employee_import_apply(*, run: ImportRun) -> ImportPreview:
         from tasks.onboarding import build_checklists
 
         if outcome["created"]:
-            employees_queue_welcome(employee_numbers=outcome["created"])
+            employees_created.send(sender=ImportRun, employee_numbers=outcome["created"])
         if outcome["onboard_ids"]:
             onboard_ids = outcome["onboard_ids"]
             transaction.on_commit(lambda: build_checklists.delay(onboard_ids))
     return ImportPreview(run=run, plan=plan)
-
-
-def employees_queue_welcome(*, employee_numbers: list[str]) -> int:
-    """Queue a welcome email, in their own language with a link to set their password,
-    to each of these employees who is active and has had none. Call in the transaction
-    that creates them: the emails are outbox rows committed with the people and sent
-    after the commit, each once (notifications/outbox.py)."""
-    from notifications.services import outbox_enqueue_welcome
-
-    return outbox_enqueue_welcome(
-        employees=Employee.objects.filter(employee_number__in=employee_numbers)
-    )
 
 
 def employees_deactivate_leavers(*, today=None) -> int:

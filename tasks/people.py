@@ -7,9 +7,9 @@ from people import services
 
 @shared_task(name="people.send_welcome_messages")
 def send_welcome_messages(import_run_id: int) -> dict:
-    """Welcome emails are outbox rows the import writes with the people it creates
-    (people.services.employees_queue_welcome); this name, queued by imports before
-    that, delivers whatever is pending."""
+    """Welcome emails are outbox rows written with the people an import creates
+    (people.signals.employees_created → notifications.outbox); this name, queued by
+    imports before that, delivers whatever is pending."""
     from notifications.services import outbox_deliver_pending
 
     return outbox_deliver_pending().as_dict()
