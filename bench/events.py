@@ -12,9 +12,10 @@ Django's in-memory backend):
    network). First the splitting task alone (`events.invite_target_group`: reads the
    group, leaves out those already invited, queues one `events.send_invitations` per
    batch of 500): its wall time and the number of tasks it queued, counted at `delay`.
-   Then every queued batch run one after the other as the worker would (Invitation rows,
-   in-app notices in one insert, emails over one connection): total wall time, the
-   slowest batch, and the queries per batch.
+   Then every queued batch run one after the other as the worker would (Invitation rows
+   and their outbox rows in one transaction, then the eager delivery of the outbox: in-app
+   notices in one insert, emails over one connection): total wall time, the slowest
+   batch, and the queries per batch.
 2. The series report (/koordinointi/sarjat/<id>/raportti/) for a series of --sessions
    sessions × --attendees attendees (each invited, registered and attended; 70 % gave
    feedback; 3 presenters per session, each answered): fetched with Django's test Client

@@ -45,7 +45,7 @@ the queries do not grow with the number of people.
 
 Mail goes over SMTP to a sink on 127.0.0.1 written here (asyncio; aiosmtpd is not
 installed): it answers like a mail server, counts the messages and the
-X-Hyteopas-Reminder header of each, so the bench can check every sent row reached the
+X-Hyteopas-Outbox header of each, so the bench can check every sent row reached the
 sink exactly once. The sweep is the service the Celery task calls, run in-process
 (one worker, one process).
 
@@ -116,7 +116,7 @@ class SmtpSink:
                 await writer.drain()
                 reminder = "-"
                 while (data := await reader.readline()) not in (b".\r\n", b""):
-                    if data.startswith(b"X-Hyteopas-Reminder:"):
+                    if data.startswith(b"X-Hyteopas-Outbox:"):
                         reminder = data.split(b":", 1)[1].strip().decode()
                 self.messages += 1
                 self.reminder_ids[reminder] += 1

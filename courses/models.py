@@ -10,6 +10,7 @@ from functools import cached_property
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +21,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from courses.blocks import LessonStreamBlock
+from people.validators import validate_single_line
 
 _default_locale_id: int | None = None
 
@@ -143,6 +145,14 @@ class CoursePage(CanonicalMixin, Page):
     class Meta:
         verbose_name = _("koulutus")
         verbose_name_plural = _("koulutukset")
+
+    def clean(self):
+        super().clean()
+        # The title becomes the subject of reminder emails.
+        try:
+            validate_single_line(self.title)
+        except ValidationError as error:
+            raise ValidationError({"title": error.messages}) from None
 
     def expiry_for(self, completed_at):
         if not self.validity_months:

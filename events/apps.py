@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Esittäytymistilaisuudet")
+
+    def ready(self) -> None:
+        from events.messages import register_kinds
+
+        register_kinds()

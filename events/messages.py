@@ -1,27 +1,29 @@
 """What sessions tell people — invitations, reminders, time changes, seats from the
-waiting list, feedback requests — in the bell and by email, in each person's language.
+waiting list, feedback requests, presenter links — in the bell and by email, in each
+person's language.
 
+The session services write one outbox row per person and message (notifications'
+outbox, in the transaction of the change); this module registers how each kind of
+row becomes its notice and email when the outbox delivers it (notifications/kinds.py).
 The texts use `notifications.messages.ReminderText` and the notifications app's email
-templates, so every message of the site looks and reads alike. A batch of people gets
-its in-app notices in one insert and its emails over one SMTP connection.
+templates, so every message of the site looks and reads alike. A message no longer
+true when it is sent is dropped: an invitation or reminder to a cancelled session, a
+time change superseded by a later one, a seat the person has since given up.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from notifications.messages import ReminderText, build_email
-from notifications.models import Notification
-from people.models import Employee
+from notifications import kinds
+from notifications.messages import ReminderText
+from notifications.models import SubjectKind
 
 logger = logging.getLogger(__name__)
 
@@ -76,39 +78,10 @@ def text_for(kind: str, session) -> ReminderText:
     return ReminderText(title=title, intro=intro % values, path=path, item=session.title)
 
 
-def _email(recipient: Employee, text: ReminderText, *, message_key: str) -> EmailMultiAlternatives:
-    # The same message key always gives the same Message-ID, so a batch sent again
-    # after a crash is recognisable as a repeat.
-    return build_email(recipient=recipient, text=text, message_id=f"{message_key}-{recipient.pk}")
-
-
-def tell(recipients: Iterable[Employee], kind: str, session, *, message_key: str) -> int:
-    """An in-app notice and an email to each recipient (people without an email address
-    get the notice only). Returns the number of people told."""
-    recipients = list(recipients)
-    notices, emails = [], []
-    for recipient in recipients:
-        with translation.override(recipient.ui_language):
-            text = text_for(kind, session)
-            notices.append(
-                Notification(recipient=recipient, title=text.title, body=text.intro, url=text.path)
-            )
-            if recipient.user.email:
-                emails.append(_email(recipient, text, message_key=message_key))
-    Notification.objects.bulk_create(notices)
-    if emails:
-        connection = get_connection()
-        try:
-            connection.send_messages(emails)
-        finally:
-            connection.close()
-    logger.info("events: %s for session %s to %s people", kind, session.pk, len(recipients))
-    return len(recipients)
-
-
 def presenter_email(slot, *, link: str, after_session: bool) -> EmailMultiAlternatives:
     """To an organisation's contact person (no account, so Finnish, the county's
-    working language): confirm the slot, or after the session answer one question."""
+    working language, which the outbox sets for a row without a recipient): confirm
+    the slot, or after the session answer one question."""
     session = slot.session
     values = {
         "title": session.title,
@@ -130,33 +103,113 @@ def presenter_email(slot, *, link: str, after_session: bool) -> EmailMultiAltern
             "(%(when)s). Vahvistakaa esitysvuoro ja tarkistakaa aihe ja kesto tästä "
             "henkilökohtaisesta linkistä:\n\n%(link)s"
         )
-    host = urlsplit(settings.SITE_URL).hostname or "hyteopas"
-    purpose = "thanks" if after_session else "confirm"
-    return EmailMultiAlternatives(
-        subject,
-        body % values,
-        to=[slot.organisation.contact_email],
-        headers={
-            "Message-ID": f"<presenter-{purpose}-{slot.pk}-{session.sequence}@{host}>",
-            "Auto-Submitted": "auto-generated",
-        },
+    # The outbox addresses it and adds the Message-ID of its row.
+    return EmailMultiAlternatives(subject, body % values)
+
+
+# How outbox rows become messages -------------------------------------------------
+
+# Rows about a session (subject id = the session).
+SESSION_KINDS = {
+    SubjectKind.SESSION_REMINDER: REMINDER,
+    SubjectKind.SESSION_CHANGED: TIME_CHANGED,
+    SubjectKind.SESSION_CANCELLED: CANCELLED,
+    SubjectKind.SESSION_FEEDBACK: FEEDBACK_REQUEST,
+}
+
+
+def changed_stage(session) -> str:
+    """The key of a time-change message: one per calendar sequence."""
+    return f"seq-{session.sequence}"
+
+
+def _load_sessions(rows) -> dict:
+    from events.models import Session
+
+    return Session.objects.in_bulk({row.subject_id for row in rows})
+
+
+def _compose_session(row, sessions) -> kinds.Composed | None:
+    session = sessions.get(row.subject_id)
+    if session is None:
+        return None
+    kind = SESSION_KINDS[row.subject_kind]
+    if kind != CANCELLED and session.is_cancelled:
+        return None
+    if kind == TIME_CHANGED and row.stage != changed_stage(session):
+        return None  # changed again since: the later message tells the time
+    return kinds.Composed(text=text_for(kind, session))
+
+
+def _load_invitations(rows) -> dict:
+    from events.models import Invitation
+
+    return Invitation.objects.select_related("session").in_bulk({row.subject_id for row in rows})
+
+
+def _compose_invitation(row, invitations) -> kinds.Composed | None:
+    """Subject id = the Invitation (one per person and session, ever); the stage says
+    whether the county invited them or their supervisor shared the session."""
+    invitation = invitations.get(row.subject_id)
+    if invitation is None:
+        return None
+    session = invitation.session
+    if session.is_cancelled or session.starts_at <= timezone.now():
+        return None
+    return kinds.Composed(text=text_for(SHARED if row.stage == SHARED else INVITATION, session))
+
+
+def _load_registrations(rows) -> dict:
+    from events.models import Registration
+
+    return Registration.objects.select_related("session").in_bulk({row.subject_id for row in rows})
+
+
+def _compose_promoted(row, registrations) -> kinds.Composed | None:
+    from events.models import Registration
+
+    registration = registrations.get(row.subject_id)
+    if registration is None or registration.status != Registration.Status.REGISTERED:
+        return None
+    if registration.session.is_cancelled:
+        return None
+    return kinds.Composed(text=text_for(PROMOTED, registration.session))
+
+
+def _load_slots(rows) -> dict:
+    from events.models import PresenterSlot
+
+    return PresenterSlot.objects.select_related("organisation", "session").in_bulk(
+        {row.subject_id for row in rows}
     )
 
 
-def tell_presenters(slots, *, after_session: bool) -> int:
-    """One email per slot whose organisation has a contact email, over one connection."""
+def _compose_presenter(row, slots) -> kinds.Composed | None:
+    """To an organisation's contact person (row.address): no account, no notice."""
     from events.links import presenter_url
 
-    with translation.override(settings.LANGUAGE_CODE):
-        emails = [
-            presenter_email(slot, link=presenter_url(slot, renew=True), after_session=after_session)
-            for slot in slots
-            if slot.organisation.contact_email
-        ]
-    if emails:
-        connection = get_connection()
-        try:
-            connection.send_messages(emails)
-        finally:
-            connection.close()
-    return len(emails)
+    slot = slots.get(row.subject_id)
+    if slot is None:
+        return None
+    after_session = row.subject_kind == SubjectKind.PRESENTER_THANKS
+    if not after_session and slot.session.is_cancelled:
+        return None
+    email = presenter_email(slot, link=presenter_url(slot.pk), after_session=after_session)
+    return kinds.Composed(
+        text=ReminderText(title=email.subject, intro="", path=""), notice=False, email=email
+    )
+
+
+def register_kinds() -> None:
+    kinds.register(SESSION_KINDS, load=_load_sessions, compose=_compose_session)
+    kinds.register(
+        [SubjectKind.SESSION_INVITATION], load=_load_invitations, compose=_compose_invitation
+    )
+    kinds.register(
+        [SubjectKind.SESSION_PROMOTED], load=_load_registrations, compose=_compose_promoted
+    )
+    kinds.register(
+        [SubjectKind.PRESENTER_CONFIRM, SubjectKind.PRESENTER_THANKS],
+        load=_load_slots,
+        compose=_compose_presenter,
+    )

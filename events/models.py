@@ -20,6 +20,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from people.validators import validate_single_line
+
 
 def new_checkin_code() -> str:
     """Six characters read aloud or shown on a slide; no 0/O or 1/I to mix up."""
@@ -57,7 +59,7 @@ class Network(index.Indexed, models.Model):
 class SessionSeries(index.Indexed, models.Model):
     """One theme's sessions for one half-year, e.g. "Families with children, spring"."""
 
-    title = models.CharField(_("otsikko"), max_length=200)
+    title = models.CharField(_("otsikko"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("kuvaus"), blank=True)
     half_year_start = models.DateField(
         _("puolivuosi alkaa"), help_text=_("1.1. tai 1.7. – sarja kopioidaan seuraavalle.")
@@ -92,7 +94,7 @@ class Session(index.Indexed, ClusterableModel):
     series = models.ForeignKey(
         SessionSeries, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("sarja")
     )
-    title = models.CharField(_("otsikko"), max_length=200)
+    title = models.CharField(_("otsikko"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("kuvaus"), blank=True)
     format = models.CharField(
         _("toteutustapa"),

@@ -21,10 +21,10 @@ import datetime
 import logging
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import CharField, Exists, F, OuterRef, QuerySet, Value
 
-from notifications.models import OutboxStatus, ReminderOutbox, Stage, SubjectKind
+from notifications.models import ReminderOutbox, Stage, SubjectKind
+from notifications.outbox import insert_select
 from notifications.responsible import responsible_for
 from notifications.selectors import (
     completions_expiring,
@@ -37,20 +37,6 @@ from people import roles
 from people.models import Employee, OrgUnit
 
 logger = logging.getLogger(__name__)
-
-_COLUMNS = (
-    "recipient_id",
-    "about_id",
-    "subject_kind",
-    "subject_id",
-    "stage",
-    "due_date",
-    "status",
-    "attempts",
-    "last_error",
-    "note",
-    "created_at",
-)
 
 
 @dataclass
@@ -65,31 +51,8 @@ class EnqueueResult:
 
 
 def _insert_select(rows: QuerySet, *, subject_kind: str, now: datetime.datetime) -> int:
-    """Insert one outbox row per row of `rows`, which must select o_recipient_id,
-    o_about_id, o_subject_id, o_stage and o_due_date. Rows that exist are skipped."""
-    select_sql, select_params = rows.query.sql_with_params()
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(column) for column in _COLUMNS)
-    if connection.vendor == "sqlite":
-        verb, conflict = "INSERT OR IGNORE INTO", ""
-    else:
-        verb, conflict = "INSERT INTO", " ON CONFLICT DO NOTHING"
-    # "WHERE 1 = 1": SQLite needs a WHERE before an upsert clause to parse it.
-    # Only quoted identifiers and the ORM's own SQL are pasted in; values are parameters.
-    sql = (
-        f"{verb} {quote(ReminderOutbox._meta.db_table)} ({columns}) "  # noqa: S608
-        "SELECT due.o_recipient_id, due.o_about_id, %s, due.o_subject_id, due.o_stage, "
-        f"due.o_due_date, %s, 0, '', '', %s FROM ({select_sql}) due WHERE 1 = 1{conflict}"
-    )
-    params = [
-        subject_kind,
-        OutboxStatus.PENDING.value,
-        connection.ops.adapt_datetimefield_value(now),
-        *select_params,
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return max(cursor.rowcount, 0)
+    """See notifications.outbox.insert_select (the one writer of set-based rows)."""
+    return insert_select(rows, subject_kind=subject_kind, now=now)
 
 
 def _not_yet(kind: str, *, stage=None, recipient=None) -> Exists:

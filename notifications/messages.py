@@ -18,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from notifications.models import ReminderOutbox, Stage
+from notifications.models import Stage
 from notifications.selectors import TeamDigest
 from people.models import Employee
 
@@ -179,21 +179,8 @@ def weekly_digest(*, week: str, digest: TeamDigest) -> ReminderText:
     )
 
 
-def email_for(
-    *, row: ReminderOutbox, recipient: Employee, text: ReminderText
-) -> EmailMultiAlternatives:
-    """A reminder or digest from the outbox. The Message-ID is the same every time for
-    the same outbox row, so a resend is recognisable."""
-    return build_email(
-        recipient=recipient,
-        text=text,
-        message_id=f"reminder-{row.pk}",
-        headers={"X-Hyteopas-Reminder": str(row.pk)},
-    )
-
-
 def build_email(
-    *, recipient: Employee, text: ReminderText, message_id: str, headers: dict | None = None
+    *, recipient: Employee | None, text: ReminderText, message_id: str, headers: dict | None = None
 ) -> EmailMultiAlternatives:
     """Plain text and HTML in the active language, with a Message-ID made from
     `message_id` (the same key gives the same id, so a repeat is recognisable) and
@@ -214,7 +201,7 @@ def build_email(
     message = EmailMultiAlternatives(
         text.title,
         body,
-        to=[recipient.user.email],
+        to=[recipient.user.email] if recipient is not None else [],
         headers={
             "Message-ID": f"<{message_id}@{host}>",
             "Auto-Submitted": "auto-generated",

@@ -1,8 +1,13 @@
-"""In-app notices and the reminder outbox.
+"""In-app notices and the outbox every email of the site goes through.
 
-A `ReminderOutbox` row is the proof that a reminder stage was sent once: one row per
-(subject kind, subject id, stage, recipient) under a unique constraint, so repeating a
-sweep, a task or a whole worker run can never create a second one. A row moves
+A `ReminderOutbox` row is the proof that a message was sent once: one row per
+(subject kind, subject id, stage, recipient, address) under a unique constraint, so
+repeating a sweep, a task or a whole worker run can never create a second one. The
+subject kind is the kind of message (a reminder stage, a welcome, a session invitation,
+...); the stage is the key that makes one message of that kind unique (the reminder
+stage, the session's calendar sequence, ...). A recipient is an employee; a message to
+someone without an account (an organisation's contact person) has no recipient and an
+`address` instead. A row moves
 pending → sending → sent (or cancelled / failed_permanently); `handed_over_at` is set
 right before the message goes to the mail server, so after a crash we know whether a
 row left in `sending` may safely be sent again (see notifications/delivery.py).
@@ -18,6 +23,28 @@ class SubjectKind(models.TextChoices):
     ENROLMENT = "enrolment", _("Koulutus")
     RECERTIFICATION = "recertification", _("Suorituksen uusiminen")
     DIGEST = "digest", _("Viikkokooste")
+    WELCOME = "welcome", _("Tervetuloviesti")
+    SESSION_INVITATION = "session_invitation", _("Kutsu tilaisuuteen")
+    SESSION_REMINDER = "session_reminder", _("Tilaisuuden muistutus")
+    SESSION_CHANGED = "session_changed", _("Tilaisuuden aika muuttui")
+    SESSION_CANCELLED = "session_cancelled", _("Tilaisuus peruttu")
+    SESSION_PROMOTED = "session_promoted", _("Paikka jonosta")
+    SESSION_FEEDBACK = "session_feedback", _("Palautepyyntö")
+    PRESENTER_CONFIRM = "presenter_confirm", _("Esitysvuoron vahvistus")
+    PRESENTER_THANKS = "presenter_thanks", _("Kiitos esittäytyjälle")
+    EMAIL = "email", _("Muu sähköposti")
+
+
+# The kinds the hourly sweep works out by itself (enqueue.py); every other kind is
+# written by the change that causes it.
+REMINDER_KINDS = frozenset(
+    {
+        SubjectKind.CHECKLIST_ITEM,
+        SubjectKind.ENROLMENT,
+        SubjectKind.RECERTIFICATION,
+        SubjectKind.DIGEST,
+    }
+)
 
 
 class Stage(models.TextChoices):
@@ -56,17 +83,25 @@ class ReminderOutbox(models.Model):
     recipient = models.ForeignKey(
         "people.Employee",
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("vastaanottaja"),
     )
+    # Someone without an account (no recipient), or an address other than the
+    # recipient's own; empty: the recipient's email address at the time of sending.
+    address = models.EmailField(_("osoite"), blank=True, default="", db_default="")
+    # A one-off email's own subject and text (SubjectKind.EMAIL); other kinds are
+    # worked out from their subject when they are sent.
+    payload = models.JSONField(null=True, blank=True)
     # Whose item it is: the recipient for their own reminders, the report for an
     # escalation or a supervisor-owned item, empty for a digest.
     about = models.ForeignKey(
         "people.Employee", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
-    subject_kind = models.CharField(_("aihe"), max_length=20, choices=SubjectKind.choices)
+    subject_kind = models.CharField(_("aihe"), max_length=30, choices=SubjectKind.choices)
     subject_id = models.BigIntegerField()
-    stage = models.CharField(_("vaihe"), max_length=20)
+    stage = models.CharField(_("vaihe"), max_length=60)
     due_date = models.DateField(null=True, blank=True)
     status = models.CharField(
         _("tila"), max_length=20, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
@@ -84,9 +119,11 @@ class ReminderOutbox(models.Model):
         verbose_name_plural = _("muistutukset")
         constraints = [
             # Subject first: the sweep also asks "was this item escalated to anyone?".
+            # A missing recipient counts as a value: one message per address.
             models.UniqueConstraint(
-                fields=["subject_kind", "subject_id", "stage", "recipient"],
-                name="one_reminder_per_stage_and_recipient",
+                fields=["subject_kind", "subject_id", "stage", "recipient", "address"],
+                name="one_message_per_key_and_recipient",
+                nulls_distinct=False,
             )
         ]
         indexes = [
@@ -103,7 +140,8 @@ class ReminderOutbox(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.subject_kind} {self.subject_id} {self.stage} → {self.recipient_id}"
+        to = self.recipient_id if self.recipient_id else self.address
+        return f"{self.subject_kind} {self.subject_id} {self.stage} → {to}"
 
 
 class Notification(models.Model):

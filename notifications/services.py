@@ -1,13 +1,22 @@
-"""Reminders and notices: the hourly sweep, the weekly digest and marking notices read.
+"""Reminders, the email outbox and notices: the hourly sweep, the weekly digest,
+delivering the outbox, queueing an email, and marking notices read.
 
-The public surface other code calls (tasks/reminders.py, views):
-- `reminders_sweep()`: under the sweep lock, recover rows a dead sweep left behind,
-  create the outbox rows for everything due (set-based, see enqueue.py), then deliver
-  them (delivery.py). Returns a `SweepResult`; `skipped` when another sweep holds the
-  lock, which is harmless: that sweep does the work.
+The public surface other code calls (tasks/reminders.py, tasks/notifications.py, views,
+other apps' services):
+- `reminders_sweep()`: under the sweep lock, create the outbox rows for everything due
+  (set-based, see enqueue.py), then deliver what is pending (delivery.py, which first
+  recovers rows a stopped deliverer left behind). Returns a `SweepResult`; `skipped`
+  when another sweep holds the lock, which is harmless: that sweep does the work.
 - `reminders_send_weekly_digest()`: the same, with this ISO week's digest rows for
   supervisors. Raises `SweepBusy` when a sweep holds the lock, so the task retries in
   a minute instead of waiting for the next hourly sweep.
+- `outbox_deliver_pending()`: deliver every pending outbox row now (the task an
+  outbox write kicks after its commit, and the periodic delivery).
+- `outbox_enqueue_email(...)`: queue a one-off email whose text the caller wrote (a
+  password reset link, ...), in the caller's transaction; see outbox.enqueue_email.
+- `outbox_enqueue_welcome(employee_ids=...)`: the welcome email of new employees.
+- `outbox_insert_select(...)`, `outbox_insert_rows(...)`, `outbox_kick()`: for services
+  that write their own kinds of message (events), see outbox.py.
 - `notifications_mark_all_read(employee=...)`.
 """
 
@@ -19,10 +28,15 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import timezone
 
-from notifications.delivery import DeliveryResult, deliver_pending, recover_stale_sending
+from notifications.delivery import DeliveryInterrupted, DeliveryResult, deliver_pending
 from notifications.enqueue import EnqueueResult, enqueue_due_reminders, enqueue_weekly_digests
 from notifications.locks import sweep_lock
 from notifications.models import Notification
+from notifications.outbox import enqueue_email as outbox_enqueue_email
+from notifications.outbox import enqueue_welcome as outbox_enqueue_welcome
+from notifications.outbox import insert_rows as outbox_insert_rows
+from notifications.outbox import insert_select as outbox_insert_select
+from notifications.outbox import kick as outbox_kick
 from people.models import Employee
 
 logger = logging.getLogger(__name__)
@@ -60,7 +74,6 @@ def _run(*, digest: bool, now: datetime.datetime | None) -> SweepResult:
             result.skipped = True
             logger.info("Reminder sweep skipped: another sweep is running")
             return result
-        recover_stale_sending(now=now, result=result.delivery)
         if digest:
             result.digests = enqueue_weekly_digests(today=today, now=now)
         else:
@@ -88,12 +101,32 @@ def reminders_send_weekly_digest(*, now: datetime.datetime | None = None) -> Swe
     return result
 
 
-def reminders_deliver_pending() -> DeliveryResult:
-    """Deliver what is pending now (e.g. a supervisor's "remind now") without waiting
-    for the hourly sweep. Claiming rows with SKIP LOCKED makes it safe beside a sweep."""
+def outbox_deliver_pending() -> DeliveryResult:
+    """Deliver what is pending now (a supervisor's "remind now", an invitation batch,
+    a welcome) without waiting for the hourly sweep. Safe beside a sweep and any number
+    of times: one process delivers at a time (the delivery lock)."""
     result = DeliveryResult()
     deliver_pending(deadline=time.monotonic() + settings.REMINDER_SWEEP_MAX_SECONDS, result=result)
     return result
+
+
+# The name "remind now" has used since before every email went through the outbox.
+reminders_deliver_pending = outbox_deliver_pending
+
+__all__ = [
+    "DeliveryInterrupted",
+    "SweepBusy",
+    "notifications_mark_all_read",
+    "outbox_deliver_pending",
+    "outbox_enqueue_email",
+    "outbox_enqueue_welcome",
+    "outbox_insert_rows",
+    "outbox_insert_select",
+    "outbox_kick",
+    "reminders_deliver_pending",
+    "reminders_send_weekly_digest",
+    "reminders_sweep",
+]
 
 
 def notifications_mark_all_read(*, employee: Employee) -> int:

@@ -21,6 +21,7 @@ from wagtail.admin.panels import (
 from wagtail.models import Orderable
 
 from onboarding.panels import PropagationNoticePanel
+from people.validators import validate_single_line
 
 
 class ItemKind(models.TextChoices):
@@ -79,7 +80,7 @@ class TemplateItem(Orderable):
     kind = models.CharField(
         _("tyyppi"), max_length=10, choices=ItemKind.choices, default=ItemKind.TASK
     )
-    title = models.CharField(_("otsikko"), max_length=200)
+    title = models.CharField(_("otsikko"), max_length=200, validators=[validate_single_line])
     description = models.TextField(_("ohje"), blank=True)
     course = models.ForeignKey(
         "courses.CoursePage",
@@ -153,7 +154,7 @@ class ChecklistItem(models.Model):
         related_name="checklist_items",
     )
     kind = models.CharField(max_length=10, choices=ItemKind.choices)
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[validate_single_line])
     description = models.TextField(blank=True)
     course = models.ForeignKey(
         "courses.CoursePage",

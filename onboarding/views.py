@@ -16,6 +16,7 @@ from onboarding import services
 from onboarding.models import ChecklistItem
 from people.models import Employee
 from people.selectors import employee_for_user, employee_is_report_of
+from people.validators import validate_single_line
 
 
 def _back(request, fallback: str):
@@ -48,7 +49,9 @@ def tick(request, item_id: int):
 
 
 class ExtraItemForm(forms.Form):
-    title = forms.CharField(label=gettext_lazy("Tehtävän otsikko"), max_length=200)
+    title = forms.CharField(
+        label=gettext_lazy("Tehtävän otsikko"), max_length=200, validators=[validate_single_line]
+    )
     description = forms.CharField(
         label=gettext_lazy("Ohje"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -5,14 +5,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import record as audit_record
@@ -20,6 +14,7 @@ from people.hr_import.applying import apply_plan
 from people.hr_import.reading import FileRejected, Problem, read_rows
 from people.hr_import.validation import ImportPlan, build_plan
 from people.models import Employee, ImportRun
+from people.signals import employees_created
 
 
 @dataclass
@@ -89,66 +84,13 @@ def employee_import_apply(*, run: ImportRun) -> ImportPreview:
             deactivated=run.deactivated_count,
         )
         from tasks.onboarding import build_checklists
-        from tasks.people import send_welcome_messages
 
-        run_id = run.pk
         if outcome["created"]:
-            transaction.on_commit(lambda: send_welcome_messages.delay(run_id))
+            employees_created.send(sender=ImportRun, employee_numbers=outcome["created"])
         if outcome["onboard_ids"]:
             onboard_ids = outcome["onboard_ids"]
             transaction.on_commit(lambda: build_checklists.delay(onboard_ids))
     return ImportPreview(run=run, plan=plan)
-
-
-def employees_send_welcome(*, import_run_id: int) -> int:
-    """Send each active employee created by the run a welcome email, in their own
-    language, with a link to set their password. Safe to repeat: a row lock and
-    `welcome_sent_at` make sure each person gets it once."""
-    run = ImportRun.objects.filter(pk=import_run_id).first()
-    if run is None or not run.created_numbers:
-        return 0
-    sent = 0
-    with transaction.atomic():
-        recipients = (
-            Employee.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("user")
-            .filter(
-                employee_number__in=run.created_numbers,
-                welcome_sent_at__isnull=True,
-                active=True,
-            )
-        )
-        for employee in recipients:
-            _send_welcome(employee)
-            employee.welcome_sent_at = timezone.now()
-            employee.save(update_fields=["welcome_sent_at"])
-            sent += 1
-    return sent
-
-
-def _send_welcome(employee: Employee) -> None:
-    user = employee.user
-    if not user.email:
-        return
-    path = reverse(
-        "password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
-    context = {
-        "employee": employee,
-        "link": f"{settings.SITE_URL}{path}",
-        "site_url": settings.SITE_URL,
-    }
-    with translation.override(employee.ui_language):
-        subject = render_to_string("people/email/welcome_subject.txt", context).strip()
-        text = render_to_string("people/email/welcome.txt", context)
-        html = render_to_string("people/email/welcome.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[user.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
 
 
 def employees_deactivate_leavers(*, today=None) -> int:

@@ -17,6 +17,7 @@ from audit.services import record as audit_record
 from courses.models import Enrolment
 from notifications.models import ReminderOutbox, SubjectKind, manual_stage
 from notifications.selectors import valid_completion_exists
+from notifications.services import outbox_kick
 from onboarding.models import ChecklistItem, ItemOwner
 from people.models import Employee, OrgUnit
 from reporting.spreadsheets import write_csv, write_xlsx
@@ -108,9 +109,7 @@ def reminders_remind_overdue(*, actor, people: Iterable[Employee]) -> int:
                     reminders=sum(1 for row in new if row.recipient_id == person.pk),
                 )
         if new:
-            from tasks.supervision import deliver_reminders_now
-
-            transaction.on_commit(deliver_reminders_now.delay)
+            outbox_kick()
     return len(new)
 
 

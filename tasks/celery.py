@@ -14,6 +14,7 @@ app = Celery(
         "tasks.people",
         "tasks.onboarding",
         "tasks.reminders",
+        "tasks.notifications",
         "tasks.events",
         "tasks.supervision",
         "tasks.privacy",

@@ -1,14 +1,18 @@
 """Session tasks: thin, take ids, call one service each. Inviting a target group is one
-task that splits it into batches (one task per batch of people, never one per person)."""
+task that splits it into batches (one task per batch of people, never one per person).
+The messages themselves are outbox rows the services write; notifications delivers
+them (tasks/notifications.py). A database error retries a task: each is safe to repeat.
+"""
 
 from celery import shared_task
 
 from events import services
+from tasks.notifications import DATABASE_ERRORS
 
 
 @shared_task(
     name="events.invite_target_group",
-    autoretry_for=(ConnectionError,),
+    autoretry_for=(ConnectionError, *DATABASE_ERRORS),
     retry_backoff=True,
     max_retries=5,
 )
@@ -22,7 +26,7 @@ def invite_target_group(session_id: int) -> int:
 
 @shared_task(
     name="events.send_invitations",
-    autoretry_for=(ConnectionError,),
+    autoretry_for=(ConnectionError, *DATABASE_ERRORS),
     retry_backoff=True,
     max_retries=5,
 )
@@ -34,27 +38,13 @@ def send_invitations(
     )
 
 
-@shared_task(name="events.send_reminders")
+@shared_task(name="events.send_reminders", autoretry_for=DATABASE_ERRORS, max_retries=5)
 def send_reminders() -> int:
     """Daily: the day-before reminder for tomorrow's sessions."""
     return services.reminders_send()
 
 
-@shared_task(name="events.request_feedback")
+@shared_task(name="events.request_feedback", autoretry_for=DATABASE_ERRORS, max_retries=5)
 def request_feedback() -> int:
     """Hourly: the feedback form to attendees of sessions that have ended."""
     return services.feedback_requests_send()
-
-
-@shared_task(
-    name="events.tell_people",
-    autoretry_for=(ConnectionError,),
-    retry_backoff=True,
-    max_retries=5,
-)
-def tell_people(employee_ids: list[int], kind: str, session_id: int, message_key: str) -> int:
-    """A seat from the waiting list, a changed time or a cancellation: the notice and
-    email to the few people concerned."""
-    return services.people_tell(
-        employee_ids=employee_ids, kind=kind, session_id=session_id, message_key=message_key
-    )

@@ -5,15 +5,14 @@ from celery import shared_task
 from people import services
 
 
-@shared_task(
-    name="people.send_welcome_messages",
-    autoretry_for=(ConnectionError, TimeoutError),
-    retry_backoff=True,
-    max_retries=5,
-)
-def send_welcome_messages(import_run_id: int) -> int:
-    """Welcome every employee an import created; returns how many were sent."""
-    return services.employees_send_welcome(import_run_id=import_run_id)
+@shared_task(name="people.send_welcome_messages")
+def send_welcome_messages(import_run_id: int) -> dict:
+    """Welcome emails are outbox rows written with the people an import creates
+    (people.signals.employees_created → notifications.outbox); this name, queued by
+    imports before that, delivers whatever is pending."""
+    from notifications.services import outbox_deliver_pending
+
+    return outbox_deliver_pending().as_dict()
 
 
 @shared_task(name="people.deactivate_leavers")

@@ -3,14 +3,24 @@ the sweep finds everything due with a few set-based queries and delivers in batc
 
 Both are safe to run twice or in parallel (a redelivered message, a double beat): the
 sweep lock lets one run at a time and the outbox rows make every stage happen once.
+A sweep interrupted by a database error is retried: its locks went with the broken
+connection, and the retry recovers what the interrupted run left.
 """
 
 from celery import shared_task
 
 from notifications import services
+from tasks.notifications import DATABASE_ERRORS
 
 
-@shared_task(name="reminders.sweep")
+@shared_task(
+    name="reminders.sweep",
+    autoretry_for=DATABASE_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=300,
+    retry_jitter=False,
+    max_retries=10,
+)
 def sweep() -> dict:
     """Hourly: record and deliver every due reminder, escalation and recertification."""
     return services.reminders_sweep().as_dict()
@@ -18,7 +28,7 @@ def sweep() -> dict:
 
 @shared_task(
     name="reminders.weekly_digest",
-    autoretry_for=(services.SweepBusy,),
+    autoretry_for=(services.SweepBusy, *DATABASE_ERRORS),
     retry_backoff=60,
     retry_backoff_max=600,
     retry_jitter=False,

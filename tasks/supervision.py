@@ -3,7 +3,7 @@ re-load it; a redelivered message finds the job done and does nothing."""
 
 from celery import shared_task
 
-from notifications.services import reminders_deliver_pending
+from notifications.services import outbox_deliver_pending
 from supervision import services, totals
 
 
@@ -16,7 +16,7 @@ def build_export(job_id: int) -> str:
 def deliver_reminders_now() -> dict:
     """A supervisor's "remind now": deliver the rows just queued instead of waiting
     for the hourly sweep."""
-    return reminders_deliver_pending().as_dict()
+    return outbox_deliver_pending().as_dict()
 
 
 @shared_task(name="supervision.refresh_unit_totals")

@@ -10,7 +10,7 @@ The services are split by purpose (seats, planning, outreach); this package re-e
 their public functions so callers write `services.registration_create(...)`.
 """
 
-from events.services.common import EventError, people_tell
+from events.services.common import EventError
 from events.services.outreach import (
     feedback_requests_send,
     invitation_batch_size,
@@ -61,7 +61,6 @@ __all__ = [
     "network_remove_member",
     "network_set_members",
     "overlap_message",
-    "people_tell",
     "presenter_feedback_submit",
     "presenter_links_send",
     "presenter_overlap",

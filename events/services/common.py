@@ -1,16 +1,17 @@
 """What the session services share: the error a person sees, the session row lock,
-and telling people after commit."""
+and telling people (outbox rows written with the change, sent after its commit)."""
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db.models import BigIntegerField, CharField, DateField, F, QuerySet, Value
+from django.db.models.functions import Cast
+from django.utils import timezone
 
-from events import messages
 from events.models import (
     Registration,
     Session,
 )
-from people.models import Employee
+from notifications.services import outbox_insert_select, outbox_kick
 
 
 class EventError(Exception):
@@ -29,18 +30,30 @@ def _registered_count(session: Session) -> int:
     return session.registrations.filter(status=Registration.Status.REGISTERED).count()
 
 
-def _tell_after_commit(employee_ids: list[int], kind: str, session: Session, *, message_key):
-    """Notices and emails go from a worker once the change is committed, so a request
-    never waits for the mail server."""
-    from tasks.events import tell_people
-
-    if employee_ids:
-        transaction.on_commit(
-            lambda: tell_people.delay(employee_ids, kind, session.pk, message_key)
-        )
-
-
-def people_tell(*, employee_ids: list[int], kind: str, session_id: int, message_key: str) -> int:
-    session = Session.objects.get(pk=session_id)
-    people = Employee.objects.filter(pk__in=employee_ids, active=True).select_related("user")
-    return messages.tell(people, kind, session, message_key=message_key)
+def _tell(
+    rows: QuerySet,
+    *,
+    subject_kind: str,
+    employee_field: str = "employee_id",
+    subject_id=None,
+    stage,
+) -> int:
+    """One outbox row of `subject_kind` per row of `rows` (registrations, invitations)
+    to the employee in `employee_field`, keyed by `subject_id` (a value, or the row's
+    own id when None) and `stage` (a value or an expression). Written in the caller's
+    transaction with one INSERT … SELECT; a row that exists is skipped, so a message is
+    queued once however often this runs. Delivered after the commit."""
+    subject = F("pk") if subject_id is None else Value(subject_id, output_field=BigIntegerField())
+    if isinstance(stage, str):
+        stage = Value(stage, output_field=CharField())
+    values = rows.filter(**{employee_field.replace("_id", "__active"): True}).values(
+        o_recipient_id=F(employee_field),
+        o_about_id=F(employee_field),
+        o_subject_id=subject,
+        o_stage=stage,
+        o_due_date=Cast(Value(None), DateField()),
+    )
+    count = outbox_insert_select(values, subject_kind=subject_kind, now=timezone.now())
+    if count:
+        outbox_kick()
+    return count

@@ -1,5 +1,10 @@
 """Reaching people: invitations in batches, sharing with a team, the day-before
-reminder and feedback requests (to attendees and presenting organisations)."""
+reminder and feedback requests (to attendees and presenting organisations).
+
+Every message is an outbox row written in the same transaction as the change that
+causes it (the Invitation rows, `reminded_at`, `feedback_requested_at`), so a mail
+outage or a crash can neither lose nor double it: notifications delivers the rows
+after the commit, each once."""
 
 from __future__ import annotations
 
@@ -7,16 +12,20 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Case, CharField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events import messages
+from events.links import presenter_link_renew
 from events.models import (
     Invitation,
     Registration,
     Session,
 )
-from events.services.common import EventError
+from events.services.common import EventError, _tell
+from notifications.models import ReminderOutbox, SubjectKind
+from notifications.services import outbox_insert_rows, outbox_kick
 from people.models import Employee
 
 
@@ -57,8 +66,12 @@ def invitations_send(
     kind: str = messages.INVITATION,
     shared_by_id: int | None = None,
 ) -> int:
-    """Invite one batch: an Invitation row per person (once ever), then the notice and
-    email to those newly invited. Safe to run twice."""
+    """Invite one batch: an Invitation row per person (once ever) and, in the same
+    transaction, one outbox row per new invitation (one INSERT … SELECT … ON CONFLICT
+    DO NOTHING), delivered after the commit. Safe to run twice, also at the same time:
+    the second run finds the invitations and their rows there. `kind` is kept for
+    tasks queued before; whether it says "invited" or "shared by your supervisor"
+    follows the Invitation's `shared_by`. Returns the number of messages queued."""
     session = Session.objects.get(pk=session_id)
     with transaction.atomic():
         already = set(
@@ -74,8 +87,15 @@ def invitations_send(
             ],
             ignore_conflicts=True,
         )
-    people = Employee.objects.filter(pk__in=new_ids, active=True).select_related("user")
-    return messages.tell(people, kind, session, message_key=f"{kind}-{session.pk}")
+        return _tell(
+            Invitation.objects.filter(session=session, employee_id__in=new_ids),
+            subject_kind=SubjectKind.SESSION_INVITATION,
+            stage=Case(
+                When(shared_by__isnull=True, then=Value(messages.INVITATION)),
+                default=Value(messages.SHARED),
+                output_field=CharField(),
+            ),
+        )
 
 
 def share_with_team(*, session: Session, supervisor: Employee) -> int:
@@ -114,8 +134,9 @@ def sessions_to_remind(*, now=None):
 
 
 def reminders_send(*, now=None) -> int:
-    """The day-before reminder to everyone registered. Each session is claimed under a
-    row lock (SKIP LOCKED), so two runs never remind twice."""
+    """The day-before reminder to everyone registered: `reminded_at` and the outbox
+    rows in one transaction, each session claimed under a row lock (SKIP LOCKED), so
+    two runs never remind twice and a mail outage loses nothing."""
     told = 0
     for session_id in sessions_to_remind(now=now).values_list("pk", flat=True):
         with transaction.atomic():
@@ -128,22 +149,40 @@ def reminders_send(*, now=None) -> int:
                 continue
             session.reminded_at = timezone.now()
             session.save(update_fields=["reminded_at"])
-            people = list(
-                Employee.objects.filter(
-                    session_registrations__session=session,
-                    session_registrations__status=Registration.Status.REGISTERED,
-                    active=True,
-                ).select_related("user")
+            told += _tell(
+                session.registrations.filter(status=Registration.Status.REGISTERED),
+                subject_kind=SubjectKind.SESSION_REMINDER,
+                subject_id=session.pk,
+                stage="reminder",
             )
-        told += messages.tell(
-            people, messages.REMINDER, session, message_key=f"reminder-{session.pk}"
-        )
     return told
 
 
+def _presenter_rows(slots, *, subject_kind: str, stage: str) -> int:
+    """One outbox row per slot whose organisation has a contact email."""
+    now = timezone.now()
+    rows = [
+        ReminderOutbox(
+            recipient=None,
+            address=slot.organisation.contact_email,
+            subject_kind=subject_kind,
+            subject_id=slot.pk,
+            stage=stage,
+            created_at=now,
+        )
+        for slot in slots
+        if slot.organisation.contact_email
+    ]
+    if rows:
+        outbox_insert_rows(rows)
+        outbox_kick()
+    return len(rows)
+
+
 def feedback_requests_send(*, now=None) -> int:
-    """After a session has ended: ask attendees (and those registered, if nobody has
-    marked attendance yet) for feedback, once per session."""
+    """After a session has ended: ask attendees for feedback and thank the presenting
+    organisations, once per session (`feedback_requested_at` and the outbox rows in
+    one transaction)."""
     now = now or timezone.now()
     told = 0
     candidates = Session.objects.filter(
@@ -165,29 +204,48 @@ def feedback_requests_send(*, now=None) -> int:
                 continue
             locked.feedback_requested_at = now
             locked.save(update_fields=["feedback_requested_at"])
-            people = list(
-                Employee.objects.filter(
-                    session_registrations__session=locked,
-                    session_registrations__attended_at__isnull=False,
-                    active=True,
-                ).select_related("user")
+            told += _tell(
+                locked.registrations.filter(attended_at__isnull=False),
+                subject_kind=SubjectKind.SESSION_FEEDBACK,
+                subject_id=locked.pk,
+                stage="feedback",
             )
-        told += messages.tell(
-            people, messages.FEEDBACK_REQUEST, locked, message_key=f"feedback-{locked.pk}"
-        )
-        # Presenting organisations get their own one-question form.
-        messages.tell_presenters(
-            locked.slots.select_related("organisation", "session"), after_session=True
-        )
+            # Presenting organisations get their own one-question form.
+            _presenter_rows(
+                locked.slots.select_related("organisation"),
+                subject_kind=SubjectKind.PRESENTER_THANKS,
+                stage="thanks",
+            )
     return told
 
 
 def presenter_links_send(*, session_id: int) -> int:
     """Email each presenting organisation's contact person their signed link to
-    confirm the slot. Returns the number of emails sent."""
+    confirm the slot: once a day per slot, address and session time (a second click
+    the same day queues nothing new and keeps the link sent). A link that is sent
+    voids the one sent before it (`events.links`). Returns the number of contact
+    people."""
     session = Session.objects.get(pk=session_id)
     if session.is_cancelled or session.starts_at <= timezone.now():
         raise EventError(_("Tilaisuus on peruttu tai jo pidetty."))
-    return messages.tell_presenters(
-        session.slots.select_related("organisation", "session"), after_session=False
-    )
+    stage = f"{messages.changed_stage(session)}-{timezone.localdate().isoformat()}"
+    with transaction.atomic():
+        # The slots' row locks make two sends at once take turns: the second sees the
+        # first one's rows and neither sends nor voids anything.
+        slots = list(
+            session.slots.select_related("organisation")
+            .select_for_update(of=("self",))
+            .exclude(organisation__contact_email="")
+        )
+        queued = set(
+            ReminderOutbox.objects.filter(
+                subject_kind=SubjectKind.PRESENTER_CONFIRM,
+                subject_id__in=[slot.pk for slot in slots],
+                stage=stage,
+            ).values_list("subject_id", flat=True)
+        )
+        fresh = [slot for slot in slots if slot.pk not in queued]
+        for slot in fresh:
+            presenter_link_renew(slot)
+        _presenter_rows(fresh, subject_kind=SubjectKind.PRESENTER_CONFIRM, stage=stage)
+        return len(slots)

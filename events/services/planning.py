@@ -17,8 +17,9 @@ from events.models import (
     Session,
     SessionSeries,
 )
-from events.services.common import EventError, _locked, _registered_count, _tell_after_commit
+from events.services.common import EventError, _locked, _registered_count, _tell
 from events.services.seats import _promote_waiting
+from notifications.models import SubjectKind
 from people.models import Employee
 
 
@@ -98,15 +99,18 @@ def slot_add(*, session_id: int, organisation, minutes: int = 15, topic: str = "
 
 def session_time_changed(*, session: Session, kind: str = messages.TIME_CHANGED) -> None:
     """After a session's start or length has changed (or it was cancelled): a new
-    calendar SEQUENCE, and everyone registered or waiting is told (after commit)."""
+    calendar SEQUENCE, and everyone registered or waiting is told (outbox rows in this
+    transaction: one per person for each new time, one for the cancellation)."""
     Session.objects.filter(pk=session.pk).update(sequence=session.sequence + 1)
     session.sequence += 1
-    people = list(
-        session.registrations.filter(
-            status__in=[Registration.Status.REGISTERED, Registration.Status.WAITING]
-        ).values_list("employee_id", flat=True)
+    people = session.registrations.filter(
+        status__in=[Registration.Status.REGISTERED, Registration.Status.WAITING]
     )
-    _tell_after_commit(people, kind, session, message_key=f"{kind}-{session.pk}-{session.sequence}")
+    if kind == messages.CANCELLED:
+        subject_kind, stage = SubjectKind.SESSION_CANCELLED, "cancelled"
+    else:
+        subject_kind, stage = SubjectKind.SESSION_CHANGED, messages.changed_stage(session)
+    _tell(people, subject_kind=subject_kind, subject_id=session.pk, stage=stage)
 
 
 @transaction.atomic

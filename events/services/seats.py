@@ -13,7 +13,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events import messages
 from events.models import (
     Feedback,
     PresenterFeedback,
@@ -21,7 +20,8 @@ from events.models import (
     Registration,
     Session,
 )
-from events.services.common import EventError, _locked, _registered_count, _tell_after_commit
+from events.services.common import EventError, _locked, _registered_count, _tell
+from notifications.models import SubjectKind
 from people.models import Employee
 
 
@@ -88,11 +88,11 @@ def _promote_waiting(session: Session) -> list[Registration]:
         registration.status = Registration.Status.REGISTERED
         registration.save(update_fields=["status"])
     if promoted:
-        _tell_after_commit(
-            [registration.employee_id for registration in promoted],
-            messages.PROMOTED,
-            session,
-            message_key=f"promoted-{session.pk}-{promoted[0].pk}",
+        # One message per promotion: a person promoted again later is told again.
+        _tell(
+            Registration.objects.filter(pk__in=[registration.pk for registration in promoted]),
+            subject_kind=SubjectKind.SESSION_PROMOTED,
+            stage=f"at-{timezone.now():%Y%m%d%H%M%S%f}",
         )
     return promoted
 

@@ -219,6 +219,12 @@ class _RowChecker:
     def text(self, name: str) -> str:
         value = self.values.get(name, "")
         text = value.isoformat() if isinstance(value, datetime.date) else str(value).strip()
+        if "\r" in text or "\n" in text:
+            # Names become email headers, where a line break would end the header.
+            self.fail(
+                _("%(column)s ei saa sisältää rivinvaihtoja.")
+                % {"column": label(name).capitalize()}
+            )
         limit = MAX_LENGTHS.get(name)
         if limit and len(text) > limit:
             self.fail(

@@ -159,7 +159,9 @@ def test_the_admin_form_refuses_lower_capacity_and_overlapping_presenters():
     assert "Muistiyhdistys esittää samaan aikaan" in str(form.errors)
 
 
-def test_the_coordinator_emails_each_contact_person_a_working_link(client):
+def test_the_coordinator_emails_each_contact_person_a_working_link(
+    client, django_capture_on_commit_callbacks
+):
     import re
 
     from django.core import mail
@@ -170,7 +172,10 @@ def test_the_coordinator_emails_each_contact_person_a_working_link(client):
     slot = add_slot(session, make_organisation("Perhekammari ry"))
     add_slot(session, make_organisation("Ei sähköpostia ry", contact_email=""))
     client.force_login(make_coordinator().user)
-    response = client.post(reverse("events:send_presenter_links", args=[session.pk]), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("events:send_presenter_links", args=[session.pk]), follow=True
+        )
     assert "Linkki lähetettiin 1 toimijan yhteyshenkilölle." in response.content.decode()
     (email,) = mail.outbox
     assert email.to == ["yhteys@yhdistys.example.test"]
@@ -182,13 +187,16 @@ def test_the_coordinator_emails_each_contact_person_a_working_link(client):
     assert slot.topic == "Perhekahvila" and slot.confirmed_at is not None
 
 
-def test_after_the_session_presenters_are_asked_once_for_their_view():
+def test_after_the_session_presenters_are_asked_once_for_their_view(
+    django_capture_on_commit_callbacks,
+):
     from django.core import mail
 
     session = make_session(starts_in=-datetime.timedelta(hours=3))
     add_slot(session, make_organisation("Muistiyhdistys ry"))
-    services.feedback_requests_send()
-    services.feedback_requests_send()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.feedback_requests_send()
+        services.feedback_requests_send()
     (email,) = mail.outbox
     assert email.subject == f"Kiitos esittäytymisestä: {session.title}"
     assert "oliko esittäytyminen hyödyllistä" in email.body
@@ -214,6 +222,16 @@ def test_sending_new_links_voids_the_old_ones(client, mailoutbox):
     assert "korvattu uudella" in response.content.decode()
     slot.refresh_from_db()
     assert slot.confirmed_at is None
-    # Sending again voids the link sent before.
+    # A second click the same day sends nothing new, so the link sent stays good.
     presenter_links_send(session_id=slot.session_id)
+    assert len(mailoutbox) == 1
+    assert client.get(new_path).status_code == 200
+    # A link sent after the session's time changed voids the one sent before.
+    from django.db.models import F
+
+    from events.models import Session
+
+    Session.objects.filter(pk=slot.session_id).update(sequence=F("sequence") + 1)
+    presenter_links_send(session_id=slot.session_id)
+    assert len(mailoutbox) == 2
     assert client.get(new_path).status_code == 410

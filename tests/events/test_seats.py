@@ -135,13 +135,16 @@ def test_time_change_tells_the_registered_and_raises_the_calendar_sequence(
     assert "Tilaisuuden aika muuttui" in mail.outbox[0].subject
 
 
-def test_the_reminder_goes_to_each_registered_person_once_in_their_language():
+def test_the_reminder_goes_to_each_registered_person_once_in_their_language(
+    django_capture_on_commit_callbacks,
+):
     session = make_session(starts_in=datetime.timedelta(days=1))
     finn, swede = EmployeeFactory(), EmployeeFactory(language="sv")
     for person in (finn, swede):
         services.registration_create(session_id=session.pk, employee=person)
-    assert services.reminders_send() == 2
-    assert services.reminders_send() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.reminders_send() == 2
+        assert services.reminders_send() == 0
     titles = dict(Notification.objects.values_list("recipient_id", "title"))
     assert titles[finn.pk].startswith("Huomenna:")
     assert titles[swede.pk].startswith("I morgon:")
@@ -181,7 +184,9 @@ def test_cancelling_a_session_tells_those_registered_and_the_calendar_says_cance
     assert str(event["STATUS"]) == "CANCELLED" and int(event["SEQUENCE"]) == 1
 
 
-def test_feedback_requests_go_to_attendees_once_after_the_session():
+def test_feedback_requests_go_to_attendees_once_after_the_session(
+    django_capture_on_commit_callbacks,
+):
     session = make_session(starts_in=-datetime.timedelta(hours=3))
     attendee, absent = EmployeeFactory(), EmployeeFactory()
     now = timezone.now()
@@ -195,8 +200,9 @@ def test_feedback_requests_go_to_attendees_once_after_the_session():
     Registration.objects.create(
         session=running, employee=absent, status="registered", queued_at=now, attended_at=now
     )
-    assert services.feedback_requests_send() == 1
-    assert services.feedback_requests_send() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.feedback_requests_send() == 1
+        assert services.feedback_requests_send() == 0
     notice = Notification.objects.get()
     assert notice.recipient == attendee
     assert notice.url == f"/tilaisuudet/{session.pk}/palaute/"

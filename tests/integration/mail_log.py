@@ -12,7 +12,7 @@ class MailLogBackend(BaseEmailBackend):
     def send_messages(self, email_messages) -> int:
         with open(settings.MAIL_LOG_PATH, "a", encoding="utf-8") as log:
             for message in email_messages:
-                row_id = message.extra_headers.get("X-Hyteopas-Reminder", "-")
+                row_id = message.extra_headers.get("X-Hyteopas-Outbox", "-")
                 log.write(f"{row_id}\t{','.join(message.to)}\n")
                 log.flush()
                 os.fsync(log.fileno())

@@ -389,11 +389,22 @@ def test_rows_a_dead_sweep_left_in_sending_are_resent_only_if_never_handed_over(
     assert maybe_sent.status == OutboxStatus.SENDING  # reported, not resent
 
 
-def test_a_row_in_sending_within_the_timeout_is_left_alone(county):
+def test_a_row_in_sending_is_left_alone_while_another_process_delivers(county):
+    import psycopg
+    from django.db import connection
+
+    from notifications.locks import DELIVERY_LOCK_KEY
+
     item_for(county["nurse"], due_in=0)
     enqueue_due_reminders(today=today(), now=timezone.now())
     ReminderOutbox.objects.update(status=OutboxStatus.SENDING, claimed_at=timezone.now())
-    result = services.reminders_sweep()
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("context", None)
+    with psycopg.connect(**params, autocommit=True) as other:
+        other.execute("SELECT pg_advisory_lock(%s)", [DELIVERY_LOCK_KEY])
+        result = services.reminders_sweep()
+    assert result.delivery.busy
     assert (result.delivery.recovered, result.delivery.uncertain) == (0, 0)
     assert mail.outbox == []
 

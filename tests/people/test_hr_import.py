@@ -387,7 +387,8 @@ def test_applying_costs_the_same_number_of_queries_for_20_or_600_rows(county):
     # SQLite caps the parameters of one statement, so Django splits bulk writes there;
     # PostgreSQL (production, CI) takes each bulk write as one statement.
     if connection.vendor == "postgresql":
-        assert small == large <= 20
+        # The welcome emails are two of them (outbox rows and welcome_sent_at).
+        assert small == large <= 22
     else:
         assert small <= large
 

@@ -1,0 +1,9 @@
+"""What people tells the apps above it, which it must not import (they stand in higher
+layers): they connect receivers in their AppConfig.ready()."""
+
+from django.dispatch import Signal
+
+# Sent inside the transaction that creates employees (the HR import), with
+# `employee_numbers`. The notifications app queues their welcome emails in it, so the
+# people and their welcomes are committed together.
+employees_created = Signal()
