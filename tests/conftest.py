@@ -45,3 +45,31 @@ def chromium_path():
     path = "/usr/bin/chromium"
     need(shutil.which(path) is not None, "Debian's Chromium (/usr/bin/chromium)")
     return path
+
+
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", [])
+    return bool(
+        (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+def _serialized_rollback(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", [])
+    return bool(
+        (marker and marker.kwargs.get("serialized_rollback"))
+        or "django_db_serialized_rollback" in fixtures
+    )
+
+
+def pytest_collection_modifyitems(items):
+    """pytest-django runs transactional tests after the others. Among them, those with a
+    serialized rollback go first: they restore the database as migrations left it, with
+    its content-type ids, which only holds before another transactional test's flush has
+    made those rows anew under other ids. Under pytest-xdist (`--dist load`) every worker
+    gets its tests in this order."""
+    items.sort(key=lambda item: 0 if not _transactional(item) or _serialized_rollback(item) else 1)

@@ -202,8 +202,15 @@ def test_after_the_session_presenters_are_asked_once_for_their_view(
     assert "oliko esittäytyminen hyödyllistä" in email.body
 
 
-def test_sending_new_links_voids_the_old_ones(client, mailoutbox):
-    from events.services import presenter_links_send
+def test_sending_new_links_voids_the_old_ones(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    from events.services import presenter_links_send as send_now
+
+    def presenter_links_send(*, session_id):
+        # Outbox rows are delivered once the sending transaction commits.
+        with django_capture_on_commit_callbacks(execute=True):
+            send_now(session_id=session_id)
 
     slot = add_slot(make_session())
     slot.organisation.contact_email = "yhteys@jarjesto.example"
