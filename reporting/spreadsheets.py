@@ -14,6 +14,7 @@ import codecs
 import csv
 import datetime
 import io
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
@@ -26,6 +27,7 @@ from openpyxl.styles import Font
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\0")
 DATE_FORMAT = "d.m.yyyy"
 DATETIME_FORMAT = "d.m.yyyy h:mm"
+ILLEGAL_SHEET_TITLE_RE = re.compile(r"[\\/*?:\[\]]")
 
 
 def _local(value: datetime.datetime) -> datetime.datetime:
@@ -106,13 +108,34 @@ def write_xlsx(
 ) -> int:
     """Write one sheet in openpyxl's write-only mode (rows go to a temporary file as
     they come, so memory stays flat). Returns the number of data rows written."""
+    return write_xlsx_sheets(target, [(sheet_title, headers, rows)])
+
+
+def write_xlsx_sheets(
+    target: str | IO[bytes],
+    sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]],
+) -> int:
+    """Several sheets, each (title, headers, rows), in one workbook. Returns the number
+    of data rows written in all."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title[:31])
-    sheet.freeze_panes = "A2"
-    sheet.append([_xlsx_cell(sheet, header, header=True) for header in headers])
     count = 0
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
-        count += 1
+    titles: set[str] = set()
+    for title, headers, rows in sheets:
+        title = _unique_title(ILLEGAL_SHEET_TITLE_RE.sub(" ", str(title))[:31], titles)
+        sheet = workbook.create_sheet(title=title)
+        sheet.freeze_panes = "A2"
+        sheet.append([_xlsx_cell(sheet, header, header=True) for header in headers])
+        for row in rows:
+            sheet.append([_xlsx_cell(sheet, value) for value in row])
+            count += 1
     workbook.save(target)
     return count
+
+
+def _unique_title(title: str, taken: set[str]) -> str:
+    candidate, number = title or "-", 2
+    while candidate.lower() in taken:
+        suffix = f" {number}"
+        candidate, number = title[: 31 - len(suffix)] + suffix, number + 1
+    taken.add(candidate.lower())
+    return candidate

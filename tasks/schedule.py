@@ -58,4 +58,10 @@ BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=45),
         "options": {"expires": 20 * 60 * 60},
     },
+    # People who left RETENTION_YEARS_AFTER_LEAVING years ago lose their names.
+    "privacy-pseudonymise-leavers": {
+        "task": "privacy.pseudonymise_leavers",
+        "schedule": crontab(hour=4, minute=0),
+        "options": {"expires": 20 * 60 * 60},
+    },
 }

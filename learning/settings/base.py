@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "events",
     "phrases",
     "supervision",
+    "privacy",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",

@@ -99,8 +99,10 @@ def _xlsx_rows(content: bytes):
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise FileRejected(Problem(_("XLSX-tiedostoa ei voitu lukea."))) from error
     try:
-        sheet = workbook.worksheets[0]
-        yield from sheet.iter_rows(values_only=True)
+        # A damaged file can also fail later: no sheets, or a sheet that breaks mid-way.
+        yield from workbook.worksheets[0].iter_rows(values_only=True)
+    except Exception as error:
+        raise FileRejected(Problem(_("XLSX-tiedostoa ei voitu lukea."))) from error
     finally:
         workbook.close()
 

@@ -7,7 +7,9 @@ from django.db.migrations.executor import MigrationExecutor
 
 from audit.models import AuditEntry
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Serialized rollback as the other transactional tests: the flush afterwards must not
+# recreate content types that the next such test restores.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _migrate(*targets):
