@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from intents.services import intent_record
 from people.hr_import.applying import apply_plan
 from people.hr_import.reading import FileRejected, Problem, read_rows
 from people.hr_import.validation import ImportPlan, build_plan
@@ -78,15 +79,13 @@ def employee_import_apply(*, run: ImportRun) -> ImportPreview:
         run.created_numbers = outcome["created"]
         run.content = b""
         run.save()
-        from tasks.onboarding import build_checklists
         from tasks.people import send_welcome_messages
 
         run_id = run.pk
         if outcome["created"]:
             transaction.on_commit(lambda: send_welcome_messages.delay(run_id))
         if outcome["onboard_ids"]:
-            onboard_ids = outcome["onboard_ids"]
-            transaction.on_commit(lambda: build_checklists.delay(onboard_ids))
+            intent_record("onboarding.build_checklists", outcome["onboard_ids"])
     return ImportPreview(run=run, plan=plan)
 
 

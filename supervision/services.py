@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from courses.models import Enrolment
+from intents.services import intent_record
 from notifications.models import ReminderOutbox, SubjectKind, manual_stage
 from notifications.selectors import valid_completion_exists
 from onboarding.models import ChecklistItem, ItemOwner
@@ -126,9 +127,7 @@ def reminders_remind_overdue(*, actor, people: Iterable[Employee]) -> int:
                     reminders=sum(1 for row in new if row.recipient_id == person.pk),
                 )
         if new:
-            from tasks.supervision import deliver_reminders_now
-
-            transaction.on_commit(deliver_reminders_now.delay)
+            intent_record("supervision.deliver_reminders_now")
     return len(new)
 
 
@@ -136,9 +135,7 @@ def reminders_remind_overdue(*, actor, people: Iterable[Employee]) -> int:
 
 
 def export_job_create(*, owner, kind: str, file_format: str, parameters: dict) -> ExportJob:
-    """Record the job and the audit entry; the task is queued when this commits."""
-    from tasks.supervision import build_export
-
+    """Record the job, the audit entry and the intent to build it, in one transaction."""
     with transaction.atomic():
         job = ExportJob.objects.create(
             owner=owner, kind=kind, file_format=file_format, parameters=parameters
@@ -150,7 +147,7 @@ def export_job_create(*, owner, kind: str, file_format: str, parameters: dict) -
             job=job.pk,
             **parameters,
         )
-        transaction.on_commit(lambda: build_export.delay(job.pk))
+        intent_record("supervision.build_export", job.pk)
     return job
 
 

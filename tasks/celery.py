@@ -11,6 +11,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.dev")
 app = Celery(
     "hyteopas",
     include=[
+        "tasks.intents",
         "tasks.people",
         "tasks.onboarding",
         "tasks.reminders",

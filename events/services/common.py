@@ -3,13 +3,12 @@ and telling people after commit."""
 
 from __future__ import annotations
 
-from django.db import transaction
-
 from events import messages
 from events.models import (
     Registration,
     Session,
 )
+from intents.services import intent_record
 from people.models import Employee
 
 
@@ -32,12 +31,8 @@ def _registered_count(session: Session) -> int:
 def _tell_after_commit(employee_ids: list[int], kind: str, session: Session, *, message_key):
     """Notices and emails go from a worker once the change is committed, so a request
     never waits for the mail server."""
-    from tasks.events import tell_people
-
     if employee_ids:
-        transaction.on_commit(
-            lambda: tell_people.delay(employee_ids, kind, session.pk, message_key)
-        )
+        intent_record("events.tell_people", list(employee_ids), kind, session.pk, message_key)
 
 
 def people_tell(*, employee_ids: list[int], kind: str, session_id: int, message_key: str) -> int:
