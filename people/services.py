@@ -16,6 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from intents.services import intent_record
 from people.hr_import.applying import apply_plan
+from people.hr_import.locking import EMPLOYEES, import_lock
 from people.hr_import.reading import FileRejected, Problem, read_rows
 from people.hr_import.validation import ImportPlan, build_plan
 from people.models import Employee, ImportRun
@@ -62,8 +63,10 @@ def employee_import_preview(
 def employee_import_apply(*, run: ImportRun) -> ImportPreview:
     """Apply a previewed file. The plan is worked out again against the database as it
     is now, so a change made since the preview is not overwritten blindly; if the file
-    no longer passes, nothing is written and the problems are returned."""
+    no longer passes, nothing is written and the problems are returned. One import at
+    a time: raises ImportBusy while another is being applied."""
     with transaction.atomic():
+        import_lock(EMPLOYEES)
         run = ImportRun.objects.select_for_update().get(pk=run.pk)
         if run.status == ImportRun.Status.APPLIED:
             return ImportPreview(run=run, plan=ImportPlan())

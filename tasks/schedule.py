@@ -53,6 +53,11 @@ BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 14 * 60},
     },
+    "supervision-recover-stalled-exports": {
+        "task": "supervision.recover_stalled_exports",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     "supervision-purge-exports": {
         "task": "supervision.purge_exports",
         "schedule": crontab(hour=3, minute=30),
