@@ -175,6 +175,9 @@ REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=48)
 REMINDER_SWEEP_MAX_SECONDS = env.int("REMINDER_SWEEP_MAX_SECONDS", default=12 * 60)
 REMINDER_DIGEST_MAX_LINES = env.int("REMINDER_DIGEST_MAX_LINES", default=50)
 
+# Web and worker processes load the phrase search's lemma data when they start.
+LEMMAS_WARM = env.bool("LEMMAS_WARM", default=True)
+
 # Uploads larger than this are refused before they are parsed (the HR import).
 HR_IMPORT_MAX_BYTES = env.int("HR_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
 # An XLSX is a zip: its members may unpack to at most this much in all, and none may
