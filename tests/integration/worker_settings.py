@@ -18,3 +18,19 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_IMPORTS = [name for name in os.environ.get("HYTEOPAS_TEST_IMPORTS", "").split(",") if name]
 # A few seconds per process start; the tests that measure it turn it on.
 LEMMAS_WARM = os.environ.get("LEMMAS_WARM", "0") == "1"
+
+if os.environ.get("HYTEOPAS_MAIL_LOG"):
+    EMAIL_BACKEND = "tests.integration.mail_log.MailLogBackend"
+    MAIL_LOG_PATH = os.environ["HYTEOPAS_MAIL_LOG"]
+
+if os.environ.get("HYTEOPAS_FAST_BEAT") == "1":
+    # Beat processes of the two-node test: the sweep and the relay every two seconds.
+    from tasks.schedule import BEAT_SCHEDULE
+
+    BEAT_SCHEDULE.clear()
+    BEAT_SCHEDULE.update(
+        {
+            "reminders-sweep-hourly": {"task": "reminders.sweep", "schedule": 2.0},
+            "intents-relay": {"task": "intents.relay", "schedule": 2.0},
+        }
+    )
