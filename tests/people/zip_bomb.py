@@ -14,6 +14,11 @@ _CONTENT_TYPES = (
     '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.'
     'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
 )
+_RELS = (
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/{kind}" Target="{target}"/></Relationships>'
+)
 _ROW = (
     '<row><c t="inlineStr"><is><t>1</t></is></c><c t="inlineStr"><is><t>Aino</t></is></c>'
     '<c t="inlineStr"><is><t>=HYPERLINK("x")</t></is></c></row>'
@@ -25,9 +30,17 @@ def make_xlsx_bomb(unpacked: int = 48 * 1024 * 1024) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
         archive.writestr(
+            "_rels/.rels", _RELS.format(kind="officeDocument", target="xl/workbook.xml")
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            _RELS.format(kind="worksheet", target="worksheets/sheet1.xml"),
+        )
+        archive.writestr(
             "xl/workbook.xml",
-            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            '<sheets><sheet name="a" sheetId="1"/></sheets></workbook>',
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            '<sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>',
         )
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
             sheet.write(
