@@ -16,8 +16,6 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_throttle": 1,
 }
 CELERY_IMPORTS = [name for name in os.environ.get("HYTEOPAS_TEST_IMPORTS", "").split(",") if name]
-# A few seconds per process start; the tests that measure it turn it on.
-LEMMAS_WARM = os.environ.get("LEMMAS_WARM", "0") == "1"
 
 if os.environ.get("HYTEOPAS_MAIL_LOG"):
     EMAIL_BACKEND = "tests.integration.mail_log.MailLogBackend"
