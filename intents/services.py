@@ -34,18 +34,25 @@ def _kick(intent_id: int) -> None:
         intents_hand_over(ids=[intent_id])
         return
     try:
-        intents_hand_over(ids=[intent_id], retry=False)
+        intents_hand_over(ids=[intent_id], patient=False)
     except Exception:
         logger.warning("Task intent %s waits for the relay", intent_id, exc_info=True)
 
 
-def _publish(intent: TaskIntent, *, retry: bool) -> None:
+# Right after a commit, in the user's request: one quick try, so a broker that is down
+# costs the request well under a second. (retry=False is slower: redis-py then makes its
+# own attempts with backoff, about 6 s.) The relay, in a worker, is more patient.
+_QUICK = {"max_retries": 1, "interval_start": 0, "interval_step": 0.1, "interval_max": 0.1}
+_PATIENT = {"max_retries": 3, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+
+
+def _publish(intent: TaskIntent, *, patient: bool) -> None:
     current_app.send_task(
         intent.task,
         args=intent.args,
         kwargs=intent.kwargs,
-        retry=retry,
-        retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5},
+        retry=True,
+        retry_policy=_PATIENT if patient else _QUICK,
     )
 
 
@@ -57,7 +64,7 @@ def _run_eagerly(intents: list[TaskIntent]) -> None:
         current_app.tasks[intent.task].apply_async(args=intent.args, kwargs=intent.kwargs)
 
 
-def intents_hand_over(*, ids: list[int] | None = None, retry: bool = True) -> int:
+def intents_hand_over(*, ids: list[int] | None = None, patient: bool = True) -> int:
     """Hand waiting intents (all, or those in `ids`) to the broker, oldest first.
     Concurrent relays never hand over the same row at once: each claims its rows with
     FOR UPDATE SKIP LOCKED. A failed publish stops the batch (the broker is down) and
@@ -73,7 +80,7 @@ def intents_hand_over(*, ids: list[int] | None = None, retry: bool = True) -> in
         for intent in waiting.order_by("pk")[:RELAY_BATCH]:
             if not eager:
                 try:
-                    _publish(intent, retry=retry)
+                    _publish(intent, patient=patient)
                 except Exception as error:
                     TaskIntent.objects.filter(pk=intent.pk).update(
                         attempts=F("attempts") + 1, last_error=repr(error)[:1000]

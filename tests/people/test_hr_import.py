@@ -387,7 +387,9 @@ def test_applying_costs_the_same_number_of_queries_for_20_or_600_rows(county):
     # SQLite caps the parameters of one statement, so Django splits bulk writes there;
     # PostgreSQL (production, CI) takes each bulk write as one statement.
     if connection.vendor == "postgresql":
-        assert small == large <= 20
+        # 20, plus one for the import lock (the follow-up intents replace on_commit calls
+        # but are rows of their own: one insert each).
+        assert small == large <= 22
     else:
         assert small <= large
 
