@@ -15,6 +15,7 @@ killed process would leave names and employee numbers behind."""
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime
 import io
@@ -153,9 +154,16 @@ def write_xlsx(
         sheet.freeze_panes = "A2"
         sheet.append([_xlsx_cell(sheet, header, header=True) for header in headers])
         count = 0
-        for row in rows:
-            sheet.append([_xlsx_cell(sheet, value) for value in row])
-            count += 1
+        try:
+            for row in rows:
+                sheet.append([_xlsx_cell(sheet, value) for value in row])
+                count += 1
+        except BaseException:
+            # Finish the half-written worksheet file now, while it is open, so nothing
+            # writes to it later (openpyxl would, when the sheet is collected).
+            with contextlib.suppress(Exception):
+                sheet.close()
+            raise
         workbook.save(target)
         return count
     finally:
