@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from courses.models import CourseCompletion, CoursePage, Enrolment, LessonCompletion, LessonPage
+from intents.services import intent_record
 from people.models import Employee
 from quizzes.models import QuizAttempt, SelfAssessmentAnswer
 
@@ -148,11 +149,11 @@ def course_complete_if_done(
                 score=round(sum(scores) / len(scores)) if scores else None,
                 expires_at=course.expiry_for(now),
             )
+            # Written with the completion: its checklist items get ticked even if the
+            # broker is down right now.
+            intent_record("onboarding.tick_course_items", employee.pk, course.pk)
     except IntegrityError:
         return None
-    from tasks.onboarding import tick_course_items
-
-    transaction.on_commit(lambda: tick_course_items.delay(employee.pk, course.pk))
     return completion
 
 

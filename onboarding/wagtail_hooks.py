@@ -1,11 +1,11 @@
 """Onboarding templates in the admin; saving one carries its new items to open checklists."""
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from intents.services import intent_record
 from onboarding.models import ChecklistTemplate
 
 
@@ -24,10 +24,7 @@ register_snippet(ChecklistTemplateViewSet)
 
 def _propagate(request, instance):
     if isinstance(instance, ChecklistTemplate):
-        from tasks.onboarding import propagate_template
-
-        template_id = instance.pk
-        transaction.on_commit(lambda: propagate_template.delay(template_id))
+        intent_record("onboarding.propagate_template", instance.pk)
 
 
 hooks.register("after_create_snippet", _propagate)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from people import services
 from people.forms import ImportUploadForm
+from people.hr_import.locking import ImportBusy
 from people.hr_import.reading import FileRejected, Problem, check_size
 from people.models import ImportRun
 from people.permissions import user_can_import_employees
@@ -76,7 +77,11 @@ def preview(request, run_id: int):
 def confirm(request, run_id: int):
     _require_import_permission(request)
     run = get_object_or_404(ImportRun, pk=run_id)
-    result = services.employee_import_apply(run=run)
+    try:
+        result = services.employee_import_apply(run=run)
+    except ImportBusy as busy:
+        messages.error(request, busy.message)
+        return redirect("people_import:preview", run_id=run.pk)
     if result.problems:
         messages.error(
             request,

@@ -10,7 +10,9 @@ from django.utils import timezone
 
 from audit.models import AuditAction
 from audit.services import record as audit_record
+from intents.services import intent_record
 from people.hr_import.applying import apply_plan
+from people.hr_import.locking import EMPLOYEES, import_lock
 from people.hr_import.reading import FileRejected, Problem, read_rows
 from people.hr_import.validation import ImportPlan, build_plan
 from people.models import Employee, ImportRun
@@ -58,8 +60,10 @@ def employee_import_preview(
 def employee_import_apply(*, run: ImportRun) -> ImportPreview:
     """Apply a previewed file. The plan is worked out again against the database as it
     is now, so a change made since the preview is not overwritten blindly; if the file
-    no longer passes, nothing is written and the problems are returned."""
+    no longer passes, nothing is written and the problems are returned. One import at
+    a time: raises ImportBusy while another is being applied."""
     with transaction.atomic():
+        import_lock(EMPLOYEES)
         run = ImportRun.objects.select_for_update().get(pk=run.pk)
         if run.status == ImportRun.Status.APPLIED:
             return ImportPreview(run=run, plan=ImportPlan())
@@ -83,13 +87,11 @@ def employee_import_apply(*, run: ImportRun) -> ImportPreview:
             updated=run.updated_count,
             deactivated=run.deactivated_count,
         )
-        from tasks.onboarding import build_checklists
 
         if outcome["created"]:
             employees_created.send(sender=ImportRun, employee_numbers=outcome["created"])
         if outcome["onboard_ids"]:
-            onboard_ids = outcome["onboard_ids"]
-            transaction.on_commit(lambda: build_checklists.delay(onboard_ids))
+            intent_record("onboarding.build_checklists", outcome["onboard_ids"])
     return ImportPreview(run=run, plan=plan)
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from organisations.models import Organisation
+from people.hr_import.locking import ACTIVITIES, import_lock
 from people.hr_import.reading import FileRejected, Problem, cell_rows
 from phrases.choices import Theme
 from phrases.models import Activity
@@ -181,7 +182,9 @@ def _check_row(plan, line, values, kinds, themes, keys_seen) -> None:
 @transaction.atomic
 def apply_plan(plan: ActivityImportPlan) -> tuple[int, int]:
     """Write every planned row, or nothing. Organisers are found by name (any case) and
-    municipality, created when missing. Returns (created, updated)."""
+    municipality, created when missing. One import at a time: raises ImportBusy while
+    another is being applied. Returns (created, updated)."""
+    import_lock(ACTIVITIES)
     created = updated = 0
     for row in plan.rows:
         values = row.values

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from people.hr_import.locking import ImportBusy
 from people.hr_import.reading import FileRejected, check_size
 from phrases import activity_import
 from phrases.forms import ActivityImportForm
@@ -84,7 +85,11 @@ def confirm(request):
     if not plan.ok:
         messages.error(request, _("Mitään ei tallennettu: tiedostossa on virheitä."))
         return redirect("phrases_import:preview")
-    created, updated = activity_import.apply_plan(plan)
+    try:
+        created, updated = activity_import.apply_plan(plan)
+    except ImportBusy as busy:
+        messages.error(request, busy.message)
+        return redirect("phrases_import:preview")
     request.session.pop(SESSION_KEY, None)
     messages.success(
         request,

@@ -8,6 +8,7 @@ prefix ("liikunta" finds "liikuntaryhmä" anyway). Typos are left to trigram mat
 """
 
 import re
+import time
 from functools import lru_cache
 
 import simplemma
@@ -90,3 +91,14 @@ def within_one_edit(a: str, b: str) -> bool:
         )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def warm() -> float:
+    """Load simplemma's Finnish and Swedish data now, when a web or worker process
+    starts, rather than in the first search it serves (about 10 s on a busy machine).
+    Called from learning/wsgi.py and on `celery worker` start (LEMMAS_WARM); tests and
+    management commands do not pay for it. Returns the seconds it took."""
+    started = time.perf_counter()
+    simplemma.lemmatize("potilaan", lang="fi")
+    simplemma.lemmatize("patienten", lang="sv")
+    return time.perf_counter() - started

@@ -6,28 +6,62 @@ formula). Such text is written as text: in CSV with a leading apostrophe, in XLS
 string cell with the quote-prefix style. Characters XML cannot hold are dropped from
 XLSX. Dates stay dates: ISO 8601 in CSV, date cells in XLSX.
 
-Both writers take an iterable of rows and never hold the whole export in memory."""
+Both writers take an iterable of rows and never hold the whole export in memory.
+openpyxl's write-only mode keeps each worksheet in a temporary file until the workbook
+is saved; those files go under EXPORT_ROOT (a folder of the caller's, or one of
+write_xlsx's own that it removes), never in the system's temporary folder, where a
+killed process would leave names and employee numbers behind."""
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime
 import io
 import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from contextvars import ContextVar
+from pathlib import Path
 from typing import IO, Any
 
+from django.conf import settings
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
+from openpyxl.worksheet import _writer as openpyxl_writer
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\0")
 DATE_FORMAT = "d.m.yyyy"
 DATETIME_FORMAT = "d.m.yyyy h:mm"
 ILLEGAL_SHEET_TITLE_RE = re.compile(r"[\\/*?:\[\]]")
+
+
+_temporary_folder: ContextVar[Path | None] = ContextVar("xlsx_temporary_folder", default=None)
+
+
+def temporary_root() -> Path:
+    """Where temporary export files live when no job names its own folder."""
+    return Path(settings.EXPORT_ROOT) / "tmp"
+
+
+def _create_temporary_file(suffix: str = "") -> str:
+    """openpyxl's own function with the folder set (openpyxl offers no setting)."""
+    folder = _temporary_folder.get() or temporary_root()
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(
+        mode="w+", suffix=suffix, prefix="openpyxl.", dir=folder, delete=False
+    ) as handle:
+        name = handle.name
+    openpyxl_writer.ALL_TEMP_FILES.append(name)
+    return name
+
+
+openpyxl_writer.create_temporary_file = _create_temporary_file
 
 
 def _local(value: datetime.datetime) -> datetime.datetime:
@@ -105,31 +139,55 @@ def write_xlsx(
     headers: Sequence[str],
     rows: Iterable[Sequence[Any]],
     sheet_title: str = "Raportti",
+    temporary_folder: Path | None = None,
 ) -> int:
     """Write one sheet in openpyxl's write-only mode (rows go to a temporary file as
-    they come, so memory stays flat). Returns the number of data rows written."""
-    return write_xlsx_sheets(target, [(sheet_title, headers, rows)])
+    they come, so memory stays flat). The temporary file goes in `temporary_folder`
+    (the caller removes it), else in a folder of its own under EXPORT_ROOT, removed
+    here whatever happens. Returns the number of data rows written."""
+    return write_xlsx_sheets(
+        target, [(sheet_title, headers, rows)], temporary_folder=temporary_folder
+    )
 
 
 def write_xlsx_sheets(
     target: str | IO[bytes],
     sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]],
+    *,
+    temporary_folder: Path | None = None,
 ) -> int:
-    """Several sheets, each (title, headers, rows), in one workbook. Returns the number
-    of data rows written in all."""
-    workbook = Workbook(write_only=True)
-    count = 0
-    titles: set[str] = set()
-    for title, headers, rows in sheets:
-        title = _unique_title(ILLEGAL_SHEET_TITLE_RE.sub(" ", str(title))[:31], titles)
-        sheet = workbook.create_sheet(title=title)
-        sheet.freeze_panes = "A2"
-        sheet.append([_xlsx_cell(sheet, header, header=True) for header in headers])
-        for row in rows:
-            sheet.append([_xlsx_cell(sheet, value) for value in row])
-            count += 1
-    workbook.save(target)
-    return count
+    """Several sheets, each (title, headers, rows), in one workbook, with temporary files
+    as `write_xlsx` says. Returns the number of data rows written in all."""
+    own = temporary_folder is None
+    if own:
+        temporary_root().mkdir(parents=True, exist_ok=True)
+        temporary_folder = Path(tempfile.mkdtemp(prefix="xlsx-", dir=temporary_root()))
+    token = _temporary_folder.set(temporary_folder)
+    try:
+        workbook = Workbook(write_only=True)
+        count = 0
+        titles: set[str] = set()
+        for title, headers, rows in sheets:
+            title = _unique_title(ILLEGAL_SHEET_TITLE_RE.sub(" ", str(title))[:31], titles)
+            sheet = workbook.create_sheet(title=title)
+            sheet.freeze_panes = "A2"
+            sheet.append([_xlsx_cell(sheet, header, header=True) for header in headers])
+            try:
+                for row in rows:
+                    sheet.append([_xlsx_cell(sheet, value) for value in row])
+                    count += 1
+            except BaseException:
+                # Finish the half-written worksheet file now, while it is open, so
+                # nothing writes to it later (openpyxl would, when the sheet is collected).
+                with contextlib.suppress(Exception):
+                    sheet.close()
+                raise
+        workbook.save(target)
+        return count
+    finally:
+        _temporary_folder.reset(token)
+        if own:
+            shutil.rmtree(temporary_folder, ignore_errors=True)
 
 
 def _unique_title(title: str, taken: set[str]) -> str:

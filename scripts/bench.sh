@@ -7,7 +7,10 @@
 #   events     inviting 5,000 to a session and a 10 × 150 series report (bench/events.py);
 #   phrase_search  the phrase search over 10,000 phrases (bench/phrase_search.py);
 #   supervision  the team dashboard (500 reports × 12 courses), the county report over
-#              30,000 people and a 300,000-row XLSX export task (bench/supervision.py).
+#              30,000 people and a 300,000-row XLSX export task (bench/supervision.py);
+#   uploads    zip bombs against the upload reader: time and peak memory (bench/uploads.py);
+#   two_nodes  two gunicorn nodes behind haproxy against one, first-request times after
+#              a node starts (bench/two_nodes.py; needs Redis and haproxy).
 # The database named by BENCH_DATABASE_URL (default hyteopas_bench on the PostgreSQL at
 # 127.0.0.1:5432) is dropped and recreated by each benchmark; DATABASE_URL is deliberately
 # not used, so a development or test database is never touched. Without a server on 5432,
@@ -21,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY=""
 case "${1:-}" in
-  hr_import|learning|reminders|events|phrase_search|supervision) ONLY=$1; shift ;;
+  hr_import|learning|reminders|events|phrase_search|supervision|uploads|two_nodes) ONLY=$1; shift ;;
 esac
 PY=.venv/bin/python
 SCRATCH=$(mktemp -d -t hyteopas-bench.XXXXXX)
@@ -53,6 +56,8 @@ case "$ONLY" in
   events) "$PY" bench/events.py "$@" ;;
   phrase_search) "$PY" bench/phrase_search.py "$@" ;;
   supervision) "$PY" bench/supervision.py "$@" ;;
+  uploads) "$PY" bench/uploads.py "$@" ;;
+  two_nodes) "$PY" bench/two_nodes.py "$@" ;;
   *)
     "$PY" bench/hr_import.py "$@"
     "$PY" bench/learning.py
@@ -60,5 +65,6 @@ case "$ONLY" in
     "$PY" bench/events.py
     "$PY" bench/phrase_search.py
     "$PY" bench/supervision.py
+    "$PY" bench/uploads.py
     ;;
 esac

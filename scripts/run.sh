@@ -9,4 +9,5 @@ export PYTHONUNBUFFERED=1
 .venv/bin/python manage.py load_demo
 echo
 echo "Hyteopas: http://127.0.0.1:8000  (Ctrl+C stops the web server, worker and beat)"
-exec .venv/bin/honcho -f Procfile.local start
+# honcho, waiting up to HONCHO_STOP_SECONDS (60) for the worker's warm shutdown.
+exec .venv/bin/python scripts/procfile.py Procfile.local

@@ -44,6 +44,8 @@ export CELERY_BROKER_URL="$REDIS_URL"
 # --- Chromium for the browser tests, gettext for the catalogue check --------------------
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium chromium-driver fonts-dejavu-core || true; fi
 command -v xgettext >/dev/null || apt_install gettext || true
+# The two-node test (tests/integration/test_two_nodes.py) puts Debian's haproxy in front.
+command -v haproxy >/dev/null || apt_install haproxy || true
 # Compose checks docker/compose.yml without an engine: the v2 plugin, else Debian's v1.
 docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || apt_install docker-compose || true
 

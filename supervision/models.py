@@ -42,12 +42,22 @@ class ExportJob(models.Model):
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Moved on whenever the job makes progress (queued, rows written); a running job
+    # whose heartbeat is older than EXPORT_STALL_MINUTES has lost its worker.
+    heartbeat_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.file_format} ({self.status})"
+
+    @property
+    def work_folder(self) -> Path:
+        """The job's own temporary folder (the .part file and openpyxl's worksheets),
+        removed when the job finishes, fails or is found stalled."""
+        return Path(settings.EXPORT_ROOT) / "tmp" / str(self.token)
 
     @property
     def percent(self) -> int:

@@ -4,17 +4,21 @@ per-unit completion totals of the county report."""
 import datetime
 import logging
 import os
-import tempfile
+import shutil
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import record as audit_record
 from courses.models import Enrolment
+from intents.services import intent_record
 from notifications.models import ReminderOutbox, SubjectKind, manual_stage
 from notifications.selectors import valid_completion_exists
 from notifications.services import outbox_kick
@@ -29,6 +33,7 @@ from supervision.permissions import user_can_export_people
 logger = logging.getLogger(__name__)
 
 PROGRESS_EVERY_ROWS = 5000
+HEARTBEAT_SECONDS = 10
 
 
 # --- remind now -----------------------------------------------------------------------
@@ -117,9 +122,7 @@ def reminders_remind_overdue(*, actor, people: Iterable[Employee]) -> int:
 
 
 def export_job_create(*, owner, kind: str, file_format: str, parameters: dict) -> ExportJob:
-    """Record the job and the audit entry; the task is queued when this commits."""
-    from tasks.supervision import build_export
-
+    """Record the job, the audit entry and the intent to build it, in one transaction."""
     with transaction.atomic():
         job = ExportJob.objects.create(
             owner=owner, kind=kind, file_format=file_format, parameters=parameters
@@ -131,15 +134,23 @@ def export_job_create(*, owner, kind: str, file_format: str, parameters: dict) -
             job=job.pk,
             **parameters,
         )
-        transaction.on_commit(lambda: build_export.delay(job.pk))
+        intent_record("supervision.build_export", job.pk)
     return job
 
 
 def _counting(job_id: int, rows: Iterable[list]) -> Iterator[list]:
+    """Pass the rows on; every PROGRESS_EVERY_ROWS rows or HEARTBEAT_SECONDS, record the
+    progress and move the heartbeat on."""
+    last = time.monotonic()
     for done, row in enumerate(rows, start=1):
         yield row
-        if done % PROGRESS_EVERY_ROWS == 0:
-            ExportJob.objects.filter(pk=job_id).update(rows_done=done)
+        if done % PROGRESS_EVERY_ROWS == 0 or time.monotonic() - last > HEARTBEAT_SECONDS:
+            _beat(job_id, rows_done=done)
+            last = time.monotonic()
+
+
+def _beat(job_id: int, **fields) -> None:
+    ExportJob.objects.filter(pk=job_id).update(heartbeat_at=timezone.now(), **fields)
 
 
 def _job_content(job: ExportJob):
@@ -166,48 +177,115 @@ def _job_content(job: ExportJob):
 
 def export_job_build(*, job_id: int) -> ExportJob:
     """Write the job's file under EXPORT_ROOT (private, never served as media). Safe to
-    repeat: a finished job is left alone, and the file appears under its final name only
-    when complete."""
+    repeat and to run twice at once: only the run that moves the job from queued to
+    running builds it, so a redelivered message finds it done, failed or running and
+    leaves it alone (a run whose worker died is found by `export_jobs_recover_stalled`).
+    Every temporary file lives in the job's own folder under EXPORT_ROOT, removed
+    whatever happens; the file appears under its final name only when complete."""
+    now = timezone.now()
+    claimed = ExportJob.objects.filter(pk=job_id, status=ExportJob.Status.QUEUED).update(
+        status=ExportJob.Status.RUNNING,
+        rows_done=0,
+        heartbeat_at=now,
+        attempts=F("attempts") + 1,
+    )
     job = ExportJob.objects.select_related("owner").get(pk=job_id)
-    if job.status == ExportJob.Status.DONE:
+    if not claimed:
         return job
-    ExportJob.objects.filter(pk=job.pk).update(status=ExportJob.Status.RUNNING, rows_done=0)
     folder = Path(settings.EXPORT_ROOT)
-    folder.mkdir(parents=True, exist_ok=True)
+    work = job.work_folder
     file_name = f"{job.token}.{job.file_format}"
     language = getattr(getattr(job.owner, "employee", None), "ui_language", None)
     try:
+        work.mkdir(parents=True, exist_ok=True)
         with translation.override(language or settings.LANGUAGE_CODE):
             headers, rows, total = _job_content(job)
-            ExportJob.objects.filter(pk=job.pk).update(rows_total=total)
-            handle, temporary = tempfile.mkstemp(dir=folder, suffix=".part")
-            try:
-                with os.fdopen(handle, "wb") as target:
-                    counted = _counting(job.pk, rows)
-                    if job.file_format == "xlsx":
-                        written = write_xlsx(target, headers, counted, sheet_title=_title(job))
-                    else:
-                        written = write_csv(target, headers, counted)
-                os.replace(temporary, folder / file_name)
-            except BaseException:
-                if os.path.exists(temporary):
-                    os.unlink(temporary)
-                raise
+            _beat(job.pk, rows_total=total)
+            temporary = work / f"{file_name}.part"
+            with open(temporary, "wb") as target:
+                counted = _counting(job.pk, rows)
+                if job.file_format == "xlsx":
+                    written = write_xlsx(
+                        target,
+                        headers,
+                        counted,
+                        sheet_title=_title(job),
+                        temporary_folder=work,
+                    )
+                else:
+                    written = write_csv(target, headers, counted)
+            os.replace(temporary, folder / file_name)
     except Exception as error:
         logger.exception("Export job %s failed", job.pk)
         ExportJob.objects.filter(pk=job.pk).update(
             status=ExportJob.Status.FAILED, error=str(error)[:1000], finished_at=timezone.now()
         )
         raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     ExportJob.objects.filter(pk=job.pk).update(
         status=ExportJob.Status.DONE,
         rows_done=written,
         rows_total=written,
         file_name=file_name,
+        heartbeat_at=timezone.now(),
         finished_at=timezone.now(),
     )
     job.refresh_from_db()
     return job
+
+
+def _stall_limit() -> datetime.timedelta:
+    return datetime.timedelta(minutes=settings.EXPORT_STALL_MINUTES)
+
+
+def export_jobs_recover_stalled() -> dict:
+    """Every minute (beat): a job whose heartbeat has not moved for EXPORT_STALL_MINUTES
+    has lost its worker (killed, out of memory, machine gone). Its temporary files are
+    removed; a running job is queued again once (EXPORT_MAX_ATTEMPTS runs in all) and
+    then failed with a message saying so; a queued job whose message was lost is
+    handed over again. Returns how many were retried, failed and requeued."""
+    stalled_before = timezone.now() - _stall_limit()
+    outcome = {"retried": 0, "failed": 0, "requeued": 0}
+    with transaction.atomic():
+        stalled = ExportJob.objects.select_for_update(skip_locked=True).filter(
+            status__in=[ExportJob.Status.RUNNING, ExportJob.Status.QUEUED],
+            heartbeat_at__lt=stalled_before,
+        )
+        for job in stalled:
+            shutil.rmtree(job.work_folder, ignore_errors=True)
+            with translation.override("fi"):
+                if job.status == ExportJob.Status.QUEUED:
+                    job.heartbeat_at = timezone.now()
+                    job.save(update_fields=["heartbeat_at"])
+                    intent_record("supervision.build_export", job.pk)
+                    outcome["requeued"] += 1
+                elif job.attempts < settings.EXPORT_MAX_ATTEMPTS:
+                    job.status = ExportJob.Status.QUEUED
+                    job.rows_done = 0
+                    job.heartbeat_at = timezone.now()
+                    job.error = _(
+                        "Vienti keskeytyi, koska se ei edistynyt %(minutes)s minuuttiin; "
+                        "se aloitettiin uudelleen."
+                    ) % {"minutes": _minutes_text()}
+                    job.save(update_fields=["status", "rows_done", "heartbeat_at", "error"])
+                    intent_record("supervision.build_export", job.pk)
+                    outcome["retried"] += 1
+                else:
+                    job.status = ExportJob.Status.FAILED
+                    job.finished_at = timezone.now()
+                    job.error = _(
+                        "Vienti keskeytyi, koska se ei edistynyt %(minutes)s minuuttiin, "
+                        "eikä uusi yritys onnistunut. Tilaa vienti uudelleen."
+                    ) % {"minutes": _minutes_text()}
+                    job.save(update_fields=["status", "finished_at", "error"])
+                    outcome["failed"] += 1
+    return outcome
+
+
+def _minutes_text() -> str:
+    minutes = settings.EXPORT_STALL_MINUTES
+    return str(int(minutes)) if float(minutes).is_integer() else f"{minutes:g}".replace(".", ",")
 
 
 def _title(job: ExportJob) -> str:
@@ -215,9 +293,40 @@ def _title(job: ExportJob) -> str:
 
 
 def export_jobs_purge(*, older_than: datetime.timedelta = datetime.timedelta(days=7)) -> int:
-    """Exports hold personal data: files and jobs go after a week."""
+    """Exports hold personal data: files and jobs go after a week. Temporary files left
+    by a run that died (no job of theirs queued or running) go too."""
     stale = ExportJob.objects.filter(created_at__lt=timezone.now() - older_than)
     for job in stale:
         if job.path and job.path.exists():
             job.path.unlink()
-    return stale.delete()[0]
+        shutil.rmtree(job.work_folder, ignore_errors=True)
+    deleted = stale.delete()[0]
+    export_temporary_files_purge()
+    return deleted
+
+
+def export_temporary_files_purge() -> int:
+    """Remove every temporary export file or folder under EXPORT_ROOT that belongs to
+    no live job and is older than EXPORT_STALL_MINUTES. Returns how many went."""
+    root = Path(settings.EXPORT_ROOT)
+    cutoff = time.time() - _stall_limit().total_seconds()
+    live = {
+        str(token)
+        for token in ExportJob.objects.filter(
+            status__in=[ExportJob.Status.QUEUED, ExportJob.Status.RUNNING]
+        ).values_list("token", flat=True)
+    }
+    leftovers = [*root.glob("*.part"), *(root / "tmp").glob("*")]
+    removed = 0
+    for path in leftovers:
+        try:
+            if path.name in live or path.stat().st_mtime > cutoff:
+                continue
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        except FileNotFoundError:
+            continue
+        removed += 1
+    return removed

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from courses.models import CourseCompletion, CoursePage, Enrolment, default_locale_id
 from courses.permissions import audience_of
+from intents.services import intent_record
 from people.models import Employee
 from supervision.models import UnitCompletionTotal
 
@@ -126,3 +127,8 @@ def unit_totals_refresh() -> int:
         time.monotonic() - started,
     )
     return len(rows)
+
+
+def unit_totals_refresh_later() -> None:
+    """Someone asked for fresh figures: the worker recomputes them (idempotent)."""
+    intent_record("supervision.refresh_unit_totals")

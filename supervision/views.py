@@ -30,7 +30,7 @@ from people.models import Employee, OrgUnit
 from people.permissions import user_can_view_employee, user_can_view_team
 from people.selectors import employee_for_user
 from reporting.spreadsheets import csv_chunks
-from supervision import county, exports, services
+from supervision import county, exports, services, totals
 from supervision.chart import timeline_chart
 from supervision.dashboard import PAGE_SIZE, DashboardFilters, team_dashboard
 from supervision.models import ExportJob
@@ -339,8 +339,6 @@ def county_export(request):
 @require_POST
 def county_refresh(request):
     _county_access(request)
-    from tasks.supervision import refresh_unit_totals
-
-    refresh_unit_totals.delay()
+    totals.unit_totals_refresh_later()
     messages.info(request, _("Luvut päivitetään taustalla; lataa sivu hetken kuluttua."))
     return redirect(reverse("supervision:county") + "?" + request.POST.get("query", ""))

@@ -3,6 +3,7 @@
 import os
 
 from celery import Celery
+from celery.signals import worker_init
 
 from tasks.schedule import BEAT_SCHEDULE
 
@@ -11,6 +12,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.dev")
 app = Celery(
     "hyteopas",
     include=[
+        "tasks.intents",
         "tasks.people",
         "tasks.onboarding",
         "tasks.reminders",
@@ -22,3 +24,15 @@ app = Celery(
 )
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.conf.beat_schedule = BEAT_SCHEDULE
+
+
+@worker_init.connect
+def _warm_lemmas(**_kwargs) -> None:
+    """`celery worker` loads the phrase search's lemma data before it forks its pool, so
+    no task waits for it (LEMMAS_WARM; off in the tests' own workers)."""
+    from django.conf import settings
+
+    if settings.LEMMAS_WARM:
+        from phrases.lemmas import warm
+
+        warm()

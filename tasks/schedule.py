@@ -4,6 +4,13 @@ into its tables on start, where an admin can change the times."""
 from celery.schedules import crontab
 
 BEAT_SCHEDULE = {
+    # Hands to the broker any follow-up work not handed over when its change committed
+    # (the broker was down): such work is late by at most a minute after it is back.
+    "intents-relay": {
+        "task": "intents.relay",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     "deactivate-leavers-nightly": {
         "task": "people.deactivate_leavers",
         "schedule": crontab(hour=2, minute=15),
@@ -45,6 +52,11 @@ BEAT_SCHEDULE = {
         "task": "supervision.refresh_unit_totals",
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 14 * 60},
+    },
+    "supervision-recover-stalled-exports": {
+        "task": "supervision.recover_stalled_exports",
+        "schedule": 60.0,
+        "options": {"expires": 55},
     },
     "supervision-purge-exports": {
         "task": "supervision.purge_exports",

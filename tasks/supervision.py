@@ -24,6 +24,12 @@ def refresh_unit_totals() -> int:
     return totals.unit_totals_refresh()
 
 
+@shared_task(name="supervision.recover_stalled_exports")
+def recover_stalled_exports() -> dict:
+    """Every minute: retry once, then fail, the export jobs whose worker died."""
+    return services.export_jobs_recover_stalled()
+
+
 @shared_task(name="supervision.purge_exports")
 def purge_exports() -> int:
     return services.export_jobs_purge()

@@ -1,5 +1,6 @@
-"""docker/compose.yml and docker/Dockerfile say what the README promises: six services,
-one application image built from the hash-locked requirements, settings from the
+"""docker/compose.yml and docker/Dockerfile say what the README promises: two web nodes
+behind haproxy, two workers, beat, PostgreSQL, Redis and a mail catcher; one application
+image built from the hash-locked requirements, settings from the
 environment. No database and no Docker engine needed; `docker compose config` is run
 only where the compose plugin is installed (it is not one of the project's requirements,
 so its absence skips that check, in CI too).
@@ -19,7 +20,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE = ROOT / "docker" / "compose.yml"
 DOCKERFILE = ROOT / "docker" / "Dockerfile"
-APP_SERVICES = ("web", "worker", "beat")
+APP_SERVICES = ("web", "web2", "worker", "worker2", "beat")
+HAPROXY_CFG = ROOT / "docker" / "haproxy.cfg"
 
 
 # --- a YAML subset loader, enough for a compose file ------------------------------------
@@ -200,8 +202,18 @@ services:
 # --- compose.yml ------------------------------------------------------------------------
 
 
-def test_compose_has_the_six_services(compose):
-    assert {"web", "worker", "beat", "postgres", "redis", "mailpit"} <= set(compose["services"])
+def test_compose_has_the_services(compose):
+    assert {
+        "web",
+        "web2",
+        "proxy",
+        "worker",
+        "worker2",
+        "beat",
+        "postgres",
+        "redis",
+        "mailpit",
+    } <= set(compose["services"])
 
 
 def test_web_worker_and_beat_run_the_same_image_build(compose):
@@ -219,8 +231,13 @@ def test_web_worker_and_beat_run_the_same_image_build(compose):
 
 def test_app_services_run_their_commands(compose):
     services = compose["services"]
-    assert "gunicorn learning.wsgi" in _command(services["web"])
-    assert "celery -A learning worker" in _command(services["worker"])
+    for web in ("web", "web2"):
+        assert "gunicorn learning.wsgi" in _command(services[web])
+        assert "--preload" in _command(services[web])  # lemma data loaded once, shared
+    for worker in ("worker", "worker2"):
+        assert "celery -A learning worker" in _command(services[worker])
+        # Time for a warm shutdown before Docker's SIGKILL.
+        assert services[worker]["stop_grace_period"] == "60s"
     assert "celery -A learning beat" in _command(services["beat"])
     assert "manage.py migrate" in _command(services["migrate"])
 
@@ -244,6 +261,24 @@ def test_app_environment_names_the_settings_reads(compose):
         assert str(environment["SECURE_SSL_REDIRECT"]).lower() == "false"
         for variable in ("SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "SITE_URL"):
             assert environment[variable], variable
+
+
+def test_two_web_nodes_behind_haproxy(compose):
+    services = compose["services"]
+    proxy = services["proxy"]
+    assert proxy["image"].startswith("haproxy:")
+    assert proxy["ports"] == ["8000:8000"]
+    assert "./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro" in proxy["volumes"]
+    assert set(proxy["depends_on"]) == {"web", "web2"}
+    # Only the proxy is published; the nodes are reached through it.
+    assert "ports" not in services["web"] and "ports" not in services["web2"]
+    config = HAPROXY_CFG.read_text(encoding="utf-8")
+    servers = re.findall(r"^\s*server\s+\S+\s+(\S+)", config, re.MULTILINE)
+    assert servers == ["web:8000", "web2:8000"]
+    assert re.search(r"^\s*bind\s+:8000$", config, re.MULTILINE)
+    # Sessions and exports are shared: web and workers mount the same exports volume.
+    for name in APP_SERVICES:
+        assert "exports:/app/var/exports" in services[name]["volumes"], name
 
 
 def test_backing_services(compose):

@@ -100,16 +100,13 @@ def test_a_wrong_way_import_fails_with_the_rules_name(apps_copy, module, line, r
     assert f"{rule} BROKEN" in result.stdout
 
 
-def test_only_imports_of_the_task_layer_are_ignored():
-    """The services that still queue tasks themselves are the only exceptions."""
+def test_no_import_is_ignored():
+    """Apps record follow-up work as task intents instead of importing the task layer,
+    so no contract needs an exception."""
     ignored = [
         entry for contract in CONFIG["contracts"] for entry in contract.get("ignore_imports", [])
     ]
-    assert ignored
-    for entry in ignored:
-        importer, imported = (part.strip() for part in entry.split("->"))
-        assert imported.startswith("tasks."), entry
-        assert not importer.startswith("tasks"), entry
+    assert ignored == []
 
 
 def test_the_readme_draws_the_layers_of_the_contract():

@@ -24,6 +24,7 @@ from events.models import (
     Session,
 )
 from events.services.common import EventError, _tell
+from intents.services import intent_record
 from notifications.models import ReminderOutbox, SubjectKind
 from notifications.services import outbox_insert_rows, outbox_kick
 from people.models import Employee
@@ -38,9 +39,7 @@ def invitations_start(*, session: Session) -> None:
     group into batches."""
     if session.is_cancelled:
         raise EventError(_("Peruttuun tilaisuuteen ei voi kutsua."))
-    from tasks.events import invite_target_group
-
-    transaction.on_commit(lambda: invite_target_group.delay(session.pk))
+    intent_record("events.invite_target_group", session.pk)
 
 
 def invitation_batches(*, session_id: int) -> list[list[int]]:
@@ -101,7 +100,6 @@ def invitations_send(
 def share_with_team(*, session: Session, supervisor: Employee) -> int:
     """A supervisor passes the session on to their reports (those not yet invited)."""
     from people.selectors import employee_reports
-    from tasks.events import send_invitations
 
     if session.is_cancelled or session.starts_at <= timezone.now():
         raise EventError(_("Tilaisuus on peruttu tai jo pidetty, eikä sitä voi jakaa."))
@@ -113,11 +111,7 @@ def share_with_team(*, session: Session, supervisor: Employee) -> int:
     )
     for start in range(0, len(ids), size):
         batch = ids[start : start + size]
-        transaction.on_commit(
-            lambda batch=batch: send_invitations.delay(
-                session.pk, batch, messages.SHARED, supervisor.pk
-            )
-        )
+        intent_record("events.send_invitations", session.pk, batch, messages.SHARED, supervisor.pk)
     return len(ids)
 
 

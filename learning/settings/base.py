@@ -29,6 +29,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 
 INSTALLED_APPS = [
     "audit",
+    "intents",
     "people",
     "cms",
     "courses",
@@ -151,6 +152,10 @@ MEDIA_ROOT = VAR_DIR / "media"
 # Exports hold personal data: a private folder, never served as media. Web and worker
 # must both reach it.
 EXPORT_ROOT = Path(env.str("EXPORT_ROOT", default=str(VAR_DIR / "exports")))
+# An export job whose progress has not moved for this long has lost its worker: it is
+# started again once (EXPORT_MAX_ATTEMPTS runs in all), then marked failed.
+EXPORT_STALL_MINUTES = env.float("EXPORT_STALL_MINUTES", default=10)
+EXPORT_MAX_ATTEMPTS = 2
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -173,8 +178,17 @@ REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=48)
 REMINDER_SWEEP_MAX_SECONDS = env.int("REMINDER_SWEEP_MAX_SECONDS", default=12 * 60)
 REMINDER_DIGEST_MAX_LINES = env.int("REMINDER_DIGEST_MAX_LINES", default=50)
 
+# Web and worker processes load the phrase search's lemma data when they start.
+LEMMAS_WARM = env.bool("LEMMAS_WARM", default=True)
+
 # Uploads larger than this are refused before they are parsed (the HR import).
 HR_IMPORT_MAX_BYTES = env.int("HR_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
+# An XLSX is a zip: its members may unpack to at most this much in all, and none may
+# unpack to more than HR_IMPORT_MAX_RATIO times its packed size (checked before openpyxl
+# opens the file). Files with more data rows than HR_IMPORT_MAX_ROWS are refused.
+HR_IMPORT_MAX_UNPACKED_BYTES = env.int("HR_IMPORT_MAX_UNPACKED_BYTES", default=200 * 1024 * 1024)
+HR_IMPORT_MAX_RATIO = env.int("HR_IMPORT_MAX_RATIO", default=100)
+HR_IMPORT_MAX_ROWS = env.int("HR_IMPORT_MAX_ROWS", default=100_000)
 HYTE_TRAY_URL = env("HYTE_TRAY_URL", default="https://hyte.jarvilaakso.example/toimintatarjotin")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

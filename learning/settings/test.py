@@ -38,3 +38,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Wagtail logs every page and snippet save at INFO; tests create hundreds.
 LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
+
+# Test processes (and the workers and servers tests start) do not load the lemma data at
+# start unless a test asks for it.
+LEMMAS_WARM = os.environ.get("LEMMAS_WARM", "0") == "1"

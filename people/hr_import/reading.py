@@ -71,6 +71,62 @@ def check_size(size: int) -> None:
         )
 
 
+# Unpacked members smaller than this are never refused for their ratio (styles and
+# shared strings of a real workbook pack well, and are small).
+_RATIO_FLOOR_BYTES = 1024 * 1024
+
+
+def check_unpacked_size(content: bytes) -> None:
+    """Before openpyxl opens an XLSX (a zip archive): refuse it when its members would
+    unpack to more than HR_IMPORT_MAX_UNPACKED_BYTES in all, or a member of over 1 MB
+    would unpack to more than HR_IMPORT_MAX_RATIO times its packed size (a zip bomb).
+    Only the archive's directory is read, so this takes milliseconds whatever the file
+    claims. The directory cannot lie its way past: Python's zipfile, which openpyxl
+    reads through, never unpacks more of a member than the size the directory gives."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as error:
+        raise FileRejected(Problem(_("Tiedosto ei ole kelvollinen XLSX-tiedosto."))) from error
+    limit = settings.HR_IMPORT_MAX_UNPACKED_BYTES
+    ratio = settings.HR_IMPORT_MAX_RATIO
+    total = sum(member.file_size for member in members)
+    packed_too_tightly = any(
+        member.file_size > _RATIO_FLOOR_BYTES
+        and member.file_size > ratio * max(member.compress_size, 1)
+        for member in members
+    )
+    if total > limit or packed_too_tightly:
+        raise FileRejected(
+            Problem(
+                _(
+                    "XLSX-tiedosto purkautuisi liian suureksi (%(size)s Mt). Suurin sallittu "
+                    "purettu koko on %(limit)s Mt, eikä tiedosto saa olla epätavallisen "
+                    "tiiviisti pakattu. Tallenna tiedot CSV-muodossa tai jaa ne osiin."
+                )
+                % {"size": _size_text(total), "limit": _size_text(limit)}
+            )
+        )
+
+
+def _bounded_rows(rows):
+    """Pass rows on, refusing the file once it has more than HR_IMPORT_MAX_ROWS data
+    rows (the header row not counted)."""
+    limit = settings.HR_IMPORT_MAX_ROWS
+    for count, row in enumerate(rows):
+        if count > limit:
+            raise FileRejected(
+                Problem(
+                    _(
+                        "Tiedostossa on liikaa rivejä. Yhdessä tiedostossa voi olla enintään "
+                        "%(limit)s riviä otsikkorivin lisäksi."
+                    )
+                    % {"limit": limit}
+                )
+            )
+        yield row
+
+
 def _decode(content: bytes) -> str:
     for encoding in ("utf-8-sig", "cp1252"):
         try:
@@ -122,13 +178,16 @@ def _cell_text(value) -> str | datetime.date:
 def cell_rows(*, name: str, content: bytes):
     """Every row of a CSV or XLSX file as a list of cells (text, or dates). Generic: any
     import can use it. Raises FileRejected when the file as a whole cannot be used
-    (type, size, emptiness, encoding); those checks run before the first row."""
+    (type, size, unpacked size, emptiness, encoding; those checks run before the first
+    row) or has more rows than HR_IMPORT_MAX_ROWS (raised while iterating)."""
     check_size(len(content))
     if not content.strip():
         raise FileRejected(Problem(_("Tiedosto on tyhjä.")))
     kind = _kind_of(name, content)
+    if kind == "xlsx":
+        check_unpacked_size(content)
     raw_rows = _xlsx_rows(content) if kind == "xlsx" else _csv_rows(content)
-    return ([_cell_text(value) for value in raw] for raw in raw_rows)
+    return ([_cell_text(value) for value in raw] for raw in _bounded_rows(raw_rows))
 
 
 def read_rows(*, name: str, content: bytes) -> ReadResult:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from people import services
+from people.hr_import.locking import ImportBusy
 
 
 class Command(BaseCommand):
@@ -60,7 +61,10 @@ class Command(BaseCommand):
         ):
             self.stdout.write(_("Peruttu. Mitään ei tallennettu."))
             return
-        result = services.employee_import_apply(run=preview.run)
+        try:
+            result = services.employee_import_apply(run=preview.run)
+        except ImportBusy as busy:
+            raise CommandError(str(busy)) from busy
         if not result.ok:
             for problem in result.problems:
                 self.stderr.write(str(problem))

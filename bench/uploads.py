@@ -1,0 +1,98 @@
+"""Zip bombs against the upload reader: how long refusing one takes and how much memory
+it needs, each size in a fresh child process (so ru_maxrss is its own). For scale, the
+smallest one is also read the old way, straight into openpyxl without the bound.
+
+    .venv/bin/python bench/uploads.py            # prints a table, writes bench/results/uploads.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SIZES_MB = (48, 512)
+UNBOUNDED_MB = 8
+
+
+def child(spec: dict, out: str) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
+    import django
+
+    django.setup()
+    from people.hr_import.reading import FileRejected, read_rows
+    from tests.people.zip_bomb import make_xlsx_bomb
+
+    bomb = make_xlsx_bomb(spec["mb"] * 1024 * 1024)
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    tracemalloc.start()
+    started = time.perf_counter()
+    outcome = "read"
+    if spec["bounded"]:
+        try:
+            read_rows(name="bomb.xlsx", content=bomb)
+        except FileRejected:
+            outcome = "refused"
+    else:
+        import io
+
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(io.BytesIO(bomb), read_only=True)
+        rows = sum(1 for _row in workbook.worksheets[0].iter_rows(values_only=True))
+        outcome = f"read {rows} rows"
+    elapsed = time.perf_counter() - started
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    Path(out).write_text(
+        json.dumps(
+            {
+                "unpacked_mb": spec["mb"],
+                "packed_kb": round(len(bomb) / 1024),
+                "bounded": spec["bounded"],
+                "outcome": outcome,
+                "seconds": round(elapsed, 4),
+                "python_peak_mb": round(peak / 1024 / 1024, 2),
+                "rss_growth_mb": round((rss_after - rss_before) / 1024, 1),
+            }
+        )
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--child")
+    parser.add_argument("--out")
+    args = parser.parse_args()
+    if args.child:
+        child(json.loads(args.child), args.out)
+        return
+    from bench.harness import run_in_child
+
+    specs = [{"mb": mb, "bounded": True} for mb in SIZES_MB]
+    specs.append({"mb": UNBOUNDED_MB, "bounded": False})
+    results = [run_in_child(__file__, spec) for spec in specs]
+    columns = ("unpacked", "packed", "bound", "outcome", "s", "py MB", "rss+ MB")
+    widths = (9, 8, 6, 16, 8, 7, 8)
+    print(" ".join(f"{name:>{width}}" for name, width in zip(columns, widths, strict=True)))
+    for r in results:
+        print(
+            f"{r['unpacked_mb']:>7}MB {r['packed_kb']:>6}KB {str(r['bounded']):>6} "
+            f"{r['outcome']:>16} {r['seconds']:>8} {r['python_peak_mb']:>7} {r['rss_growth_mb']:>8}"
+        )
+    folder = ROOT / "bench" / "results"
+    folder.mkdir(exist_ok=True)
+    (folder / "uploads.json").write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+"""The lemma data is loaded when a web server or a `celery worker` starts (LEMMAS_WARM),
+so the first phrase search does not wait for it; tests and commands skip it."""
+
+import importlib
+import sys
+from unittest import mock
+
+from celery.signals import worker_init
+
+from phrases import lemmas
+
+
+def test_warm_loads_finnish_and_swedish():
+    with mock.patch("phrases.lemmas.simplemma.lemmatize") as lemmatize:
+        assert lemmas.warm() >= 0
+    assert {call.kwargs["lang"] for call in lemmatize.call_args_list} == {"fi", "sv"}
+
+
+def test_a_celery_worker_warms_at_start_when_the_setting_says_so(settings):
+    import tasks.celery  # noqa: F401 (connects the signal)
+
+    with mock.patch("phrases.lemmas.warm") as warm:
+        settings.LEMMAS_WARM = False
+        worker_init.send(sender=None)
+        warm.assert_not_called()
+        settings.LEMMAS_WARM = True
+        worker_init.send(sender=None)
+        warm.assert_called_once()
+
+
+def test_the_wsgi_module_warms_when_the_setting_says_so(settings):
+    settings.LEMMAS_WARM = True
+    with mock.patch("phrases.lemmas.warm") as warm:
+        sys.modules.pop("learning.wsgi", None)
+        importlib.import_module("learning.wsgi")
+    warm.assert_called_once()
+    sys.modules.pop("learning.wsgi", None)
