@@ -24,6 +24,9 @@ from people.models import Employee, ImportRun
 class ImportPreview:
     run: ImportRun | None
     plan: ImportPlan
+    # Nothing was written: the file deactivates many people or the uploader, and the
+    # second confirmation was not given.
+    refused: bool = False
 
     @property
     def problems(self) -> list[Problem]:
@@ -31,7 +34,13 @@ class ImportPreview:
 
     @property
     def ok(self) -> bool:
-        return not self.plan.problems
+        return not self.plan.problems and not self.refused
+
+    @property
+    def forecast(self):
+        from people.hr_import.forecast import forecast
+
+        return forecast(self.plan)
 
 
 def _plan_for(*, name: str, content: bytes) -> ImportPlan:
@@ -58,10 +67,14 @@ def employee_import_preview(
     return ImportPreview(run=run, plan=plan)
 
 
-def employee_import_apply(*, run: ImportRun) -> ImportPreview:
+def employee_import_apply(
+    *, run: ImportRun, allow_mass_deactivation: bool = False
+) -> ImportPreview:
     """Apply a previewed file. The plan is worked out again against the database as it
     is now, so a change made since the preview is not overwritten blindly; if the file
-    no longer passes, nothing is written and the problems are returned."""
+    no longer passes, nothing is written and the problems are returned. A file that
+    deactivates more than IMPORT_MAX_DEACTIVATE_SHARE of active staff, or its uploader,
+    is refused (`refused`) unless `allow_mass_deactivation` (HR's second confirmation)."""
     with transaction.atomic():
         run = ImportRun.objects.select_for_update().get(pk=run.pk)
         if run.status == ImportRun.Status.APPLIED:
@@ -69,6 +82,8 @@ def employee_import_apply(*, run: ImportRun) -> ImportPreview:
         plan = _plan_for(name=run.file_name, content=bytes(run.content))
         if plan.problems:
             return ImportPreview(run=run, plan=plan)
+        if plan.needs_second_confirmation(run.uploaded_by_id) and not allow_mass_deactivation:
+            return ImportPreview(run=run, plan=plan, refused=True)
         outcome = apply_plan(plan)
         run.status = ImportRun.Status.APPLIED
         run.applied_at = timezone.now()
@@ -84,9 +99,10 @@ def employee_import_apply(*, run: ImportRun) -> ImportPreview:
         run_id = run.pk
         if outcome["created"]:
             transaction.on_commit(lambda: send_welcome_messages.delay(run_id))
-        if outcome["onboard_ids"]:
-            onboard_ids = outcome["onboard_ids"]
-            transaction.on_commit(lambda: build_checklists.delay(onboard_ids))
+        if outcome["onboard_ids"] or outcome["moved_ids"] or outcome["established_ids"]:
+            ids = (outcome["onboard_ids"], outcome["moved_ids"], outcome["established_ids"])
+            day = plan.today.isoformat()
+            transaction.on_commit(lambda: build_checklists.delay(*ids, day))
     return ImportPreview(run=run, plan=plan)
 
 
