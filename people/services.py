@@ -15,6 +15,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from people.hr_import.applying import apply_plan
+from people.hr_import.org_units import OrgPlan, apply_org_plan, org_plan_for
 from people.hr_import.reading import FileRejected, Problem, read_rows
 from people.hr_import.validation import ImportPlan, build_plan
 from people.models import Employee, ImportRun
@@ -184,3 +185,55 @@ def employee_set_language(*, employee: Employee, language: str) -> None:
         raise ValueError(language)
     employee.preferred_language = language
     employee.save(update_fields=["preferred_language", "updated_at"])
+
+
+@dataclass
+class OrgImportPreview:
+    run: ImportRun | None
+    plan: OrgPlan
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.plan.problems
+
+    @property
+    def ok(self) -> bool:
+        return not self.plan.problems
+
+
+def org_import_preview(
+    *, name: str, content: bytes, uploaded_by=None, keep: bool = True
+) -> OrgImportPreview:
+    """Check an org-tree file and work out what it would change; writes nothing but,
+    when valid and `keep` is set, an ImportRun holding the file until it is applied."""
+    plan = org_plan_for(name=name, content=content)
+    run = None
+    if keep and not plan.problems:
+        run = ImportRun.objects.create(
+            kind=ImportRun.Kind.ORG_UNITS,
+            uploaded_by=uploaded_by,
+            file_name=name[:255],
+            content=content,
+        )
+    return OrgImportPreview(run=run, plan=plan)
+
+
+def org_import_apply(*, run: ImportRun) -> OrgImportPreview:
+    """Apply a previewed org-tree file, checked again against the tree as it is now;
+    all or nothing."""
+    with transaction.atomic():
+        run = ImportRun.objects.select_for_update().get(pk=run.pk, kind=ImportRun.Kind.ORG_UNITS)
+        if run.status == ImportRun.Status.APPLIED:
+            return OrgImportPreview(run=run, plan=OrgPlan())
+        plan = org_plan_for(name=run.file_name, content=bytes(run.content))
+        if plan.problems:
+            return OrgImportPreview(run=run, plan=plan)
+        outcome = apply_org_plan(plan)
+        run.status = ImportRun.Status.APPLIED
+        run.applied_at = timezone.now()
+        run.created_count = outcome["created"]
+        run.updated_count = outcome["updated"]
+        run.deactivated_count = outcome["closed"]
+        run.content = b""
+        run.save()
+    return OrgImportPreview(run=run, plan=plan)

@@ -304,8 +304,12 @@ class _RowChecker:
 def build_plan(rows: list[tuple[int, dict]]) -> ImportPlan:
     plan = ImportPlan()
     problems = plan.problems
-    units = dict(OrgUnit.objects.values_list("code", "id"))
+    # Unit codes: exactly as in the tree, else without regard to case ("a1" is A1); the
+    # org-tree import refuses two codes that differ only in case, so this is unambiguous.
+    unit_rows = list(OrgUnit.objects.values_list("code", "id", "closed_on"))
+    units = {code: unit_id for code, unit_id, _closed in unit_rows}
     units_casefold = {code.casefold(): unit_id for code, unit_id in units.items()}
+    closed_units = {unit_id for _code, unit_id, closed in unit_rows if closed is not None}
     job_roles = _job_role_lookup()
     existing = _existing_employees()
     email_owner = {
@@ -347,6 +351,7 @@ def build_plan(rows: list[tuple[int, dict]]) -> ImportPlan:
         unit_id = units.get(unit_code) or units_casefold.get(unit_code.casefold())
         if unit_code and unit_id is None:
             check.fail(_("Tuntematon yksikkökoodi ”%(code)s”.") % {"code": unit_code})
+
         job_role = texts["job_role"]
         job_role_id = job_roles.get(job_role.casefold())
         if job_role and job_role_id is None:
@@ -355,6 +360,11 @@ def build_plan(rows: list[tuple[int, dict]]) -> ImportPlan:
         end_date = check.date("end_date")
         if start_date and end_date and end_date < start_date:
             check.fail(_("Päättymispäivä on ennen aloituspäivää."))
+        if unit_id in closed_units and (end_date is None or end_date >= timezone.localdate()):
+            check.fail(
+                _("Yksikkö %(code)s on suljettu: siihen ei voi siirtää henkilöitä.")
+                % {"code": unit_code}
+            )
         language_text = str(values.get("language", "")).strip().casefold()
         language = LANGUAGE_ALIASES.get(language_text)
         if language is None:
