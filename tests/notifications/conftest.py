@@ -12,7 +12,6 @@ from onboarding.models import Checklist, ChecklistItem, ItemKind, ItemOwner
 from people import roles
 from tests.factories import EmployeeFactory, make_unit
 
-
 LONG_AGO = timezone.now() - datetime.timedelta(days=365)
 
 
