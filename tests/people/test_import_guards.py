@@ -68,8 +68,8 @@ def test_deactivating_up_to_the_share_needs_no_second_confirmation(staff, settin
     assert not result.plan.mass_deactivation
     assert services.employee_import_apply(run=result.run).ok and active_count() == 18
     settings.IMPORT_MAX_DEACTIVATE_SHARE = 0.5
-    assert preview(csv(*staff[:5])).plan.mass_deactivation  # 13 of 18
-    assert not preview(csv(*staff[:10])).plan.mass_deactivation  # 8 of 18
+    assert preview(csv(*staff[:5])).plan.mass_deactivation  # 15 of 18
+    assert not preview(csv(*staff[:14])).plan.mass_deactivation  # 6 of 18
 
 
 def test_a_file_that_deactivates_its_uploader_is_refused(staff):
