@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TestEmail(models.Model):
+    __test__ = False  # not a test case
     sent_to = models.EmailField(_("vastaanottaja"))
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
