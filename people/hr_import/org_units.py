@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from people import org_tree
 from people.hr_import.columns import ColumnSpec
@@ -30,31 +30,40 @@ from people.models import Employee, OrgUnit
 
 ORG_COLUMNS = ColumnSpec(
     {
-        "code": (_lazy("yksikkökoodi"), ("koodi", "yksikkokoodi", "code", "unit_code", "kod")),
+        "code": (
+            gettext_lazy("yksikkökoodi"),
+            ("koodi", "yksikkokoodi", "code", "unit_code", "kod"),
+        ),
         "name_fi": (
-            _lazy("nimi suomeksi"),
+            gettext_lazy("nimi suomeksi"),
             ("nimi", "nimi_fi", "nimi_suomeksi", "name_fi", "namn_fi", "name_finnish"),
         ),
         "name_sv": (
-            _lazy("nimi ruotsiksi"),
+            gettext_lazy("nimi ruotsiksi"),
             ("nimi_sv", "nimi_ruotsiksi", "name_sv", "namn_sv", "namn", "name_swedish"),
         ),
         "name_en": (
-            _lazy("nimi englanniksi"),
+            gettext_lazy("nimi englanniksi"),
             ("nimi_en", "nimi_englanniksi", "name_en", "namn_en", "name", "name_english"),
         ),
         "parent_code": (
-            _lazy("yläyksikkö"),
+            gettext_lazy("yläyksikkö"),
             ("ylayksikko", "ylayksikon_koodi", "parent", "parent_code", "overordnad_enhet"),
         ),
-        "kind": (_lazy("organisaatiotaso"), ("taso", "organisaatiotaso", "kind", "level", "niva")),
+        "kind": (
+            gettext_lazy("organisaatiotaso"),
+            ("taso", "organisaatiotaso", "kind", "level", "niva"),
+        ),
         "managers": (
-            _lazy("esihenkilöt"),
+            gettext_lazy("esihenkilöt"),
             ("esihenkilot", "esihenkilo", "managers", "manager", "chefer", "foreman"),
         ),
-        "closed_on": (_lazy("suljettu"), ("suljettu", "sulkemispaiva", "closed", "closed_on")),
+        "closed_on": (
+            gettext_lazy("suljettu"),
+            ("suljettu", "sulkemispaiva", "closed", "closed_on"),
+        ),
     },
-    _lazy("Tiedostossa ei ole yhtään yksikköriviä otsikkorivin lisäksi."),
+    gettext_lazy("Tiedostossa ei ole yhtään yksikköriviä otsikkorivin lisäksi."),
     optional=("name_sv", "name_en", "managers", "closed_on"),
 )
 
