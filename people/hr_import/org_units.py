@@ -374,7 +374,9 @@ def apply_org_plan(plan: OrgPlan) -> dict:
         return 0 if parent is None or parent in seen else 1 + depth(parent, (*seen, row))
 
     created = updated = 0
-    for row in sorted(plan.rows, key=depth):
+    # Parents first; siblings in code order, so each new unit goes after the last one
+    # (node_order_by = code) and treebeard need not shift the paths of its siblings.
+    for row in sorted(plan.rows, key=lambda row: (depth(row), row.code)):
         if row.existing is not None and not row.changed:
             continue
         parent = (
