@@ -10,7 +10,8 @@ still missing.
 Decisions:
 - A stage is sent once per subject and recipient. Moving a due date later does not
   repeat a stage already sent; an item first seen already late gets only the stage it
-  is in now (no "due soon" after the fact).
+  is in now (no "due soon" after the fact), and only if that stage began after the
+  item was made and not before reminders start (`selectors.stage_still_ahead`).
 - Items the employee owns (and buddy items, which have no buddy on record) remind the
   employee; supervisor-owned items (sign-offs) remind whoever answers for the employee;
   HR-owned items remind the HR admins. A long-overdue item or course of the employee's
