@@ -42,6 +42,7 @@ import random
 import resource
 import sys
 import time
+from collections import deque
 from pathlib import Path
 from unittest import mock
 
@@ -81,8 +82,8 @@ def measure(name: str, results: dict, function):
 
     # Django keeps at most `queries_limit` (9,000) queries in its log: lift it, and start
     # each step from an empty log, so a big step is counted in full.
-    connection.queries_limit = 10_000_000
-    connection.queries_log.clear()
+    connection.ensure_connection()
+    connection.queries_log = deque(maxlen=10_000_000)
     _reset_peak()
     before = _peak_mb()
     started = time.perf_counter()
