@@ -45,14 +45,20 @@ def upload(request):
     return render(
         request,
         "people/admin/import_upload.html",
-        {"form": form, "problems": problems, "recent_runs": ImportRun.objects.all()[:10]},
+        {
+            "form": form,
+            "problems": problems,
+            "recent_runs": ImportRun.objects.filter(kind=ImportRun.Kind.STAFF)[:10],
+        },
         status=400 if problems else 200,
     )
 
 
 def preview(request, run_id: int):
     _require_import_permission(request)
-    run = get_object_or_404(ImportRun, pk=run_id, status=ImportRun.Status.PREVIEWED)
+    run = get_object_or_404(
+        ImportRun, pk=run_id, kind=ImportRun.Kind.STAFF, status=ImportRun.Status.PREVIEWED
+    )
     result = services.employee_import_preview(
         name=run.file_name, content=bytes(run.content), keep=False
     )
@@ -82,7 +88,7 @@ def preview(request, run_id: int):
 @require_POST
 def confirm(request, run_id: int):
     _require_import_permission(request)
-    run = get_object_or_404(ImportRun, pk=run_id)
+    run = get_object_or_404(ImportRun, pk=run_id, kind=ImportRun.Kind.STAFF)
     result = services.employee_import_apply(
         run=run, allow_mass_deactivation=request.POST.get("confirm_deactivations") == "yes"
     )

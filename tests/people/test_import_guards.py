@@ -94,6 +94,8 @@ def test_the_admin_shows_the_count_lists_leavers_first_and_wants_a_second_confir
     assert "Tiedosto merkitsisi 10 henkilöä 20 voimassa olevasta (50 %) poistuneiksi" in page
     assert "Tiedosto sulkisi myös oman tunnuksesi." in page
     assert page.index("Poistuvat henkilöt") < page.index("Uudet henkilöt")
+    # The forecast: person 99 started long ago (established staff); no course is live.
+    assert "Tallennus luo perehdytyslistan 0 henkilölle ja 0 koulutusilmoittautumista." in page
     confirm_url = response["Location"] + "tallenna/"
     refused = client.post(confirm_url, follow=True).content.decode()
     assert "tiedosto merkitsisi 10 henkilöä poistuneiksi" in refused and active_count() == 20
