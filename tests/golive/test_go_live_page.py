@@ -64,3 +64,10 @@ def test_a_test_email_goes_to_the_address_given(hr):
     assert TestEmail.objects.get().sent_to == "it@hva.example"
     assert "Viimeksi" in hr.get("/admin/kayttoonotto/").content.decode()
     assert hr.post("/admin/kayttoonotto/", {"to": "ei osoite"}).status_code == 400
+
+
+def test_hr_admins_set_the_reminder_start_in_the_admin(hr):
+    page = hr.get("/admin/settings/notifications/reminderstart/", follow=True)
+    assert page.status_code == 200
+    hr.post(page.redirect_chain[-1][0], {"start_on": "2027-01-04"})
+    assert str(ReminderStart.objects.get().start_on) == "2027-01-04"
