@@ -104,6 +104,15 @@ class CoursePage(CanonicalMixin, Page):
         blank=True,
         help_text=_("Suoritus vanhenee ja koulutus on uusittava. Tyhjä = ei vanhene."),
     )
+    grace_days = models.PositiveSmallIntegerField(
+        _("aikaa käyttöönotossa (pv)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Kun henkilöstö tuodaan, jo työssä olevien määräpäivä on näin monta päivää "
+            "tuontipäivän jälkeen. Tyhjä = asetus COURSE_GRACE_DAYS."
+        ),
+    )
     require_all_lessons = models.BooleanField(
         _("kaikki oppitunnit vaaditaan"),
         default=True,
@@ -133,6 +142,7 @@ class CoursePage(CanonicalMixin, Page):
             [
                 FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("validity_months")]),
                 FieldRowPanel([FieldPanel("mandatory"), FieldPanel("require_all_lessons")]),
+                FieldPanel("grace_days"),
                 FieldPanel("session_series"),
             ],
             heading=_("Suoritus"),

@@ -10,7 +10,8 @@ still missing.
 Decisions:
 - A stage is sent once per subject and recipient. Moving a due date later does not
   repeat a stage already sent; an item first seen already late gets only the stage it
-  is in now (no "due soon" after the fact).
+  is in now (no "due soon" after the fact), and only if that stage began after the
+  item was made and not before reminders start (`selectors.stage_still_ahead`).
 - Items the employee owns (and buddy items, which have no buddy on record) remind the
   employee; supervisor-owned items (sign-offs) remind whoever answers for the employee;
   HR-owned items remind the HR admins. A long-overdue item or course of the employee's
@@ -21,6 +22,7 @@ import datetime
 import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import CharField, Exists, F, OuterRef, QuerySet, Value
 
 from notifications.models import ReminderOutbox, Stage, SubjectKind
@@ -31,6 +33,9 @@ from notifications.selectors import (
     employees_with_work_due,
     open_checklist_items_due,
     open_enrolments_due,
+    reminders_held_on,
+    reminders_start_on,
+    stage_still_ahead,
 )
 from onboarding.models import ItemOwner
 from people import roles
@@ -85,8 +90,17 @@ def enqueue_due_reminders(*, today: datetime.date, now: datetime.datetime) -> En
     """Create the missing outbox rows for every due stage, escalation and
     recertification. Safe to run any number of times."""
     result = EnqueueResult()
-    items = open_checklist_items_due(today=today)
-    enrolments = open_enrolments_due(today=today, now=now)
+    start_on = reminders_start_on()
+    if reminders_held_on(today, start_on):
+        return result
+    # Only stages that begin after the item or enrolment was made (and not before
+    # reminders start): a go-live import never sends what was already late.
+    items = open_checklist_items_due(today=today).filter(
+        stage_still_ahead("created_at", start_on=start_on)
+    )
+    enrolments = open_enrolments_due(today=today, now=now).filter(
+        stage_still_ahead("enrolled_at", start_on=start_on)
+    )
     kind_item, kind_enrolment = SubjectKind.CHECKLIST_ITEM.value, SubjectKind.ENROLMENT.value
 
     # 1. The employee's own items and courses: one statement each.
@@ -112,16 +126,20 @@ def enqueue_due_reminders(*, today: datetime.date, now: datetime.datetime) -> En
     result.reminders += _insert_select(own_enrolments, subject_kind=kind_enrolment, now=now)
 
     # 2. Expiring completions: one statement.
-    expiring = (
-        completions_expiring(now=now)
-        .filter(_not_yet(SubjectKind.RECERTIFICATION.value, stage=Stage.RECERTIFICATION.value))
-        .values(
-            o_recipient_id=F("employee_id"),
-            o_about_id=F("employee_id"),
-            o_subject_id=F("pk"),
-            o_stage=Value(Stage.RECERTIFICATION.value, output_field=CharField()),
-            o_due_date=F("o_due_date"),
+    expiring = completions_expiring(now=now)
+    if start_on is not None:
+        # The notice begins RECERTIFICATION_NOTICE_DAYS before expiry; not before the start.
+        expiring = expiring.filter(
+            o_due_date__gte=start_on + datetime.timedelta(days=settings.RECERTIFICATION_NOTICE_DAYS)
         )
+    expiring = expiring.filter(
+        _not_yet(SubjectKind.RECERTIFICATION.value, stage=Stage.RECERTIFICATION.value)
+    ).values(
+        o_recipient_id=F("employee_id"),
+        o_about_id=F("employee_id"),
+        o_subject_id=F("pk"),
+        o_stage=Value(Stage.RECERTIFICATION.value, output_field=CharField()),
+        o_due_date=F("o_due_date"),
     )
     result.recertifications += _insert_select(
         expiring, subject_kind=SubjectKind.RECERTIFICATION.value, now=now
@@ -201,6 +219,8 @@ def iso_week(day: datetime.date) -> str:
 def enqueue_weekly_digests(*, today: datetime.date, now: datetime.datetime) -> int:
     """One digest row per supervisor per ISO week, for supervisors (direct, or managers
     of a unit above) of someone with late or soon-due work. Four queries."""
+    if reminders_held_on(today, reminders_start_on()):
+        return 0
     due_people = employees_with_work_due(today=today, now=now)
     supervisors = set(
         Employee.objects.filter(active=True, direct_reports__in=due_people.values("pk"))

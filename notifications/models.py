@@ -16,6 +16,7 @@ row left in `sending` may safely be sent again (see notifications/delivery.py).
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
 class SubjectKind(models.TextChoices):
@@ -178,3 +179,36 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+@register_setting(icon="time")
+class ReminderStart(BaseGenericSetting):
+    """When reminders may start (go-live): a day before which no reminder, escalation
+    or digest is queued, and a switch that holds them all. Turning the switch off moves
+    the day to today, so what would have been queued meanwhile never goes out in a
+    burst: only stages that begin on that day or later are sent."""
+
+    paused = models.BooleanField(
+        _("muistutukset tauolla"),
+        default=False,
+        help_text=_("Kun valittu, muistutuksia, eskalointeja ja koosteita ei lähetetä."),
+    )
+    start_on = models.DateField(
+        _("muistutukset alkavat"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Ennen tätä päivää ei lähetetä muistutuksia. Tyhjä = asetus REMINDERS_START_ON."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("muistutusten aloitus")
+
+    def save(self, *args, **kwargs):
+        if self.pk and not self.paused:
+            was_paused = ReminderStart.objects.filter(pk=self.pk, paused=True).exists()
+            today = timezone.localdate()
+            if was_paused and (self.start_on is None or self.start_on < today):
+                self.start_on = today
+        super().save(*args, **kwargs)

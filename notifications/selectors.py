@@ -9,7 +9,9 @@ from django.conf import settings
 from django.db.models import (
     Case,
     CharField,
+    DateField,
     Exists,
+    ExpressionWrapper,
     OuterRef,
     Q,
     QuerySet,
@@ -36,6 +38,86 @@ def _stage_on(today: datetime.date) -> Case:
         default=Value(Stage.LONG_OVERDUE.value),
         output_field=CharField(),
     )
+
+
+def reminders_start_on() -> datetime.date | None:
+    """The first day reminders may go out: the admin's day (`ReminderStart`), else the
+    REMINDERS_START_ON setting; `datetime.date.max` while reminders are paused."""
+    from notifications.models import ReminderStart
+
+    start = ReminderStart.objects.order_by("pk").first()  # one query, never writes
+    if start is not None and start.paused:
+        return datetime.date.max
+    return (start and start.start_on) or settings.REMINDERS_START_ON
+
+
+def reminders_held_on(today: datetime.date, start_on: datetime.date | None) -> bool:
+    return start_on is not None and today < start_on
+
+
+def stage_starts(due_date: datetime.date) -> dict[str, datetime.date]:
+    """The day each reminder stage of a due date begins."""
+    return {
+        Stage.DUE_SOON.value: due_date - datetime.timedelta(days=settings.REMINDER_DUE_SOON_DAYS),
+        Stage.DUE_TODAY.value: due_date,
+        Stage.OVERDUE.value: due_date + datetime.timedelta(days=1),
+        Stage.LONG_OVERDUE.value: due_date
+        + datetime.timedelta(days=settings.REMINDER_LONG_OVERDUE_DAYS),
+    }
+
+
+def first_reminder_on(
+    due_date: datetime.date, *, created_on: datetime.date, start_on: datetime.date | None = None
+) -> datetime.date | None:
+    """The day the first reminder of something due on `due_date`, created on
+    `created_on`, goes out under `stage_still_ahead`: the first stage that begins after
+    the day it was created and not before reminders start. None: no stage is left."""
+    first_day = created_on + datetime.timedelta(days=1)
+    if start_on is not None:
+        first_day = max(first_day, start_on)
+    days = [day for day in stage_starts(due_date).values() if day >= first_day]
+    return min(days) if days else None
+
+
+def stage_still_ahead(created_at: str, *, start_on: datetime.date | None) -> Q:
+    """THE go-live rule: no reminder stage is sent for a day that had already begun
+    when the item or enrolment was created (`created_at`, a datetime field), nor for a
+    day before reminders start (REMINDERS_START_ON / `ReminderStart`). Reminding starts
+    at the first stage still ahead. Applies to querysets annotated with `o_stage` (the
+    stage of today); escalations ride on the long-overdue stage."""
+    created_on = TruncDate(created_at)
+    condition = Q()
+    for stage, offset in (
+        (Stage.DUE_SOON.value, -settings.REMINDER_DUE_SOON_DAYS),
+        (Stage.DUE_TODAY.value, 0),
+        (Stage.OVERDUE.value, 1),
+        (Stage.LONG_OVERDUE.value, settings.REMINDER_LONG_OVERDUE_DAYS),
+    ):
+        # The stage begins on due_date + offset; it must begin after the creation day:
+        # due_date + offset > created_on  <=>  due_date > created_on - offset.
+        condition |= Q(o_stage=stage, due_date__gt=_days_after(created_on, -offset))
+    if start_on is not None and start_on != datetime.date.max:
+        condition &= (
+            Q(
+                o_stage=Stage.DUE_SOON.value,
+                due_date__gte=start_on + _days(settings.REMINDER_DUE_SOON_DAYS),
+            )
+            | Q(o_stage=Stage.DUE_TODAY.value, due_date__gte=start_on)
+            | Q(o_stage=Stage.OVERDUE.value, due_date__gte=start_on - _days(1))
+            | Q(
+                o_stage=Stage.LONG_OVERDUE.value,
+                due_date__gte=start_on - _days(settings.REMINDER_LONG_OVERDUE_DAYS),
+            )
+        )
+    return condition
+
+
+def _days(count: int) -> datetime.timedelta:
+    return datetime.timedelta(days=count)
+
+
+def _days_after(day_expression, count: int):
+    return ExpressionWrapper(day_expression + _days(count), output_field=DateField())
 
 
 def _horizon(today: datetime.date) -> datetime.date:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from onboarding.models import ChecklistItem
+from people.audience import fits_audience
 from people.models import Employee
 
 DUE_SOON_DAYS = 7
@@ -65,3 +66,64 @@ def checklist_for(*, employee: Employee, viewer) -> list[ItemView]:
 
 def checklist_progress(views: list[ItemView]) -> tuple[int, int]:
     return sum(1 for v in views if v.state == "done"), len(views)
+
+
+def go_live_forecast(*, checklists, established, today: datetime.date):
+    """The forecast of an HR import (people.hr_import.forecast): how many checklists
+    and items the newcomers and moved people get, how many enrolments (course items
+    and established staff's mandatory courses), and the day the first reminder goes
+    out under the reminder rule (notifications.selectors.first_reminder_on). Grouped by
+    unit and job role, so a 30,000-person file costs a handful of queries."""
+    from notifications.selectors import first_reminder_on, reminders_start_on
+    from onboarding.services import active_templates, mandatory_courses, templates_for
+    from people.hr_import.forecast import Forecast
+    from people.models import OrgUnit
+
+    result = Forecast()
+    units = {}
+    for unit in OrgUnit.objects.only("pk", "path"):
+        units[unit.pk] = unit
+    templates = active_templates() if checklists else []
+    courses = mandatory_courses(today) if established else []
+    item_days = {
+        template.pk: [
+            (item.due_days, item.kind == "course" and item.course_id is not None)
+            for item in template.items.all()
+        ]
+        for template in templates
+    }
+    due_dates: set[datetime.date] = set()
+    fits: dict[tuple, list] = {}
+    for arrival in checklists:
+        key = (arrival.unit_id, arrival.job_role_id)
+        if key not in fits:
+            probe = Employee(unit=units[arrival.unit_id], job_role_id=arrival.job_role_id)
+            fits[key] = templates_for(probe, templates)
+        if not fits[key]:
+            continue
+        result.checklists += 1
+        for template in fits[key]:
+            for days, is_course in item_days[template.pk]:
+                result.checklist_items += 1
+                result.enrolments += is_course
+                due_dates.add(arrival.counted_from + datetime.timedelta(days=days))
+    course_fits: dict[tuple, list] = {}
+    for arrival in established:
+        key = (arrival.unit_id, arrival.job_role_id)
+        if key not in course_fits:
+            probe = Employee(unit=units[arrival.unit_id], job_role_id=arrival.job_role_id)
+            course_fits[key] = [
+                due for course, paths, roles, due in courses if fits_audience(probe, paths, roles)
+            ]
+        result.enrolments += len(course_fits[key])
+        due_dates.update(course_fits[key])
+    start_on = reminders_start_on()
+    firsts = [
+        day
+        for day in (
+            first_reminder_on(due, created_on=today, start_on=start_on) for due in due_dates
+        )
+        if day is not None
+    ]
+    result.first_reminder = min(firsts) if firsts else None
+    return result

@@ -74,10 +74,16 @@ def _item_from(
 
 
 @transaction.atomic
-def checklist_build(*, employee_id: int, templates: list[ChecklistTemplate] | None = None) -> int:
+def checklist_build(
+    *,
+    employee_id: int,
+    templates: list[ChecklistTemplate] | None = None,
+    counted_from: datetime.date | None = None,
+) -> int:
     """Give the employee every item of every template that fits them; course items
-    become enrolments with the item's due date. Returns how many items were added;
-    running it again adds nothing."""
+    become enrolments with the item's due date. Due dates are counted from the start
+    date, or from `counted_from` (the day of a move to another unit or job role).
+    Returns how many items were added; running it again adds nothing."""
     from courses.models import Enrolment
     from courses.services import enrolment_ensure
 
@@ -88,7 +94,8 @@ def checklist_build(*, employee_id: int, templates: list[ChecklistTemplate] | No
     template_items = TemplateItem.objects.filter(
         template__in=templates_for(employee, templates)
     ).exclude(checklist_items__checklist=checklist)
-    items = [_item_from(item, checklist, employee.start_date) for item in template_items]
+    start = counted_from or employee.start_date
+    items = [_item_from(item, checklist, start) for item in template_items]
     created = ChecklistItem.objects.bulk_create(items, ignore_conflicts=True)
     for item in items:
         if item.kind == ItemKind.COURSE and item.course_id:
@@ -99,6 +106,100 @@ def checklist_build(*, employee_id: int, templates: list[ChecklistTemplate] | No
                 due_date=item.due_date,
             )
     return len(created)
+
+
+def onboard_after_import(
+    *,
+    newcomer_ids: list[int],
+    moved_ids: list[int],
+    established_ids: list[int],
+    on: datetime.date,
+) -> dict:
+    """What an HR import sets going (the go-live rules, decided in ImportPlan):
+    newcomers get their checklist counted from their start date, people who moved the
+    items of their new fit counted from the day of the move, established staff their
+    mandatory courses. Safe to repeat."""
+    templates = active_templates()
+    items = sum(
+        checklist_build(employee_id=employee_id, templates=templates)
+        for employee_id in newcomer_ids
+    )
+    items += sum(
+        checklist_build(employee_id=employee_id, templates=templates, counted_from=on)
+        for employee_id in moved_ids
+    )
+    enrolments = mandatory_courses_enrol(employee_ids=established_ids, on=on)
+    return {"checklist_items": items, "enrolments": enrolments}
+
+
+def mandatory_courses(today: datetime.date | None = None):
+    """Live mandatory courses (Finnish originals) with their audience and the day an
+    established person's enrolment is due: COURSE_GRACE_DAYS (or the course's own
+    grace) after `today`. Three queries."""
+    from courses.models import CoursePage, default_locale_id
+    from courses.permissions import audience_of
+
+    today = today or timezone.localdate()
+    courses = list(CoursePage.objects.live().filter(mandatory=True, locale_id=default_locale_id()))
+    unit_paths, role_ids = audience_of(courses)
+    return [
+        (
+            course,
+            unit_paths[course.pk],
+            role_ids[course.pk],
+            grace_due_date(course, today),
+        )
+        for course in courses
+    ]
+
+
+def grace_due_date(course, on: datetime.date) -> datetime.date:
+    """The due date of a mandatory course for established staff: the course's grace
+    days (else COURSE_GRACE_DAYS) after the import day, never in the past."""
+    days = course.grace_days if course.grace_days is not None else settings.COURSE_GRACE_DAYS
+    return max(on + datetime.timedelta(days=days), timezone.localdate())
+
+
+def mandatory_courses_enrol(*, employee_ids: list[int], on: datetime.date) -> int:
+    """Established staff at go-live: every live mandatory course of their audience that
+    they have not validly completed becomes an enrolment due after the grace period.
+    An enrolment already there is left as it is. A fixed number of queries for any
+    number of people; returns how many enrolments were made."""
+    from courses.models import CourseCompletion, Enrolment
+
+    if not employee_ids:
+        return 0
+    courses = mandatory_courses(on)
+    if not courses:
+        return 0
+    now = timezone.now()
+    course_ids = [course.pk for course, *_rest in courses]
+    taken = set(
+        Enrolment.objects.filter(
+            employee_id__in=employee_ids, course_id__in=course_ids
+        ).values_list("employee_id", "course_id")
+    ) | set(
+        CourseCompletion.objects.filter(employee_id__in=employee_ids, course_id__in=course_ids)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        .values_list("employee_id", "course_id")
+    )
+    rows = []
+    people = Employee.objects.filter(pk__in=employee_ids, active=True).select_related("unit")
+    for employee in people.only("pk", "job_role_id", "unit__path"):
+        for course, unit_paths, role_ids, due_date in courses:
+            if (employee.pk, course.pk) in taken:
+                continue
+            if fits_audience(employee, unit_paths, role_ids):
+                rows.append(
+                    Enrolment(
+                        employee_id=employee.pk,
+                        course_id=course.pk,
+                        source=Enrolment.Source.MANDATORY,
+                        due_date=due_date,
+                    )
+                )
+    Enrolment.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+    return len(rows)
 
 
 def checklist_tick_course(*, employee_id: int, course_id: int) -> int:

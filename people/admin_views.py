@@ -46,18 +46,25 @@ def upload(request):
     return render(
         request,
         "people/admin/import_upload.html",
-        {"form": form, "problems": problems, "recent_runs": ImportRun.objects.all()[:10]},
+        {
+            "form": form,
+            "problems": problems,
+            "recent_runs": ImportRun.objects.filter(kind=ImportRun.Kind.STAFF)[:10],
+        },
         status=400 if problems else 200,
     )
 
 
 def preview(request, run_id: int):
     _require_import_permission(request)
-    run = get_object_or_404(ImportRun, pk=run_id, status=ImportRun.Status.PREVIEWED)
+    run = get_object_or_404(
+        ImportRun, pk=run_id, kind=ImportRun.Kind.STAFF, status=ImportRun.Status.PREVIEWED
+    )
     result = services.employee_import_preview(
         name=run.file_name, content=bytes(run.content), keep=False
     )
     plan = result.plan
+    needs_second = not plan.problems and plan.needs_second_confirmation(run.uploaded_by_id)
     return render(
         request,
         "people/admin/import_preview.html",
@@ -65,9 +72,15 @@ def preview(request, run_id: int):
             "run": run,
             "plan": plan,
             "problems": plan.problems,
+            "forecast": result.forecast,
+            "needs_second_confirmation": needs_second,
+            "deactivates_uploader": plan.deactivates_user(run.uploaded_by_id),
+            "share_percent": round(plan.deactivation_share * 100),
+            # Many leavers: they are listed first, so a wrong file shows itself.
+            "leavers_first": needs_second,
             "to_create": plan.to_create[:PREVIEW_ROWS_SHOWN],
             "to_update": plan.to_update[:PREVIEW_ROWS_SHOWN],
-            "to_deactivate": plan.to_deactivate[:PREVIEW_ROWS_SHOWN],
+            "to_deactivate": plan.leavers[:PREVIEW_ROWS_SHOWN],
             "rows_shown": PREVIEW_ROWS_SHOWN,
         },
     )
@@ -76,11 +89,23 @@ def preview(request, run_id: int):
 @require_POST
 def confirm(request, run_id: int):
     _require_import_permission(request)
-    run = get_object_or_404(ImportRun, pk=run_id)
+    run = get_object_or_404(ImportRun, pk=run_id, kind=ImportRun.Kind.STAFF)
     try:
-        result = services.employee_import_apply(run=run)
+        result = services.employee_import_apply(
+            run=run, allow_mass_deactivation=request.POST.get("confirm_deactivations") == "yes"
+        )
     except ImportBusy as busy:
         messages.error(request, busy.message)
+        return redirect("people_import:preview", run_id=run.pk)
+    if result.refused:
+        messages.error(
+            request,
+            _(
+                "Muutoksia ei tallennettu: tiedosto merkitsisi %(count)s henkilöä "
+                "poistuneiksi. Vahvista poistot erikseen."
+            )
+            % {"count": result.plan.deactivated_count},
+        )
         return redirect("people_import:preview", run_id=run.pk)
     if result.problems:
         messages.error(

@@ -40,3 +40,17 @@ class ImportUploadForm(forms.Form):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
+
+
+class OrgImportUploadForm(ImportUploadForm):
+    """The staff import's upload form, for the org-tree file."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].label = _("Organisaatiopuu (CSV tai XLSX)")
+        self.fields["file"].help_text = _(
+            "Sarakkeet: yksikkökoodi, nimi suomeksi, nimi ruotsiksi, nimi englanniksi, "
+            "yläyksikkö, organisaatiotaso, esihenkilöt (henkilönumerot pilkuin eroteltuina) "
+            "ja vapaaehtoisesti suljettu (päivämäärä). Tiedostosta puuttuvat yksiköt jäävät "
+            "ennalleen."
+        )

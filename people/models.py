@@ -54,14 +54,28 @@ class OrgUnit(MP_Node, TranslatedName):
         help_text=_("Esihenkilöt näkevät kaikki tämän yksikön ja sen alayksiköiden työntekijät."),
     )
 
+    closed_on = models.DateField(
+        _("suljettu"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Suljettu yksikkö säilyttää historiansa, mutta siihen ei voi siirtää henkilöitä."
+        ),
+    )
+
     node_order_by = ["code"]
 
     class Meta:
         verbose_name = _("organisaatioyksikkö")
         verbose_name_plural = _("organisaatioyksiköt")
+        permissions = [("import_org_units", _("Voi tuoda organisaatiopuun tiedostosta"))]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
 
 
 class JobRole(TranslatedName):
@@ -143,9 +157,14 @@ class ImportRun(models.Model):
         PREVIEWED = "previewed", _("Esikatseltu")
         APPLIED = "applied", _("Tallennettu")
 
+    class Kind(models.TextChoices):
+        STAFF = "staff", _("Henkilöstö")
+        ORG_UNITS = "org_units", _("Organisaatiopuu")
+
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STAFF)
     file_name = models.CharField(max_length=255)
     content = models.BinaryField(blank=True, default=b"")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PREVIEWED)

@@ -43,3 +43,7 @@ def user_can_view_employee(user, employee: Employee) -> bool:
     if own is None:
         return False
     return own.pk == employee.pk or employee_is_report_of(employee=employee, supervisor=own)
+
+
+def user_can_import_org_units(user) -> bool:
+    return user.is_authenticated and user.has_perm("people.import_org_units")

@@ -13,6 +13,7 @@ from audit.services import record as audit_record
 from intents.services import intent_record
 from people.hr_import.applying import apply_plan
 from people.hr_import.locking import EMPLOYEES, import_lock
+from people.hr_import.org_units import OrgPlan, apply_org_plan, org_plan_for
 from people.hr_import.reading import FileRejected, Problem, read_rows
 from people.hr_import.validation import ImportPlan, build_plan
 from people.models import Employee, ImportRun
@@ -23,6 +24,9 @@ from people.signals import employees_created
 class ImportPreview:
     run: ImportRun | None
     plan: ImportPlan
+    # Nothing was written: the file deactivates many people or the uploader, and the
+    # second confirmation was not given.
+    refused: bool = False
 
     @property
     def problems(self) -> list[Problem]:
@@ -30,7 +34,13 @@ class ImportPreview:
 
     @property
     def ok(self) -> bool:
-        return not self.plan.problems
+        return not self.plan.problems and not self.refused
+
+    @property
+    def forecast(self):
+        from people.hr_import.forecast import forecast
+
+        return forecast(self.plan)
 
 
 def _plan_for(*, name: str, content: bytes) -> ImportPlan:
@@ -57,11 +67,15 @@ def employee_import_preview(
     return ImportPreview(run=run, plan=plan)
 
 
-def employee_import_apply(*, run: ImportRun) -> ImportPreview:
+def employee_import_apply(
+    *, run: ImportRun, allow_mass_deactivation: bool = False
+) -> ImportPreview:
     """Apply a previewed file. The plan is worked out again against the database as it
     is now, so a change made since the preview is not overwritten blindly; if the file
-    no longer passes, nothing is written and the problems are returned. One import at
-    a time: raises ImportBusy while another is being applied."""
+    no longer passes, nothing is written and the problems are returned. A file that
+    deactivates more than IMPORT_MAX_DEACTIVATE_SHARE of active staff, or its uploader,
+    is refused (`refused`) unless `allow_mass_deactivation` (HR's second confirmation).
+    One import at a time: raises ImportBusy while another is being applied."""
     with transaction.atomic():
         import_lock(EMPLOYEES)
         run = ImportRun.objects.select_for_update().get(pk=run.pk)
@@ -70,6 +84,8 @@ def employee_import_apply(*, run: ImportRun) -> ImportPreview:
         plan = _plan_for(name=run.file_name, content=bytes(run.content))
         if plan.problems:
             return ImportPreview(run=run, plan=plan)
+        if plan.needs_second_confirmation(run.uploaded_by_id) and not allow_mass_deactivation:
+            return ImportPreview(run=run, plan=plan, refused=True)
         outcome = apply_plan(plan)
         run.status = ImportRun.Status.APPLIED
         run.applied_at = timezone.now()
@@ -87,11 +103,16 @@ def employee_import_apply(*, run: ImportRun) -> ImportPreview:
             updated=run.updated_count,
             deactivated=run.deactivated_count,
         )
-
         if outcome["created"]:
             employees_created.send(sender=ImportRun, employee_numbers=outcome["created"])
-        if outcome["onboard_ids"]:
-            intent_record("onboarding.build_checklists", outcome["onboard_ids"])
+        if outcome["onboard_ids"] or outcome["moved_ids"] or outcome["established_ids"]:
+            intent_record(
+                "onboarding.build_checklists",
+                outcome["onboard_ids"],
+                outcome["moved_ids"],
+                outcome["established_ids"],
+                plan.today.isoformat(),
+            )
     return ImportPreview(run=run, plan=plan)
 
 
@@ -122,3 +143,65 @@ def employee_set_language(*, employee: Employee, language: str) -> None:
         raise ValueError(language)
     employee.preferred_language = language
     employee.save(update_fields=["preferred_language", "updated_at"])
+
+
+@dataclass
+class OrgImportPreview:
+    run: ImportRun | None
+    plan: OrgPlan
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.plan.problems
+
+    @property
+    def ok(self) -> bool:
+        return not self.plan.problems
+
+
+def org_import_preview(
+    *, name: str, content: bytes, uploaded_by=None, keep: bool = True
+) -> OrgImportPreview:
+    """Check an org-tree file and work out what it would change; writes nothing but,
+    when valid and `keep` is set, an ImportRun holding the file until it is applied."""
+    plan = org_plan_for(name=name, content=content)
+    run = None
+    if keep and not plan.problems:
+        run = ImportRun.objects.create(
+            kind=ImportRun.Kind.ORG_UNITS,
+            uploaded_by=uploaded_by,
+            file_name=name[:255],
+            content=content,
+        )
+    return OrgImportPreview(run=run, plan=plan)
+
+
+def org_import_apply(*, run: ImportRun) -> OrgImportPreview:
+    """Apply a previewed org-tree file, checked again against the tree as it is now;
+    all or nothing. It shares the staff import's lock (both change units): raises
+    ImportBusy while another import is being applied."""
+    with transaction.atomic():
+        import_lock(EMPLOYEES)
+        run = ImportRun.objects.select_for_update().get(pk=run.pk, kind=ImportRun.Kind.ORG_UNITS)
+        if run.status == ImportRun.Status.APPLIED:
+            return OrgImportPreview(run=run, plan=OrgPlan())
+        plan = org_plan_for(name=run.file_name, content=bytes(run.content))
+        if plan.problems:
+            return OrgImportPreview(run=run, plan=plan)
+        outcome = apply_org_plan(plan)
+        run.status = ImportRun.Status.APPLIED
+        run.applied_at = timezone.now()
+        run.created_count = outcome["created"]
+        run.updated_count = outcome["updated"]
+        run.deactivated_count = outcome["closed"]
+        run.content = b""
+        run.save()
+        audit_record(
+            action=AuditAction.ORG_IMPORT,
+            target=run.file_name,
+            run=run.pk,
+            created=run.created_count,
+            updated=run.updated_count,
+            closed=run.deactivated_count,
+        )
+    return OrgImportPreview(run=run, plan=plan)

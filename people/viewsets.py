@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from people.admin_forms import OrgUnitForm
 from people.models import Employee, JobRole, OrgUnit
 
 
@@ -26,16 +27,22 @@ class EmployeeViewSet(ModelViewSet):
 
 
 class OrgUnitViewSet(ModelViewSet):
+    """HR keeps the tree here: create a unit under a parent, rename it in three
+    languages, move it, set its managers, close it (never delete: history stays)."""
+
     model = OrgUnit
     url_prefix = "people/units"
     url_namespace = "people_units"
     icon = "site"
     menu_label = _("Organisaatio")
-    list_display = ["code", "name", "kind"]
+    list_display = ["code", "name", "kind", "closed_on"]
     list_filter = ["kind"]
-    search_fields = ["code", "name_fi"]
-    form_fields = ["name_fi", "name_sv", "name_en", "managers"]
+    search_fields = ["code", "name_fi", "name_sv", "name_en"]
+    form_fields = OrgUnitForm.Meta.fields
     ordering = ["path"]
+
+    def get_form_class(self, for_update=False):
+        return OrgUnitForm
 
 
 class JobRoleViewSet(ModelViewSet):

@@ -1,6 +1,9 @@
 """Onboarding tasks: thin, take ids, call one service each. Safe to run twice."""
 
+import datetime
+
 from celery import shared_task
+from django.utils import timezone
 
 from onboarding import services
 
@@ -11,13 +14,19 @@ from onboarding import services
     retry_backoff=True,
     max_retries=5,
 )
-def build_checklists(employee_ids: list[int]) -> int:
-    """Build the checklists of the employees an HR import created or moved; one task
-    per import, not one per person."""
-    templates = services.active_templates()
-    return sum(
-        services.checklist_build(employee_id=employee_id, templates=templates)
-        for employee_id in employee_ids
+def build_checklists(
+    employee_ids: list[int],
+    moved_ids: list[int] | None = None,
+    established_ids: list[int] | None = None,
+    on: str | None = None,
+) -> dict:
+    """What an HR import sets going: newcomers' checklists, moved people's new items,
+    established staff's mandatory courses; one task per import, not one per person."""
+    return services.onboard_after_import(
+        newcomer_ids=employee_ids,
+        moved_ids=moved_ids or [],
+        established_ids=established_ids or [],
+        on=datetime.date.fromisoformat(on) if on else timezone.localdate(),
     )
 
 

@@ -62,7 +62,7 @@ def test_demo_county_loads_and_reloads_unchanged():
     sign_ins = load_demo_county()
     assert OrgUnit.objects.filter(kind=OrgUnit.Kind.SECTOR).count() == 3
     assert OrgUnit.objects.filter(kind=OrgUnit.Kind.UNIT).count() == 12
-    assert Employee.objects.filter(active=True).count() == 61
+    assert Employee.objects.filter(active=True).count() == 63
     assert Employee.objects.filter(supervisor__isnull=True).count() == 1
     assert {role for role, _employee in sign_ins} == {
         "employee",

@@ -11,6 +11,7 @@ Environment variables:
   DEFAULT_FROM_EMAIL, SITE_URL, TIME_ZONE
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "phrases",
     "supervision",
     "privacy",
+    "golive",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
@@ -164,6 +166,22 @@ STORAGES = {
 # Items added to an onboarding template reach the open checklists of people who started
 # at most this many days ago.
 ONBOARDING_PROPAGATE_DAYS = env.int("ONBOARDING_PROPAGATE_DAYS", default=60)
+
+# Go-live (people/hr_import, onboarding): only people who start at most this many days
+# before the import day, or later, get a newcomer checklist; established staff get their
+# mandatory courses due this many days after the import day (a course may set its own).
+ONBOARDING_WINDOW_DAYS = env.int("ONBOARDING_WINDOW_DAYS", default=60)
+COURSE_GRACE_DAYS = env.int("COURSE_GRACE_DAYS", default=90)
+# A staff file that would deactivate more than this share of active staff (or the
+# uploader) needs a second confirmation.
+IMPORT_MAX_DEACTIVATE_SHARE = env.float("IMPORT_MAX_DEACTIVATE_SHARE", default=0.10)
+# No reminder, escalation or digest goes out before this day (ISO date, empty = none);
+# HR can also set a day or pause reminders in the admin (notifications.ReminderStart).
+REMINDERS_START_ON = (
+    datetime.date.fromisoformat(env.str("REMINDERS_START_ON"))
+    if env.str("REMINDERS_START_ON", default="")
+    else None
+)
 
 # Reminders (notifications/): stages by days before/after the due date, the notice before
 # a completion expires, and how the hourly sweep delivers (batch size, how long a row may

@@ -147,6 +147,8 @@ JOB_ROLES = [
     ("PO", "Palveluohjaaja", "Servicehandledare", "Service coordinator"),
     ("HYTE", "Hyte-koordinaattori", "Hyte-koordinator", "Wellbeing coordinator"),
     ("HR", "HR-asiantuntija", "HR-specialist", "HR specialist"),
+    ("KOUL", "Kouluttaja", "Utbildare", "Trainer"),
+    ("KIRJ", "Kirjaamisen asiantuntija", "Dokumentationsexpert", "Documentation specialist"),
 ]
 
 STAFF_ROLES_BY_SECTOR = {
@@ -217,6 +219,8 @@ FIRST_NAMES = [
     "Jenna",
     "Akseli",
     "Liisa",
+    "Kerttu",
+    "Mikael",
 ]
 LAST_NAMES = [
     "Aaltonen",
@@ -280,15 +284,26 @@ LAST_NAMES = [
     "Eskola",
     "Forsman",
     "Grönroos",
+    "Salo",
+    "Holmberg",
 ]
 
 # Swedish-speaking staff, so the local run shows the language preference at work.
-SWEDISH_SPEAKERS = {"Lindqvist", "Nyström", "Wikström", "Lundberg", "Forsman", "Grönroos"}
+SWEDISH_SPEAKERS = {
+    "Lindqvist",
+    "Nyström",
+    "Wikström",
+    "Lundberg",
+    "Forsman",
+    "Grönroos",
+    "Holmberg",
+}
 
 
 def staff_rows(today: datetime.date) -> list[dict]:
     """Rows of the demo HR file: a county director, 3 sector directors, 6 area heads,
-    12 unit managers, 36 unit staff, two hyte coordinators and an HR specialist."""
+    12 unit managers, 36 unit staff, two hyte coordinators, an HR specialist, a trainer
+    and a documentation specialist."""
     rows: list[dict] = []
     names = iter(zip(FIRST_NAMES, LAST_NAMES, strict=True))
 
@@ -331,4 +346,8 @@ def staff_rows(today: datetime.date) -> list[dict]:
     person(COUNTY[0], "HYTE", director, long_ago)
     person(COUNTY[0], "HYTE", director, long_ago)
     person(COUNTY[0], "HR", director, long_ago)
+    # A second trainer, so a course can be approved by someone other than its author,
+    # and a phrase approver who is nobody else.
+    person(COUNTY[0], "KOUL", director, long_ago)
+    person(COUNTY[0], "KIRJ", director, long_ago)
     return rows

@@ -134,16 +134,13 @@ def apply_plan(plan: ImportPlan) -> dict:
         user_model.objects.filter(employee__pk__in=leaving_ids).update(is_active=False)
 
     _sync_role_groups(new_user_ids=[user_ids[row.employee_number] for row in plan.to_create])
-    moved = [
-        row
-        for row in plan.to_update
-        if row.active and {"unit_id", "job_role_id"} & set(row.changed_fields)
-    ]
     return {
-        # New people and people whose unit or job role changed get onboarding checklists.
-        "onboard_ids": [
-            employee_ids[row.employee_number] for row in [*plan.to_create, *moved] if row.active
-        ],
+        # Go-live (see ImportPlan): newcomers get a checklist counted from their start
+        # date, moved people the items of their new fit counted from today, established
+        # staff their mandatory courses due after a grace period.
+        "onboard_ids": [employee_ids[row.employee_number] for row in plan.newcomers],
+        "moved_ids": [employee_ids[row.employee_number] for row in plan.moved],
+        "established_ids": [employee_ids[row.employee_number] for row in plan.established],
         "created": [row.employee_number for row in plan.to_create],
         "updated": len(plan.to_update) - len(plan.leaving),
         "deactivated": len(leaving_ids) + len(plan.leaving),

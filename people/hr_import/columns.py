@@ -3,6 +3,7 @@ so "Henkilönumero", "personalnummer" and "employee_number" all work: Finnish,
 Swedish and English headers are accepted."""
 
 import unicodedata
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
@@ -66,3 +67,38 @@ HEADER_TO_FIELD = {
 
 def label(field: str) -> str:
     return str(COLUMNS[field][0])
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """The columns of one kind of file (staff, org tree): what `reading.read_rows`
+    maps headers with. `optional` columns may be left out of the file."""
+
+    columns: dict
+    no_rows_message: object
+    optional: tuple = ()
+    header_to_field: dict = field(init=False, default_factory=dict)
+
+    def __post_init__(self):
+        self.header_to_field.update(
+            {
+                spelling: name
+                for name, (_label, spellings) in self.columns.items()
+                for spelling in spellings
+            }
+        )
+
+    def field_for(self, header) -> str | None:
+        return self.header_to_field.get(normalise_header(str(header)))
+
+    def label(self, name: str) -> str:
+        return str(self.columns[name][0])
+
+    @property
+    def required(self) -> list[str]:
+        return [name for name in self.columns if name not in self.optional]
+
+
+STAFF_COLUMNS = ColumnSpec(
+    COLUMNS, _("Tiedostossa ei ole yhtään henkilöriviä otsikkorivin lisäksi.")
+)

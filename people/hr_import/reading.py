@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from people.hr_import.columns import COLUMNS, HEADER_TO_FIELD, label, normalise_header
+from people.hr_import.columns import STAFF_COLUMNS, ColumnSpec
 
 
 @dataclass(frozen=True)
@@ -190,9 +190,10 @@ def cell_rows(*, name: str, content: bytes):
     return ([_cell_text(value) for value in raw] for raw in _bounded_rows(raw_rows))
 
 
-def read_rows(*, name: str, content: bytes) -> ReadResult:
-    """Map each data row to {field: text-or-date}. Raises FileRejected when the file
-    as a whole cannot be used (type, size, emptiness, encoding)."""
+def read_rows(*, name: str, content: bytes, spec: ColumnSpec = STAFF_COLUMNS) -> ReadResult:
+    """Map each data row to {field: text-or-date} by the columns of `spec` (the staff
+    file's by default). Raises FileRejected when the file as a whole cannot be used
+    (type, size, emptiness, encoding)."""
     rows = cell_rows(name=name, content=content)
 
     result = ReadResult()
@@ -201,13 +202,13 @@ def read_rows(*, name: str, content: bytes) -> ReadResult:
         if header_fields is None:
             if not any(cells):
                 raise FileRejected(Problem(_("Tiedosto on tyhjä.")))
-            header_fields = [HEADER_TO_FIELD.get(normalise_header(str(cell))) for cell in cells]
-            missing = [f for f in COLUMNS if f not in header_fields]
+            header_fields = [spec.field_for(cell) for cell in cells]
+            missing = [f for f in spec.required if f not in header_fields]
             if missing:
                 for field_name in missing:
                     result.problems.append(
                         Problem(
-                            _("Sarake puuttuu: %(column)s.") % {"column": label(field_name)},
+                            _("Sarake puuttuu: %(column)s.") % {"column": spec.label(field_name)},
                             line=1,
                         )
                     )
@@ -223,7 +224,5 @@ def read_rows(*, name: str, content: bytes) -> ReadResult:
     if header_fields is None:
         raise FileRejected(Problem(_("Tiedosto on tyhjä.")))
     if not result.rows and not result.problems:
-        raise FileRejected(
-            Problem(_("Tiedostossa ei ole yhtään henkilöriviä otsikkorivin lisäksi."))
-        )
+        raise FileRejected(Problem(str(spec.no_rows_message)))
     return result

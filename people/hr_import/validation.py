@@ -8,6 +8,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
@@ -106,6 +107,8 @@ class ImportPlan:
     rows: list[PlannedEmployee] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     to_deactivate: list[dict] = field(default_factory=list)
+    active_before: int = 0  # active staff in the database before the file
+    today: datetime.date = field(default_factory=timezone.localdate)
 
     @property
     def to_create(self) -> list[PlannedEmployee]:
@@ -136,6 +139,62 @@ class ImportPlan:
     @property
     def has_changes(self) -> bool:
         return bool(self.to_create or self.to_update or self.to_deactivate)
+
+    # Go-live: who gets a newcomer checklist, who is established staff, who moved.
+    @property
+    def window_starts(self) -> datetime.date:
+        return self.today - datetime.timedelta(days=settings.ONBOARDING_WINDOW_DAYS)
+
+    @property
+    def newcomers(self) -> list[PlannedEmployee]:
+        """New, active people who start within ONBOARDING_WINDOW_DAYS before the import
+        day, or later: they get a newcomer checklist counted from their start date."""
+        return [
+            row for row in self.to_create if row.active and row.start_date >= self.window_starts
+        ]
+
+    @property
+    def established(self) -> list[PlannedEmployee]:
+        """New, active people who started before the window: established staff, who
+        get their mandatory courses due after a grace period instead of a checklist."""
+        return [row for row in self.to_create if row.active and row.start_date < self.window_starts]
+
+    @property
+    def moved(self) -> list[PlannedEmployee]:
+        """Active people whose unit or job role changes: the items of the new fit are
+        counted from the import day (the day of the move)."""
+        return [
+            row
+            for row in self.to_update
+            if row.active and {"unit_id", "job_role_id"} & set(row.changed_fields)
+        ]
+
+    # The guard against the wrong file.
+    @property
+    def leavers(self) -> list[dict]:
+        """Everyone the file deactivates: missing from it, or whose end date passed."""
+        return [
+            *self.to_deactivate,
+            *(
+                {"employee_number": row.employee_number, **row.existing, "line": row.line}
+                for row in self.leaving
+            ),
+        ]
+
+    @property
+    def deactivation_share(self) -> float:
+        return self.deactivated_count / self.active_before if self.active_before else 0.0
+
+    @property
+    def mass_deactivation(self) -> bool:
+        """More than IMPORT_MAX_DEACTIVATE_SHARE of active staff would be deactivated."""
+        return self.deactivation_share > settings.IMPORT_MAX_DEACTIVATE_SHARE
+
+    def deactivates_user(self, user_id: int | None) -> bool:
+        return user_id is not None and any(row["user_id"] == user_id for row in self.leavers)
+
+    def needs_second_confirmation(self, uploader_id: int | None) -> bool:
+        return self.mass_deactivation or self.deactivates_user(uploader_id)
 
 
 def parse_date(value) -> datetime.date | None:
@@ -251,8 +310,12 @@ class _RowChecker:
 def build_plan(rows: list[tuple[int, dict]]) -> ImportPlan:
     plan = ImportPlan()
     problems = plan.problems
-    units = dict(OrgUnit.objects.values_list("code", "id"))
+    # Unit codes: exactly as in the tree, else without regard to case ("a1" is A1); the
+    # org-tree import refuses two codes that differ only in case, so this is unambiguous.
+    unit_rows = list(OrgUnit.objects.values_list("code", "id", "closed_on"))
+    units = {code: unit_id for code, unit_id, _closed in unit_rows}
     units_casefold = {code.casefold(): unit_id for code, unit_id in units.items()}
+    closed_units = {unit_id for _code, unit_id, closed in unit_rows if closed is not None}
     job_roles = _job_role_lookup()
     existing = _existing_employees()
     email_owner = {
@@ -294,6 +357,7 @@ def build_plan(rows: list[tuple[int, dict]]) -> ImportPlan:
         unit_id = units.get(unit_code) or units_casefold.get(unit_code.casefold())
         if unit_code and unit_id is None:
             check.fail(_("Tuntematon yksikkökoodi ”%(code)s”.") % {"code": unit_code})
+
         job_role = texts["job_role"]
         job_role_id = job_roles.get(job_role.casefold())
         if job_role and job_role_id is None:
@@ -302,6 +366,11 @@ def build_plan(rows: list[tuple[int, dict]]) -> ImportPlan:
         end_date = check.date("end_date")
         if start_date and end_date and end_date < start_date:
             check.fail(_("Päättymispäivä on ennen aloituspäivää."))
+        if unit_id in closed_units and (end_date is None or end_date >= timezone.localdate()):
+            check.fail(
+                _("Yksikkö %(code)s on suljettu: siihen ei voi siirtää henkilöitä.")
+                % {"code": unit_code}
+            )
         language_text = str(values.get("language", "")).strip().casefold()
         language = LANGUAGE_ALIASES.get(language_text)
         if language is None:
@@ -345,6 +414,7 @@ def build_plan(rows: list[tuple[int, dict]]) -> ImportPlan:
                 for name in (*USER_FIELDS, *EMPLOYEE_FIELDS)
                 if getattr(row, name) != row.existing[name]
             ]
+    plan.active_before = sum(1 for data in existing.values() if data["active"])
     plan.to_deactivate = [
         {"employee_number": number, **data}
         for number, data in sorted(existing.items())
@@ -401,12 +471,15 @@ def _check_supervisors(plan: ImportPlan, existing: dict[str, dict], numbers_in_f
             current = supervisor_of.get(current)
         if current and current in position:
             loop = chain[position[current] :]
-            lines = [line_of[number] for number in loop if number in line_of]
+            lines = sorted(line_of[number] for number in loop if number in line_of)
             plan.problems.append(
                 Problem(
-                    _("Esihenkilösuhteet muodostavat silmukan: %(chain)s.")
-                    % {"chain": " → ".join([*loop, current])},
-                    line=min(lines) if lines else row.line,
+                    _("Esihenkilösuhteet muodostavat silmukan: %(chain)s (rivit %(lines)s).")
+                    % {
+                        "chain": " → ".join([*loop, current]),
+                        "lines": ", ".join(str(line) for line in lines),
+                    },
+                    line=lines[0] if lines else row.line,
                 )
             )
         settled.update(chain)

@@ -12,6 +12,8 @@ from onboarding.models import Checklist, ChecklistItem, ItemKind, ItemOwner
 from people import roles
 from tests.factories import EmployeeFactory, make_unit
 
+LONG_AGO = timezone.now() - datetime.timedelta(days=365)
+
 
 def today() -> datetime.date:
     return timezone.localdate()
@@ -60,7 +62,7 @@ def item_for(
     done: bool = False,
 ) -> ChecklistItem:
     checklist, _created = Checklist.objects.get_or_create(employee=employee)
-    return ChecklistItem.objects.create(
+    item = ChecklistItem.objects.create(
         checklist=checklist,
         kind=kind,
         title=title,
@@ -68,15 +70,22 @@ def item_for(
         due_date=today() + datetime.timedelta(days=due_in),
         done_at=timezone.now() if done else None,
     )
+    # Made well before its due date, so every stage lies ahead of its creation.
+    ChecklistItem.objects.filter(pk=item.pk).update(created_at=LONG_AGO)
+    item.created_at = LONG_AGO
+    return item
 
 
 def enrol(employee, course, *, due_in: int) -> Enrolment:
-    return Enrolment.objects.create(
+    enrolment = Enrolment.objects.create(
         employee=employee,
         course=course,
         source=Enrolment.Source.ASSIGNED,
         due_date=today() + datetime.timedelta(days=due_in),
     )
+    Enrolment.objects.filter(pk=enrolment.pk).update(enrolled_at=LONG_AGO)
+    enrolment.enrolled_at = LONG_AGO
+    return enrolment
 
 
 def complete(employee, course, *, days_ago: int = 10, expires_in: int | None = None, cycle=1):

@@ -20,8 +20,21 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Vain esikatselu, ei tallennusta."
         )
         parser.add_argument("--yes", action="store_true", help="Tallenna kysymättä vahvistusta.")
+        parser.add_argument(
+            "--allow-mass-deactivation",
+            action="store_true",
+            help="Salli tallennus, vaikka tiedosto merkitsisi monta henkilöä poistuneiksi.",
+        )
 
-    def handle(self, *args, file: Path, dry_run: bool, yes: bool, **options):
+    def handle(
+        self,
+        *args,
+        file: Path,
+        dry_run: bool,
+        yes: bool,
+        allow_mass_deactivation: bool = False,
+        **options,
+    ):
         translation.activate("fi")
         if not file.is_file():
             raise CommandError(_("Tiedostoa ei löydy: %(file)s") % {"file": file})
@@ -53,8 +66,56 @@ class Command(BaseCommand):
                 "unchanged": plan.unchanged_count,
             }
         )
+        forecast = preview.forecast
+        if forecast is not None:
+            self.stdout.write(
+                _(
+                    "Perehdytyslistoja: %(checklists)s, koulutusilmoittautumisia: "
+                    "%(enrolments)s, ensimmäinen muistutus: %(first)s."
+                )
+                % {
+                    "checklists": forecast.checklists,
+                    "enrolments": forecast.enrolments,
+                    "first": forecast.first_reminder.strftime("%-d.%-m.%Y")
+                    if forecast.first_reminder
+                    else "–",
+                }
+            )
+        if plan.needs_second_confirmation(None):
+            # Many leavers: list them first, so a wrong file shows itself.
+            for leaver in plan.leavers[:50]:
+                self.stdout.write(
+                    _("Poistuu: %(number)s %(first)s %(last)s")
+                    % {
+                        "number": leaver["employee_number"],
+                        "first": leaver["first_name"],
+                        "last": leaver["last_name"],
+                    }
+                )
+            self.stdout.write(
+                self.style.WARNING(
+                    _(
+                        "Tiedosto merkitsisi %(count)s henkilöä %(active)s voimassa olevasta "
+                        "(%(share)s %%) poistuneiksi."
+                    )
+                    % {
+                        "count": plan.deactivated_count,
+                        "active": plan.active_before,
+                        "share": round(plan.deactivation_share * 100),
+                    }
+                )
+            )
         if dry_run or not plan.has_changes:
             return
+        if plan.needs_second_confirmation(None) and not allow_mass_deactivation:
+            raise CommandError(
+                _(
+                    "Mitään ei tallennettu: tiedosto merkitsisi %(count)s henkilöä "
+                    "poistuneiksi. Jos se on oikein, aja komento uudelleen valinnalla "
+                    "--allow-mass-deactivation."
+                )
+                % {"count": plan.deactivated_count}
+            )
         if not yes and input(_("Tallennetaanko muutokset? [k/E] ")).strip().lower() not in (
             "k",
             "y",
@@ -62,7 +123,9 @@ class Command(BaseCommand):
             self.stdout.write(_("Peruttu. Mitään ei tallennettu."))
             return
         try:
-            result = services.employee_import_apply(run=preview.run)
+            result = services.employee_import_apply(
+                run=preview.run, allow_mass_deactivation=allow_mass_deactivation
+            )
         except ImportBusy as busy:
             raise CommandError(str(busy)) from busy
         if not result.ok:

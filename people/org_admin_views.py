@@ -1,0 +1,94 @@
+"""The org-tree import in the Wagtail admin: upload → preview → confirm, with the
+staff import's upload form, problem list and size check."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from people import services
+from people.forms import OrgImportUploadForm
+from people.hr_import.locking import ImportBusy
+from people.hr_import.reading import FileRejected, Problem, check_size
+from people.models import ImportRun
+from people.permissions import user_can_import_org_units
+
+
+def _require_permission(request) -> None:
+    if not user_can_import_org_units(request.user):
+        raise PermissionDenied
+
+
+def upload(request):
+    _require_permission(request)
+    problems: list[Problem] = []
+    if request.method == "POST":
+        form = OrgImportUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            uploaded = form.cleaned_data["file"]
+            try:
+                check_size(uploaded.size)
+            except FileRejected as rejected:
+                problems = [rejected.problem]
+            else:
+                preview = services.org_import_preview(
+                    name=uploaded.name, content=uploaded.read(), uploaded_by=request.user
+                )
+                problems = preview.problems
+                if preview.ok:
+                    return redirect("org_import:preview", run_id=preview.run.pk)
+    else:
+        form = OrgImportUploadForm()
+    return render(
+        request,
+        "people/admin/org_import_upload.html",
+        {
+            "form": form,
+            "problems": problems,
+            "recent_runs": ImportRun.objects.filter(kind=ImportRun.Kind.ORG_UNITS)[:10],
+        },
+        status=400 if problems else 200,
+    )
+
+
+def preview(request, run_id: int):
+    _require_permission(request)
+    run = get_object_or_404(
+        ImportRun, pk=run_id, kind=ImportRun.Kind.ORG_UNITS, status=ImportRun.Status.PREVIEWED
+    )
+    plan = services.org_import_preview(
+        name=run.file_name, content=bytes(run.content), keep=False
+    ).plan
+    return render(
+        request,
+        "people/admin/org_import_preview.html",
+        {"run": run, "plan": plan, "problems": plan.problems},
+    )
+
+
+@require_POST
+def confirm(request, run_id: int):
+    _require_permission(request)
+    run = get_object_or_404(ImportRun, pk=run_id, kind=ImportRun.Kind.ORG_UNITS)
+    try:
+        result = services.org_import_apply(run=run)
+    except ImportBusy as busy:
+        messages.error(request, busy.message)
+        return redirect("org_import:preview", run_id=run.pk)
+    if result.problems:
+        messages.error(
+            request,
+            _(
+                "Muutoksia ei tallennettu: organisaatio on muuttunut esikatselun jälkeen. "
+                "Lataa tiedosto uudelleen."
+            ),
+        )
+        return redirect("org_import:preview", run_id=run.pk)
+    run.refresh_from_db()
+    messages.success(
+        request,
+        _("Organisaatiopuu tuotu. Uusia: %(created)s, muuttuneita: %(updated)s.")
+        % {"created": run.created_count, "updated": run.updated_count},
+    )
+    return redirect("org_import:upload")
