@@ -16,6 +16,7 @@ app = Celery(
         "tasks.reminders",
         "tasks.events",
         "tasks.supervision",
+        "tasks.accounts",
     ],
 )
 app.config_from_object("django.conf:settings", namespace="CELERY")
