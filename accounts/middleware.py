@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 import unicodedata
+from urllib.parse import urlsplit
 
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -38,10 +39,25 @@ class AdminAwareCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
+        if settings.OIDC_ENABLED and not report_only:
+            # Signing out posts a form whose answer redirects to the provider.
+            form_action = _origins(settings.OIDC_ISSUER, settings.OIDC_OP_LOGOUT_ENDPOINT)
+            parts.update = {**(parts.update or {}), "form-action": form_action}
         if request.path_info.startswith(ADMIN_PREFIX) and not report_only:
             parts.replace = {**(parts.replace or {}), **ADMIN_POLICY}
             parts.nonce = None
         return parts
+
+
+def _origins(*urls: str) -> list[str]:
+    origins = []
+    for url in urls:
+        parsed = urlsplit(url)
+        if parsed.scheme and parsed.netloc:
+            origin = f"{parsed.scheme}://{parsed.netloc}"
+            if origin not in origins:
+                origins.append(origin)
+    return origins
 
 
 class PermissionsPolicyMiddleware:

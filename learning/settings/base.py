@@ -269,7 +269,7 @@ OIDC_GROUP_ROLES = env.list("OIDC_GROUP_ROLES", default=[])
 OIDC_UNMATCHED_CONTACT = env.str(
     "OIDC_UNMATCHED_CONTACT", default="HR (henkilostohallinto@jarvilaakso.example)"
 )
-LOGIN_REDIRECT_URL_FAILURE = "accounts:oidc_unmatched"
+LOGIN_REDIRECT_URL_FAILURE = "/kirjaudu/ei-tunnusta/"
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
 # Local passwords are the fallback a county can switch off once everyone uses OIDC.
 LOCAL_PASSWORD_LOGIN = env.bool("LOCAL_PASSWORD_LOGIN", default=True)
@@ -322,7 +322,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
-        "form-action": [SELF] + ([OIDC_ISSUER] if OIDC_ENABLED else []),
+        # The provider's origin is added when OIDC is on (sign-out redirects there).
+        "form-action": [SELF],
     }
 }
 PERMISSIONS_POLICY = (

@@ -76,7 +76,9 @@ def test_lock_lifts_after_the_cool_off(client, nurse):
     for _ in range(LIMIT):
         sign_in(client, "hoitaja@hva.example", "väärä")
     assert sign_in(client, "hoitaja@hva.example", PASSWORD).status_code == 429
-    AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.first().attempt_time.replace(year=2020))
+    AccessAttempt.objects.update(
+        attempt_time=AccessAttempt.objects.first().attempt_time.replace(year=2020)
+    )
     assert sign_in(client, "hoitaja@hva.example", PASSWORD).status_code == 302
 
 
@@ -120,6 +122,7 @@ def test_password_reset_requests_are_limited_per_address_and_mailed_from_a_task(
 def test_reset_request_page_answers_the_same_for_known_and_unknown(client, nurse):
     known = client.post("/salasana/unohtui/", {"email": "hoitaja@hva.example"})
     unknown = client.post("/salasana/unohtui/", {"email": "ei.ole@hva.example"})
+
     def without_tokens(response):
         return re.sub(rb'(value|nonce)="[^"]{16,}"', b"", response.content)
 
@@ -161,7 +164,7 @@ def test_server_session_expires_with_the_inactivity_limit(client, nurse, setting
     sign_in(client, nurse.employee_number, PASSWORD)
     client.get("/")
     stored = Session.objects.get(session_key=client.session.session_key)
-    remaining = (stored.expire_date.timestamp() - time.time())
+    remaining = stored.expire_date.timestamp() - time.time()
     assert settings.SESSION_IDLE_SECONDS - 120 < remaining <= settings.SESSION_IDLE_SECONDS
     assert settings.SESSION_IDLE_SECONDS == 8 * 60 * 60
 
