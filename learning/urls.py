@@ -14,6 +14,8 @@ urlpatterns = [
     path("kirjaudu-ulos/", accounts_views.SignOutView.as_view(), name="logout"),
     # The admin's own sign-out would leave the server session valid on GET.
     path("admin/logout/", accounts_views.SignOutView.as_view(), name="admin_logout"),
+    # One sign-in page (lockouts, OIDC) for the admin too.
+    path("admin/login/", accounts_views.SignInView.as_view(), name="admin_login"),
     path("", include("accounts.urls")),
     path(
         "salasana/<uidb64>/<token>/",
