@@ -192,6 +192,10 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_LOGIN_URL = "login"
+# No avatars from gravatar.com: it would tell a third party who uses the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The county's time zones only (the full list has names browsers cannot show).
+WAGTAIL_USER_TIME_ZONES = ["Europe/Helsinki", "Europe/Stockholm", "UTC"]
 
 # --- Celery -----------------------------------------------------------------------------
 # With no broker configured, kombu's filesystem transport carries the messages through
