@@ -26,3 +26,11 @@ def lockout_response(request, original_response=None, credentials=None):
         {"failure_limit": settings.AXES_FAILURE_LIMIT, "cooloff_minutes": minutes},
         status=settings.AXES_HTTP_RESPONSE_CODE,
     )
+
+
+def is_exempt(request, credentials) -> bool:
+    """The OpenID Connect callback is not a guess at a password: a failure there (a
+    person HR's import does not know) must not count against the address."""
+    from django.urls import reverse
+
+    return request is not None and request.path == reverse("accounts:oidc_callback")

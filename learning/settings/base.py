@@ -291,6 +291,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_USERNAME_CALLABLE = "accounts.lockout.username_from_request"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+AXES_WHITELIST_CALLABLE = "accounts.lockout.is_exempt"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_ENABLE_ADMIN = False
 # Behind the load balancer, the number of proxies in X-Forwarded-For (0: REMOTE_ADDR).

@@ -6,6 +6,7 @@ the contact page for people HR's import does not know, and signing out of both."
 import time
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
@@ -137,6 +138,8 @@ def test_unmatched_person_sees_whom_to_contact_and_nobody_is_created(page, live_
     assert "HR-palvelut, puh. 012 345 678" in page.locator("main").inner_text()
     assert get_user_model().objects.count() == users_before
     assert not get_user_model().objects.filter(email__iexact=UNKNOWN_EMAIL).exists()
+    # Not a password guess: nothing counts towards locking the address.
+    assert not AccessAttempt.objects.exists()
     page.goto("/")
     assert page.locator(LOGOUT_BUTTON).count() == 0
     assert not signed_in_user_ids()
