@@ -25,3 +25,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Wagtail logs every page and snippet save at INFO; tests create hundreds.
 LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
+
+# django-axes logs every sign-in attempt; tests make hundreds.
+AXES_VERBOSE = False
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # noqa: F405
