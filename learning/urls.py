@@ -6,20 +6,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as accounts_views
 from people import views as people_views
-from people.forms import SignInForm
 
 urlpatterns = [
-    path(
-        "kirjaudu/",
-        auth_views.LoginView.as_view(
-            template_name="registration/login.html",
-            authentication_form=SignInForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
-    ),
-    path("kirjaudu-ulos/", auth_views.LogoutView.as_view(), name="logout"),
+    path("kirjaudu/", accounts_views.SignInView.as_view(), name="login"),
+    path("kirjaudu-ulos/", accounts_views.SignOutView.as_view(), name="logout"),
+    # The admin's own sign-out would leave the server session valid on GET.
+    path("admin/logout/", accounts_views.SignOutView.as_view(), name="admin_logout"),
+    # One sign-in page (lockouts, OIDC) for the admin too.
+    path("admin/login/", accounts_views.SignInView.as_view(), name="admin_login"),
+    path("", include("accounts.urls")),
     path(
         "salasana/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(success_url="/salasana/valmis/"),
@@ -43,6 +40,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
+
+handler500 = "accounts.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

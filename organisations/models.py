@@ -26,6 +26,8 @@ class Organisation(index.Indexed, models.Model):
 
     search_fields = [
         index.SearchField("name"),
+        # The admin listing searches by municipality too.
+        index.SearchField("municipality"),
         index.AutocompleteField("name"),
         index.FilterField("kind"),
         index.FilterField("municipality"),

@@ -80,6 +80,8 @@ class Activity(index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name_fi"),
         index.SearchField("name_sv"),
+        # The admin listing searches by key too.
+        index.SearchField("key"),
         index.AutocompleteField("name_fi"),
         index.FilterField("active"),
     ]

@@ -49,6 +49,11 @@ command -v haproxy >/dev/null || apt_install haproxy || true
 # Compose checks docker/compose.yml without an engine: the v2 plugin, else Debian's v1.
 docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || apt_install docker-compose || true
 
+# --- The test OpenID Provider (oidc-provider from the npm registry, locked) -------------
+if [ ! -d tests/oidc_provider/node_modules ] && command -v npm >/dev/null; then
+  (cd tests/oidc_provider && npm ci --no-audit --no-fund)
+fi
+
 # --- Lint, catalogues, tests ------------------------------------------------------------
 echo "ruff check / format"
 .venv/bin/ruff check .

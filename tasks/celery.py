@@ -20,6 +20,7 @@ app = Celery(
         "tasks.events",
         "tasks.supervision",
         "tasks.privacy",
+        "tasks.accounts",
     ],
 )
 app.config_from_object("django.conf:settings", namespace="CELERY")

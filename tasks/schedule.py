@@ -76,4 +76,9 @@ BEAT_SCHEDULE = {
         "schedule": crontab(hour=4, minute=0),
         "options": {"expires": 20 * 60 * 60},
     },
+    "accounts-purge-password-reset-requests": {
+        "task": "accounts.purge_password_reset_requests",
+        "schedule": crontab(hour=3, minute=45),
+        "options": {"expires": 20 * 60 * 60},
+    },
 }

@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "supervision",
     "privacy",
     "golive",
+    "accounts",
+    "axes",
+    "csp",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
@@ -224,6 +227,10 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_LOGIN_URL = "login"
+# No avatars from gravatar.com: it would tell a third party who uses the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The county's time zones only (the full list has names browsers cannot show).
+WAGTAIL_USER_TIME_ZONES = ["Europe/Helsinki", "Europe/Stockholm", "UTC"]
 
 # --- Celery -----------------------------------------------------------------------------
 # With no broker configured, kombu's filesystem transport carries the messages through
@@ -274,3 +281,113 @@ LOGGING = {
 # pseudonymised by a nightly task.
 AUDIT_RETENTION_YEARS = env.int("AUDIT_RETENTION_YEARS", default=5)
 RETENTION_YEARS_AFTER_LEAVING = env.int("RETENTION_YEARS_AFTER_LEAVING", default=5)
+# --- Sign-in, sessions and security headers (accounts/) ---------------------------------
+# OpenID Connect with the county's provider (Entra ID): on when OIDC_ISSUER is set.
+# Endpoints come from the provider's /.well-known/openid-configuration; an OIDC_OP_*
+# variable overrides one. Authorization code with PKCE, state and nonce, RS256 ID tokens
+# checked against the provider's JWKS.
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="")
+OIDC_ENABLED = bool(OIDC_ISSUER)
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_OP_LOGOUT_ENDPOINT = env.str("OIDC_OP_LOGOUT_ENDPOINT", default="")
+OIDC_USE_PKCE = True
+OIDC_USE_NONCE = True
+OIDC_CREATE_USER = False
+OIDC_STORE_ID_TOKEN = True  # the hint for ending the provider's session
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+# Which claim finds the imported employee: its value is compared with the work email
+# (OIDC_MATCH_FIELD=email) or the employee number (OIDC_MATCH_FIELD=employee_number).
+OIDC_MATCH_CLAIM = env.str("OIDC_MATCH_CLAIM", default="email")
+OIDC_MATCH_FIELD = env.str("OIDC_MATCH_FIELD", default="email")
+# "group-id=role,group-id=role": provider groups that give our roles at each sign-in.
+OIDC_GROUPS_CLAIM = env.str("OIDC_GROUPS_CLAIM", default="groups")
+OIDC_GROUP_ROLES = env.list("OIDC_GROUP_ROLES", default=[])
+# Whom a person the provider knows but HR's import does not should contact.
+OIDC_UNMATCHED_CONTACT = env.str(
+    "OIDC_UNMATCHED_CONTACT", default="HR (henkilostohallinto@jarvilaakso.example)"
+)
+LOGIN_REDIRECT_URL_FAILURE = "/kirjaudu/ei-tunnusta/"
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+# Local passwords are the fallback a county can switch off once everyone uses OIDC.
+LOCAL_PASSWORD_LOGIN = env.bool("LOCAL_PASSWORD_LOGIN", default=True)
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend"]
+if LOCAL_PASSWORD_LOGIN:
+    AUTHENTICATION_BACKENDS.append("people.backends.EmailOrEmployeeNumberBackend")
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("accounts.oidc.CountyOIDCBackend")
+
+# Brute-force limits (django-axes): an account, or an address, is locked after
+# AXES_FAILURE_LIMIT failed sign-ins for AXES_COOLOFF_TIME hours.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "accounts.lockout.username_from_request"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_WHITELIST_CALLABLE = "accounts.lockout.is_exempt"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_ENABLE_ADMIN = False
+# Behind the load balancer, the number of proxies in X-Forwarded-For (0: REMOTE_ADDR).
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+# Password-reset requests from one address per hour.
+PASSWORD_RESET_REQUESTS_PER_HOUR = env.int("PASSWORD_RESET_REQUESTS_PER_HOUR", default=5)
+
+# Sessions end after SESSION_IDLE_SECONDS without a request (a shift, 8 h) and at the
+# latest SESSION_MAX_SECONDS after signing in.
+SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=8 * 60 * 60)
+SESSION_MAX_SECONDS = env.int("SESSION_MAX_SECONDS", default=12 * 60 * 60)
+SESSION_COOKIE_AGE = SESSION_MAX_SECONDS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp 4): scripts only from our own origin or with the
+# request's nonce, never inline. Wagtail's admin gets its allowances in
+# accounts.middleware.AdminAwareCSPMiddleware.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        # The provider's origin is added when OIDC is on (sign-out redirects there).
+        "form-action": [SELF],
+    }
+}
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), "
+    "clipboard-write=(self), fullscreen=(self)"
+)
+
+# Security headers first; odd query strings refused before any view; session limits
+# once the user is known; django-axes last, as it asks.
+MIDDLEWARE[1:1] = [
+    "accounts.middleware.AdminAwareCSPMiddleware",
+    "accounts.middleware.PermissionsPolicyMiddleware",
+]
+_language = MIDDLEWARE.index("people.middleware.UserLanguageMiddleware")
+MIDDLEWARE[_language : _language + 1] = [
+    "accounts.middleware.SessionLimitsMiddleware",
+    "people.middleware.UserLanguageMiddleware",
+    # After the language is known, so the 400 page speaks it.
+    "accounts.middleware.QueryStringGuardMiddleware",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")

@@ -42,3 +42,6 @@ LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
 # Test processes (and the workers and servers tests start) do not load the lemma data at
 # start unless a test asks for it.
 LEMMAS_WARM = os.environ.get("LEMMAS_WARM", "0") == "1"
+# django-axes logs every sign-in attempt; tests make hundreds.
+AXES_VERBOSE = False
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}  # noqa: F405
