@@ -163,6 +163,7 @@ class CoursePage(CanonicalMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(user=request.user, course=self)
+        context["preview"] = getattr(request, "is_preview", False)
         return context
 
 
@@ -189,6 +190,46 @@ class LessonPage(CanonicalMixin, Page):
             for block in self.body
             if block.block_type == "quiz" and block.value["required"] and block.value["quiz"]
         ]
+
+    def get_context(self, request, *args, **kwargs):
+        """What the lesson page shows: its course, its place among the course's live
+        lessons and the learner's quiz and self-assessment state. A preview (Wagtail's
+        preview panel, *Esikatsele*, a workflow's draft view) shows the lesson as to a
+        learner who has not started it, with the previewed lesson in its place."""
+        from courses import selectors
+        from people.selectors import employee_for_user
+        from quizzes.selectors import lesson_quiz_states
+
+        context = super().get_context(request, *args, **kwargs)
+        course = self.course
+        preview = getattr(request, "is_preview", False)
+        siblings = list(
+            LessonPage.objects.live()
+            .child_of(course)
+            .exclude(pk=self.pk)
+            .only("id", "title", "url_path", "path")
+        )
+        siblings.append(self)
+        siblings.sort(key=lambda page: page.path)
+        position = next((i for i, page in enumerate(siblings) if page is self), 0)
+        employee = None if preview else employee_for_user(request.user)
+        context.update(
+            course=course,
+            lesson_number=position + 1,
+            lesson_count=len(siblings),
+            previous_lesson=siblings[position - 1] if position > 0 else None,
+            next_lesson=siblings[position + 1] if position + 1 < len(siblings) else None,
+            lesson_done=False,
+            preview=preview,
+            quiz_states={},
+            self_ratings={},
+        )
+        if preview or employee is not None:
+            states = lesson_quiz_states(employee=employee, blocks=self.body, request=request)
+            context.update(states)
+        if employee is not None:
+            context["lesson_done"] = selectors.lesson_done(employee=employee, lesson=self)
+        return context
 
     def serve(self, request, *args, **kwargs):
         from courses.views import serve_lesson
