@@ -1,5 +1,7 @@
 """The building blocks of a lesson, one StructBlock per element (bakerydemo's shape)."""
 
+import os
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -8,6 +10,14 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+VIDEO_EXTENSIONS = ("mp4", "webm")
+CAPTION_EXTENSIONS = ("vtt",)
+
+
+def extension_of(name: str) -> str:
+    return os.path.splitext(name)[1][1:].lower()
+
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -54,9 +64,15 @@ class ImageBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    """A video as a file or an embed; captions or a transcript are required."""
+    """A video as an uploaded file (MP4 or WebM) or an embed; captions (WebVTT) or a
+    transcript are required. Every rule is checked and shown at its own field, also
+    when another field (say an embed address the server cannot reach) fails."""
 
-    video_file = DocumentChooserBlock(label=_("videotiedosto"), required=False)
+    video_file = DocumentChooserBlock(
+        label=_("videotiedosto (.mp4, .webm)"),
+        required=False,
+        help_text=_("Lataa video tai anna upotusosoite."),
+    )
     embed = EmbedBlock(label=_("upotus (osoite)"), required=False)
     captions = DocumentChooserBlock(label=_("tekstitys (.vtt)"), required=False)
     transcript = blocks.TextBlock(label=_("tekstivastine"), required=False)
@@ -67,15 +83,30 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
 
     def clean(self, value):
-        value = super().clean(value)
         errors = {}
-        if not value.get("video_file") and not value.get("embed"):
-            errors["video_file"] = ValidationError(
-                _("Valitse videotiedosto tai anna upotusosoite.")
+        try:
+            value = super().clean(value)
+        except StructBlockValidationError as invalid:
+            errors.update(invalid.block_errors)
+        video, captions = value.get("video_file"), value.get("captions")
+        if not video and not value.get("embed") and "embed" not in errors:
+            errors.setdefault(
+                "video_file", ValidationError(_("Valitse videotiedosto tai anna upotusosoite."))
             )
-        if not value.get("captions") and not value.get("transcript"):
-            errors["transcript"] = ValidationError(
-                _("Videolla on oltava tekstitys tai tekstivastine (saavutettavuus).")
+        if video and extension_of(video.filename) not in VIDEO_EXTENSIONS:
+            errors.setdefault(
+                "video_file", ValidationError(_("Videon on oltava MP4- tai WebM-tiedosto."))
+            )
+        if captions and extension_of(captions.filename) not in CAPTION_EXTENSIONS:
+            errors.setdefault(
+                "captions", ValidationError(_("Tekstityksen on oltava WebVTT-tiedosto (.vtt)."))
+            )
+        if not captions and not (value.get("transcript") or "").strip():
+            errors.setdefault(
+                "transcript",
+                ValidationError(
+                    _("Videolla on oltava tekstitys tai tekstivastine (saavutettavuus).")
+                ),
             )
         if errors:
             raise StructBlockValidationError(block_errors=errors)
