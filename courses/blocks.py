@@ -62,11 +62,31 @@ class ImageBlock(blocks.StructBlock):
         template = "courses/blocks/image.html"
         label = _("Kuva")
 
+    def clean(self, value):
+        """The alternative text is required on every save, drafts included (Wagtail
+        defers required fields on a draft), with a message saying what to write."""
+        errors = {}
+        try:
+            value = super().clean(value)
+        except StructBlockValidationError as invalid:
+            errors.update(invalid.block_errors)
+        if not (value.get("alt_text") or "").strip():
+            errors["alt_text"] = ValidationError(
+                _(
+                    "Kirjoita kuvalle vaihtoehtoinen teksti: mitä kuvassa on ruudunlukijan "
+                    "käyttäjälle."
+                )
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
 
 class VideoBlock(blocks.StructBlock):
     """A video as an uploaded file (MP4 or WebM) or an embed; captions (WebVTT) or a
-    transcript are required. Every rule is checked and shown at its own field, also
-    when another field (say an embed address the server cannot reach) fails."""
+    transcript are required. Every rule is checked on every save, drafts included, and
+    shown at its own field, also when another field (say an embed address the server
+    cannot reach) fails."""
 
     video_file = DocumentChooserBlock(
         label=_("videotiedosto (.mp4, .webm)"),
