@@ -22,6 +22,14 @@ def extension_of(name: str) -> str:
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+class PlaceholderCharBlock(blocks.CharBlock):
+    """A text field showing an example in grey until the trainer writes their own."""
+
+    def __init__(self, *args, placeholder="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.field.widget.attrs["placeholder"] = placeholder
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section heading inside a lesson."""
 
@@ -146,7 +154,7 @@ class CalloutBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         template = "courses/blocks/callout.html"
-        label = _("Nosto")
+        label = _("Vinkki")
 
 
 class HyteActivityBlock(blocks.StructBlock):
@@ -203,10 +211,11 @@ class QuizBlock(blocks.StructBlock):
 class SelfAssessmentBlock(blocks.StructBlock):
     """An ungraded 1–5 self-rating, asked before or after the course."""
 
-    question = blocks.CharBlock(
+    # Starts empty, so a question written for another course is not published by accident.
+    question = PlaceholderCharBlock(
         label=_("kysymys"),
         max_length=300,
-        default="Kuinka hyvin tunnet alueesi hyte-toiminnan?",
+        placeholder=_("Esim. Kuinka hyvin tunnet alueesi hyte-toiminnan?"),
     )
     phase = blocks.ChoiceBlock(
         label=_("vaihe"),

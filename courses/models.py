@@ -12,6 +12,7 @@ from dateutil.relativedelta import relativedelta
 from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.http import Http404
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -52,7 +53,18 @@ class CanonicalMixin:
         return self.get_translation(default_locale_id())
 
 
-class CourseIndexPage(Page):
+class AsciiSlugMixin:
+    """New pages get ASCII addresses: ä → a, ö → o, å → a, whatever the trainer typed
+    (the admin already turns the title into such a slug; WAGTAIL_ALLOW_UNICODE_SLUGS).
+    Existing pages keep theirs, so no published address changes."""
+
+    def full_clean(self, *args, **kwargs):
+        if self.pk is None and self.slug:
+            self.slug = slugify(self.slug)
+        return super().full_clean(*args, **kwargs)
+
+
+class CourseIndexPage(AsciiSlugMixin, Page):
     """The course catalogue."""
 
     intro = RichTextField(_("johdanto"), blank=True)
@@ -78,7 +90,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(CanonicalMixin, Page):
+class CoursePage(AsciiSlugMixin, CanonicalMixin, Page):
     summary = models.TextField(_("tiivistelmä"), max_length=600)
     audience_units = ParentalManyToManyField(
         "people.OrgUnit",
@@ -139,6 +151,8 @@ class CoursePage(CanonicalMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
+    # The admin lists a course's lessons in course order, not by last edit.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("koulutus")
@@ -167,7 +181,7 @@ class CoursePage(CanonicalMixin, Page):
         return context
 
 
-class LessonPage(CanonicalMixin, Page):
+class LessonPage(AsciiSlugMixin, CanonicalMixin, Page):
     body = StreamField(LessonStreamBlock(), verbose_name=_("sisältö"), use_json_field=True)
 
     content_panels = [*Page.content_panels, FieldPanel("body")]

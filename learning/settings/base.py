@@ -197,6 +197,8 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_LOGIN_URL = "login"
+# Page addresses in ASCII (ä → a, ö → o): no %C3%A4 in links and emails.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Celery -----------------------------------------------------------------------------
 # With no broker configured, kombu's filesystem transport carries the messages through
