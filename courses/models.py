@@ -158,6 +158,29 @@ class CoursePage(AsciiSlugMixin, CanonicalMixin, Page):
         verbose_name = _("koulutus")
         verbose_name_plural = _("koulutukset")
 
+    def _lesson_quiz_ids(self) -> set[int]:
+        ids = set()
+        for lesson in LessonPage.objects.child_of(self).live():
+            ids.update(lesson.quiz_ids())
+        return ids
+
+    def pending_part_authors(self) -> set[int]:
+        """Who last edited a pending quiz change of the course's lessons."""
+        from quizzes.services import pending_quizzes
+
+        return {
+            quiz.latest_revision.user_id
+            for quiz in pending_quizzes(self._lesson_quiz_ids())
+            if quiz.latest_revision.user_id
+        }
+
+    def publish_parts(self, user=None) -> None:
+        """Called when the course's approval publishes it: pending changes to the
+        quizzes of its live lessons go live with it."""
+        from quizzes.services import quizzes_publish_pending
+
+        quizzes_publish_pending(quiz_ids=self._lesson_quiz_ids(), user=user)
+
     def expiry_for(self, completed_at):
         if not self.validity_months:
             return None
@@ -197,6 +220,31 @@ class LessonPage(AsciiSlugMixin, CanonicalMixin, Page):
     def course(self) -> "CoursePage":
         """The course this lesson belongs to, in the lesson's own language (one query)."""
         return CoursePage.objects.get(path=self.path[: -self.steplen])
+
+    def quiz_ids(self) -> list[int]:
+        return [
+            block.value["quiz"].pk
+            for block in self.body
+            if block.block_type == "quiz" and block.value["quiz"]
+        ]
+
+    def pending_part_authors(self) -> set[int]:
+        """Who last edited a quiz of this lesson whose change is not yet live: they may
+        not approve the lesson (the four eyes cover the quizzes too)."""
+        from quizzes.services import pending_quizzes
+
+        return {
+            quiz.latest_revision.user_id
+            for quiz in pending_quizzes(self.quiz_ids())
+            if quiz.latest_revision.user_id
+        }
+
+    def publish_parts(self, user=None) -> None:
+        """Called when this lesson's approval publishes it: its quizzes' pending changes
+        go live with it (trainers cannot publish quizzes themselves)."""
+        from quizzes.services import quizzes_publish_pending
+
+        quizzes_publish_pending(quiz_ids=self.quiz_ids(), user=user)
 
     def required_quiz_ids(self) -> list[int]:
         return [

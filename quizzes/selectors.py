@@ -33,12 +33,29 @@ class QuizState:
         return self.quiz.live and (self.attempts_left is None or self.attempts_left > 0)
 
 
+def _as_approved(quiz: Quiz, questions_of: dict) -> Quiz:
+    """For a preview: `quiz` as its latest revision, which goes live with the approval
+    of the lesson, its questions and choices put in `questions_of`. No queries for a
+    quiz without pending changes."""
+    if not quiz.latest_revision_id or quiz.latest_revision_id == quiz.live_revision_id:
+        return quiz
+    draft = quiz.get_latest_revision_as_object()
+    draft.live = True  # shown as the learner will see it; never saved
+    questions = {}
+    for number, question in enumerate(draft.questions.all()):
+        question.ordered_choices = list(question.choices.all())
+        questions[question.pk or f"new-{number}"] = question
+    questions_of[quiz.pk] = questions
+    return draft
+
+
 def lesson_quiz_states(*, employee, blocks, request) -> dict:
     """Per quiz block of `blocks` (a lesson's StreamField): the quiz, its questions
     (shuffled if the trainer asked), the learner's attempts and the result just
     submitted; per self-assessment block: the learner's earlier answer.
     With `employee=None` (a preview) every quiz is shown as to a learner who has not
-    tried it yet, and nothing of the viewer's own is read."""
+    tried it yet, as it will be once the lesson is approved (its latest revision), and
+    nothing of the viewer's own is read."""
     # The quiz objects came with the StreamField; their questions and choices take one
     # more query.
     quizzes = list(
@@ -58,6 +75,8 @@ def lesson_quiz_states(*, employee, blocks, request) -> dict:
                 choice.question_id, choice.question
             )
             question.__dict__.setdefault("ordered_choices", []).append(choice)
+        if employee is None:
+            quizzes = [_as_approved(quiz, questions_of) for quiz in quizzes]
         keys = {quiz.translation_key: quiz for quiz in quizzes}
         attempts = []
         if employee is not None:

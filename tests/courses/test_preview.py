@@ -136,3 +136,19 @@ def test_course_index_preview_lists_the_courses(trainer_client):
     )
     assert "Koulutusluettelo" in html and "Tervetuloa" in html
     assert course.title in html
+
+
+def test_lesson_preview_shows_the_quiz_change_that_goes_live_with_it(trainer_client):
+    quiz = make_quiz(questions=1)
+    course = make_course(lessons=1, quiz=quiz)
+    (lesson,) = lessons_of(course)
+    draft = quiz.get_latest_revision_as_object()
+    question = draft.questions.first()
+    question.text = "Mikä on hyte-kerroin?"
+    draft.save_revision()
+    page = trainer_client.get(f"/admin/pages/{lesson.pk}/view_draft/")
+    html = page.content.decode()
+    assert "Mikä on hyte-kerroin?" in html and "Kysymys 1" not in html
+    # Learners still get the published quiz until the lesson is approved.
+    live = trainer_client.get(lesson.url).content.decode()
+    assert "Kysymys 1" in live and "Mikä on hyte-kerroin?" not in live
