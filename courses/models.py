@@ -56,9 +56,10 @@ class CanonicalMixin:
 class AsciiSlugMixin:
     """New pages get ASCII addresses: ä → a, ö → o, å → a, whatever the trainer typed
     (the admin already turns the title into such a slug; WAGTAIL_ALLOW_UNICODE_SLUGS).
-    Existing pages keep theirs, so no published address changes."""
+    Existing pages and their translations keep theirs, so no published address changes."""
 
     def full_clean(self, *args, **kwargs):
+        # Translations are copied without full_clean and keep their page's address.
         if self.pk is None and self.slug:
             self.slug = slugify(self.slug)
         return super().full_clean(*args, **kwargs)

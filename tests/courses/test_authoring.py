@@ -5,12 +5,14 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
+from wagtail.models import Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from cms.models import HomePage
 from courses.blocks import LessonStreamBlock, SelfAssessmentBlock
 from courses.models import LessonPage
 from people import roles
-from tests.courses.builders import lessons_of, make_course
+from tests.courses.builders import course_index, lessons_of, make_course
 from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +88,16 @@ def test_tip_block_is_called_vinkki(trainer_client):
     html = trainer_client.get(f"/admin/pages/{lesson.pk}/edit/").content.decode()
     # "Nosto" stays Wagtail's Promote tab only.
     assert "Vinkki" in html
+
+
+def test_a_translation_keeps_the_address_of_its_page():
+    course = make_course(lessons=1)
+    (lesson,) = lessons_of(course)
+    LessonPage.objects.filter(pk=lesson.pk).update(slug="ennen-äätä")
+    swedish = Locale.objects.get_or_create(language_code="sv")[0]
+    home = HomePage.objects.get(locale__language_code="fi")
+    for page in (home, course_index(), course):
+        if not page.has_translation(swedish):
+            page.copy_for_translation(swedish)
+    copy = LessonPage.objects.get(pk=lesson.pk).copy_for_translation(swedish)
+    assert copy.slug == "ennen-äätä"
