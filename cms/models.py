@@ -44,7 +44,8 @@ class HomePage(Page):
 
 class FourEyesApprovalTask(AbstractGroupApprovalTask):
     """Approval by a member of the chosen groups who is neither the person who
-    submitted the content nor the one who last edited it.
+    submitted the content nor the one who last edited it, nor the last editor of a part
+    that goes live with it (a quiz of a lesson).
 
     Wagtail's own group approval lets a group member approve their own submission;
     courses and phrases need a second person.
@@ -63,6 +64,10 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
         latest = getattr(obj, "latest_revision", None)
         if latest is not None and latest.user_id:
             authors.add(latest.user_id)
+        # Parts that go live with the content (a lesson's quizzes): their last editors.
+        part_authors = getattr(getattr(obj, "specific", obj), "pending_part_authors", None)
+        if part_authors is not None:
+            authors |= part_authors()
         return authors
 
     def user_is_author(self, obj, user) -> bool:

@@ -1,5 +1,7 @@
 """The building blocks of a lesson, one StructBlock per element (bakerydemo's shape)."""
 
+import os
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -9,7 +11,23 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+VIDEO_EXTENSIONS = ("mp4", "webm")
+CAPTION_EXTENSIONS = ("vtt",)
+
+
+def extension_of(name: str) -> str:
+    return os.path.splitext(name)[1][1:].lower()
+
+
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class PlaceholderCharBlock(blocks.CharBlock):
+    """A text field showing an example in grey until the trainer writes their own."""
+
+    def __init__(self, *args, placeholder="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.field.widget.attrs["placeholder"] = placeholder
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -52,11 +70,37 @@ class ImageBlock(blocks.StructBlock):
         template = "courses/blocks/image.html"
         label = _("Kuva")
 
+    def clean(self, value):
+        """The alternative text is required on every save, drafts included (Wagtail
+        defers required fields on a draft), with a message saying what to write."""
+        errors = {}
+        try:
+            value = super().clean(value)
+        except StructBlockValidationError as invalid:
+            errors.update(invalid.block_errors)
+        if not (value.get("alt_text") or "").strip():
+            errors["alt_text"] = ValidationError(
+                _(
+                    "Kirjoita kuvalle vaihtoehtoinen teksti: mitä kuvassa on ruudunlukijan "
+                    "käyttäjälle."
+                )
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
 
 class VideoBlock(blocks.StructBlock):
-    """A video as a file or an embed; captions or a transcript are required."""
+    """A video as an uploaded file (MP4 or WebM) or an embed; captions (WebVTT) or a
+    transcript are required. Every rule is checked on every save, drafts included, and
+    shown at its own field, also when another field (say an embed address the server
+    cannot reach) fails."""
 
-    video_file = DocumentChooserBlock(label=_("videotiedosto"), required=False)
+    video_file = DocumentChooserBlock(
+        label=_("videotiedosto (.mp4, .webm)"),
+        required=False,
+        help_text=_("Lataa video tai anna upotusosoite."),
+    )
     embed = EmbedBlock(label=_("upotus (osoite)"), required=False)
     captions = DocumentChooserBlock(label=_("tekstitys (.vtt)"), required=False)
     transcript = blocks.TextBlock(label=_("tekstivastine"), required=False)
@@ -67,15 +111,30 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
 
     def clean(self, value):
-        value = super().clean(value)
         errors = {}
-        if not value.get("video_file") and not value.get("embed"):
-            errors["video_file"] = ValidationError(
-                _("Valitse videotiedosto tai anna upotusosoite.")
+        try:
+            value = super().clean(value)
+        except StructBlockValidationError as invalid:
+            errors.update(invalid.block_errors)
+        video, captions = value.get("video_file"), value.get("captions")
+        if not video and not value.get("embed") and "embed" not in errors:
+            errors.setdefault(
+                "video_file", ValidationError(_("Valitse videotiedosto tai anna upotusosoite."))
             )
-        if not value.get("captions") and not value.get("transcript"):
-            errors["transcript"] = ValidationError(
-                _("Videolla on oltava tekstitys tai tekstivastine (saavutettavuus).")
+        if video and extension_of(video.filename) not in VIDEO_EXTENSIONS:
+            errors.setdefault(
+                "video_file", ValidationError(_("Videon on oltava MP4- tai WebM-tiedosto."))
+            )
+        if captions and extension_of(captions.filename) not in CAPTION_EXTENSIONS:
+            errors.setdefault(
+                "captions", ValidationError(_("Tekstityksen on oltava WebVTT-tiedosto (.vtt)."))
+            )
+        if not captions and not (value.get("transcript") or "").strip():
+            errors.setdefault(
+                "transcript",
+                ValidationError(
+                    _("Videolla on oltava tekstitys tai tekstivastine (saavutettavuus).")
+                ),
             )
         if errors:
             raise StructBlockValidationError(block_errors=errors)
@@ -95,7 +154,7 @@ class CalloutBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         template = "courses/blocks/callout.html"
-        label = _("Nosto")
+        label = _("Vinkki")
 
 
 class HyteActivityBlock(blocks.StructBlock):
@@ -152,10 +211,11 @@ class QuizBlock(blocks.StructBlock):
 class SelfAssessmentBlock(blocks.StructBlock):
     """An ungraded 1–5 self-rating, asked before or after the course."""
 
-    question = blocks.CharBlock(
+    # Starts empty, so a question written for another course is not published by accident.
+    question = PlaceholderCharBlock(
         label=_("kysymys"),
         max_length=300,
-        default="Kuinka hyvin tunnet alueesi hyte-toiminnan?",
+        placeholder=_("Esim. Kuinka hyvin tunnet alueesi hyte-toiminnan?"),
     )
     phase = blocks.ChoiceBlock(
         label=_("vaihe"),

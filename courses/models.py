@@ -13,6 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -54,7 +55,19 @@ class CanonicalMixin:
         return self.get_translation(default_locale_id())
 
 
-class CourseIndexPage(Page):
+class AsciiSlugMixin:
+    """New pages get ASCII addresses: ä → a, ö → o, å → a, whatever the trainer typed
+    (the admin already turns the title into such a slug; WAGTAIL_ALLOW_UNICODE_SLUGS).
+    Existing pages and their translations keep theirs, so no published address changes."""
+
+    def full_clean(self, *args, **kwargs):
+        # Translations are copied without full_clean and keep their page's address.
+        if self.pk is None and self.slug:
+            self.slug = slugify(self.slug)
+        return super().full_clean(*args, **kwargs)
+
+
+class CourseIndexPage(AsciiSlugMixin, Page):
     """The course catalogue."""
 
     intro = RichTextField(_("johdanto"), blank=True)
@@ -80,7 +93,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(CanonicalMixin, Page):
+class CoursePage(AsciiSlugMixin, CanonicalMixin, Page):
     summary = models.TextField(_("tiivistelmä"), max_length=600)
     audience_units = ParentalManyToManyField(
         "people.OrgUnit",
@@ -151,6 +164,8 @@ class CoursePage(CanonicalMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
+    # The admin lists a course's lessons in course order, not by last edit.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("koulutus")
@@ -163,6 +178,29 @@ class CoursePage(CanonicalMixin, Page):
             validate_single_line(self.title)
         except ValidationError as error:
             raise ValidationError({"title": error.messages}) from None
+
+    def _lesson_quiz_ids(self) -> set[int]:
+        ids = set()
+        for lesson in LessonPage.objects.child_of(self).live():
+            ids.update(lesson.quiz_ids())
+        return ids
+
+    def pending_part_authors(self) -> set[int]:
+        """Who last edited a pending quiz change of the course's lessons."""
+        from quizzes.services import pending_quizzes
+
+        return {
+            quiz.latest_revision.user_id
+            for quiz in pending_quizzes(self._lesson_quiz_ids())
+            if quiz.latest_revision.user_id
+        }
+
+    def publish_parts(self, user=None) -> None:
+        """Called when the course's approval publishes it: pending changes to the
+        quizzes of its live lessons go live with it."""
+        from quizzes.services import quizzes_publish_pending
+
+        quizzes_publish_pending(quiz_ids=self._lesson_quiz_ids(), user=user)
 
     def expiry_for(self, completed_at):
         if not self.validity_months:
@@ -183,10 +221,11 @@ class CoursePage(CanonicalMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline(user=request.user, course=self)
+        context["preview"] = getattr(request, "is_preview", False)
         return context
 
 
-class LessonPage(CanonicalMixin, Page):
+class LessonPage(AsciiSlugMixin, CanonicalMixin, Page):
     body = StreamField(LessonStreamBlock(), verbose_name=_("sisältö"), use_json_field=True)
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
@@ -203,12 +242,77 @@ class LessonPage(CanonicalMixin, Page):
         """The course this lesson belongs to, in the lesson's own language (one query)."""
         return CoursePage.objects.get(path=self.path[: -self.steplen])
 
+    def quiz_ids(self) -> list[int]:
+        return [
+            block.value["quiz"].pk
+            for block in self.body
+            if block.block_type == "quiz" and block.value["quiz"]
+        ]
+
+    def pending_part_authors(self) -> set[int]:
+        """Who last edited a quiz of this lesson whose change is not yet live: they may
+        not approve the lesson (the four eyes cover the quizzes too)."""
+        from quizzes.services import pending_quizzes
+
+        return {
+            quiz.latest_revision.user_id
+            for quiz in pending_quizzes(self.quiz_ids())
+            if quiz.latest_revision.user_id
+        }
+
+    def publish_parts(self, user=None) -> None:
+        """Called when this lesson's approval publishes it: its quizzes' pending changes
+        go live with it (trainers cannot publish quizzes themselves)."""
+        from quizzes.services import quizzes_publish_pending
+
+        quizzes_publish_pending(quiz_ids=self.quiz_ids(), user=user)
+
     def required_quiz_ids(self) -> list[int]:
         return [
             block.value["quiz"].pk
             for block in self.body
             if block.block_type == "quiz" and block.value["required"] and block.value["quiz"]
         ]
+
+    def get_context(self, request, *args, **kwargs):
+        """What the lesson page shows: its course, its place among the course's live
+        lessons and the learner's quiz and self-assessment state. A preview (Wagtail's
+        preview panel, *Esikatsele*, a workflow's draft view) shows the lesson as to a
+        learner who has not started it, with the previewed lesson in its place."""
+        from courses import selectors
+        from people.selectors import employee_for_user
+        from quizzes.selectors import lesson_quiz_states
+
+        context = super().get_context(request, *args, **kwargs)
+        course = self.course
+        preview = getattr(request, "is_preview", False)
+        siblings = list(
+            LessonPage.objects.live()
+            .child_of(course)
+            .exclude(pk=self.pk)
+            .only("id", "title", "url_path", "path")
+        )
+        siblings.append(self)
+        siblings.sort(key=lambda page: page.path)
+        position = next((i for i, page in enumerate(siblings) if page is self), 0)
+        employee = None if preview else employee_for_user(request.user)
+        context.update(
+            course=course,
+            lesson_number=position + 1,
+            lesson_count=len(siblings),
+            previous_lesson=siblings[position - 1] if position > 0 else None,
+            next_lesson=siblings[position + 1] if position + 1 < len(siblings) else None,
+            lesson_done=False,
+            preview=preview,
+            quiz_states={},
+            self_ratings={},
+        )
+        if preview or employee is not None:
+            states = lesson_quiz_states(employee=employee, blocks=self.body, request=request)
+            context.update(states)
+        if employee is not None:
+            context["lesson_done"] = selectors.lesson_done(employee=employee, lesson=self)
+        return context
 
     def serve(self, request, *args, **kwargs):
         from courses.views import serve_lesson

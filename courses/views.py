@@ -28,7 +28,6 @@ from courses.models import (
 from courses.permissions import user_can_view_course
 from people.selectors import employee_for_user
 from quizzes import services as quiz_services
-from quizzes.selectors import lesson_quiz_states
 
 
 def _employee_or_404(request):
@@ -39,36 +38,16 @@ def _employee_or_404(request):
 
 
 def serve_lesson(request, lesson: LessonPage):
-    """Called from LessonPage.serve: render the lesson with the learner's own state."""
+    """Called from LessonPage.serve: record the visit and render the lesson with the
+    learner's own state (LessonPage.get_context, which previews share)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    course = lesson.course
-    if not user_can_view_course(request.user, course.canonical):
+    if not user_can_view_course(request.user, lesson.course.canonical):
         raise Http404
     employee = employee_for_user(request.user)
-    context = lesson.get_context(request)
-    siblings = list(
-        LessonPage.objects.live()
-        .child_of(course)
-        .order_by("path")
-        .only("id", "title", "url_path", "path")
-    )
-    position = next((i for i, page in enumerate(siblings) if page.pk == lesson.pk), 0)
-    context.update(
-        course=course,
-        lesson_number=position + 1,
-        lesson_count=len(siblings),
-        previous_lesson=siblings[position - 1] if position > 0 else None,
-        next_lesson=siblings[position + 1] if position + 1 < len(siblings) else None,
-        quiz_states={},
-        self_ratings={},
-        lesson_done=False,
-    )
     if employee is not None:
         services.lesson_visit(employee=employee, lesson=lesson)
-        context.update(lesson_quiz_states(employee=employee, blocks=lesson.body, request=request))
-        context["lesson_done"] = selectors.lesson_done(employee=employee, lesson=lesson)
-    return TemplateResponse(request, lesson.get_template(request), context)
+    return TemplateResponse(request, lesson.get_template(request), lesson.get_context(request))
 
 
 @require_POST

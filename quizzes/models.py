@@ -22,6 +22,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from quizzes.forms import QuestionKindSelect
+
 
 class Quiz(
     TranslatableMixin,
@@ -84,7 +86,7 @@ class Question(Orderable, ClusterableModel):
 
     panels = [
         FieldPanel("text"),
-        FieldPanel("kind"),
+        FieldPanel("kind", widget=QuestionKindSelect),
         InlinePanel("choices", heading=_("Vastausvaihtoehdot"), label=_("vaihtoehto"), min_num=2),
         FieldPanel("explanation"),
     ]

@@ -33,10 +33,29 @@ class QuizState:
         return self.quiz.live and (self.attempts_left is None or self.attempts_left > 0)
 
 
+def _as_approved(quiz: Quiz, questions_of: dict) -> Quiz:
+    """For a preview: `quiz` as its latest revision, which goes live with the approval
+    of the lesson, its questions and choices put in `questions_of`. No queries for a
+    quiz without pending changes."""
+    if not quiz.latest_revision_id or quiz.latest_revision_id == quiz.live_revision_id:
+        return quiz
+    draft = quiz.get_latest_revision_as_object()
+    draft.live = True  # shown as the learner will see it; never saved
+    questions = {}
+    for number, question in enumerate(draft.questions.all()):
+        question.ordered_choices = list(question.choices.all())
+        questions[question.pk or f"new-{number}"] = question
+    questions_of[quiz.pk] = questions
+    return draft
+
+
 def lesson_quiz_states(*, employee, blocks, request) -> dict:
     """Per quiz block of `blocks` (a lesson's StreamField): the quiz, its questions
     (shuffled if the trainer asked), the learner's attempts and the result just
-    submitted; per self-assessment block: the learner's earlier answer."""
+    submitted; per self-assessment block: the learner's earlier answer.
+    With `employee=None` (a preview) every quiz is shown as to a learner who has not
+    tried it yet, as it will be once the lesson is approved (its latest revision), and
+    nothing of the viewer's own is read."""
     # The quiz objects came with the StreamField; their questions and choices take one
     # more query.
     quizzes = list(
@@ -56,12 +75,16 @@ def lesson_quiz_states(*, employee, blocks, request) -> dict:
                 choice.question_id, choice.question
             )
             question.__dict__.setdefault("ordered_choices", []).append(choice)
+        if employee is None:
+            quizzes = [_as_approved(quiz, questions_of) for quiz in quizzes]
         keys = {quiz.translation_key: quiz for quiz in quizzes}
-        attempts = list(
-            QuizAttempt.objects.filter(employee=employee, quiz__translation_key__in=list(keys))
-            .select_related("quiz")
-            .order_by("submitted_at")
-        )
+        attempts = []
+        if employee is not None:
+            attempts = list(
+                QuizAttempt.objects.filter(employee=employee, quiz__translation_key__in=list(keys))
+                .select_related("quiz")
+                .order_by("submitted_at")
+            )
         shown_attempt_id = request.GET.get("yritys", "")
         for quiz in quizzes:
             own = [a for a in attempts if a.quiz.translation_key == quiz.translation_key]
@@ -70,7 +93,8 @@ def lesson_quiz_states(*, employee, blocks, request) -> dict:
                 question.shuffled_choices = list(question.ordered_choices)
             if quiz.shuffle:
                 # Stable for the learner and attempt, so a reload does not reorder.
-                rng = random.Random(f"{employee.pk}-{quiz.pk}-{len(own)}")  # noqa: S311
+                seed = employee.pk if employee is not None else "preview"
+                rng = random.Random(f"{seed}-{quiz.pk}-{len(own)}")  # noqa: S311
                 rng.shuffle(questions)
                 for question in questions:
                     rng.shuffle(question.shuffled_choices)
@@ -82,7 +106,10 @@ def lesson_quiz_states(*, employee, blocks, request) -> dict:
                 best_score=max((a.score for a in own), default=None),
                 submission_key=str(uuid.uuid4()),
                 draft={
-                    int(k): v for k, v in request.session.get(f"quiz-{quiz.pk}-draft", {}).items()
+                    int(k): v
+                    for k, v in (
+                        request.session.get(f"quiz-{quiz.pk}-draft", {}) if employee else {}
+                    ).items()
                 },
             )
             result = next((a for a in own if str(a.pk) == shown_attempt_id), None)
@@ -93,7 +120,7 @@ def lesson_quiz_states(*, employee, blocks, request) -> dict:
                 }
             states[quiz.pk] = state
     ratings = {}
-    if block_ids:
+    if block_ids and employee is not None:
         ratings = {
             str(answer.block_id): answer.value
             for answer in SelfAssessmentAnswer.objects.filter(

@@ -151,3 +151,23 @@ def quiz_submit(
         ]
     )
     return attempt
+
+
+def pending_quizzes(quiz_ids) -> list[Quiz]:
+    """The quizzes of `quiz_ids` with a change (or a first version) not yet live."""
+    return [
+        quiz
+        for quiz in Quiz.objects.filter(pk__in=list(quiz_ids)).select_related("latest_revision")
+        if quiz.latest_revision_id and quiz.latest_revision_id != quiz.live_revision_id
+    ]
+
+
+def quizzes_publish_pending(*, quiz_ids, user=None) -> list[Quiz]:
+    """Publish the latest revision of each quiz of `quiz_ids` that has one not yet live.
+    Trainers cannot publish quizzes: a quiz change goes live with the approval of the
+    course page that uses it (cms.workflows.publish_approved)."""
+    published = []
+    for quiz in pending_quizzes(quiz_ids):
+        quiz.latest_revision.publish(user=user, skip_permission_checks=True)
+        published.append(quiz)
+    return published

@@ -1,9 +1,11 @@
 """Quizzes in the admin: a snippet with drafts, revisions, locking and translations."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from quizzes.forms import QuizForm
 from quizzes.models import Quiz
 
 
@@ -15,6 +17,7 @@ class QuizViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["title", "pass_mark", "max_attempts", "live"]
     search_fields = ["title"]
+    edit_handler = ObjectList(Quiz.panels, base_form_class=QuizForm)
 
 
 register_snippet(QuizViewSet)

@@ -220,7 +220,15 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Hyteopas <hyteopas@l
 
 WAGTAIL_SITE_NAME = "Hyteopas"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_EXTENSIONS = [
+    *["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"],
+    *["mp4", "webm", "vtt"],  # lesson videos and their captions
+]
+WAGTAILDOCS_CONTENT_TYPES = {"mp4": "video/mp4", "webm": "video/webm", "vtt": "text/vtt"}
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "video/mp4", "video/webm", "text/vtt"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.documents.DocumentForm"
+VIDEO_UPLOAD_MAX_BYTES = env.int("VIDEO_UPLOAD_MAX_BYTES", default=500 * 1024 * 1024)
+CAPTIONS_UPLOAD_MAX_BYTES = env.int("CAPTIONS_UPLOAD_MAX_BYTES", default=1024 * 1024)
 # Courses are translated page trees (fi → sv, en) served at the same addresses: the
 # active language picks the translation. Progress is kept against the Finnish pages.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved"
@@ -231,6 +239,8 @@ WAGTAILADMIN_LOGIN_URL = "login"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The county's time zones only (the full list has names browsers cannot show).
 WAGTAIL_USER_TIME_ZONES = ["Europe/Helsinki", "Europe/Stockholm", "UTC"]
+# Page addresses in ASCII (ä → a, ö → o): no %C3%A4 in links and emails.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Celery -----------------------------------------------------------------------------
 # With no broker configured, kombu's filesystem transport carries the messages through

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0003_coursepage_session_series'),
+        ('courses', '0005_authoring_blocks'),
     ]
 
     operations = [
