@@ -90,7 +90,8 @@ def test_a_person_level_job_owned_by_someone_else_is_not_built(county, settings,
     with pytest.raises(PermissionError):
         export_job_build(job_id=job.pk)
     job.refresh_from_db()
-    assert job.status == ExportJob.Status.FAILED and not list(tmp_path.iterdir())
+    assert job.status == ExportJob.Status.FAILED
+    assert not [path for path in tmp_path.rglob("*") if path.is_file()]
 
 
 def test_the_summary_reads_the_precomputed_totals_in_few_queries(

@@ -6,6 +6,7 @@ import os
 import time
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from intents.models import TaskIntent
@@ -20,7 +21,10 @@ pytestmark = pytest.mark.django_db
 def job(settings, tmp_path):
     settings.EXPORT_ROOT = tmp_path
     settings.EXPORT_STALL_MINUTES = 10
-    job = ExportJob.objects.create(owner=UserFactory(), kind="completions", file_format="xlsx")
+    # Person-level county exports are for HR admins only.
+    owner = UserFactory()
+    owner.groups.add(Group.objects.get(name="hr_admin"))
+    job = ExportJob.objects.create(owner=owner, kind="completions", file_format="xlsx")
     job.work_folder.mkdir(parents=True)
     (job.work_folder / "openpyxl.abc.xml").write_text("<sheetData/>")
     return job
