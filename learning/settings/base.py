@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "events",
     "phrases",
     "supervision",
+    "statements",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
