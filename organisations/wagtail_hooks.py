@@ -4,13 +4,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.choosers import restricted_chooser
 from organisations.models import Organisation
+from people import roles
 
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Toimijat")
+    # Activities (phrase editors) and presenter slots (coordinators) link to one.
+    chooser_viewset_class = restricted_chooser(roles.PHRASE_EDITOR, roles.HYTE_COORDINATOR)
     menu_order = 300
     add_to_admin_menu = True
     list_display = ["name", "kind", "municipality", "contact_name"]

@@ -9,6 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.choosers import restricted_chooser
 from phrases import admin_views
 from phrases.models import Activity, GlossaryTerm, Phrase
 from phrases.permissions import user_can_import_activities
@@ -18,6 +19,7 @@ class PhraseViewSet(SnippetViewSet):
     model = Phrase
     icon = "openquote"
     menu_label = _("Fraasit")
+    chooser_viewset_class = restricted_chooser()
     list_display = ["code", "title", "live", "locale"]
     search_fields = ["code", "title"]
 
@@ -26,6 +28,7 @@ class ActivityViewSet(SnippetViewSet):
     model = Activity
     icon = "group"
     menu_label = _("Hyte-toiminnat")
+    chooser_viewset_class = restricted_chooser()
     list_display = ["name_fi", "organisation", "municipality", "active"]
     list_filter = ["active", "municipality"]
     search_fields = ["name_fi", "name_sv", "key"]
@@ -35,6 +38,7 @@ class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "list-ul"
     menu_label = _("Sanasto")
+    chooser_viewset_class = restricted_chooser()
     list_display = ["term", "slug", "locale"]
     search_fields = ["term"]
 
