@@ -6,8 +6,13 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    ConfirmWorkflowCancellationView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from cms.choosers import restricted_chooser
 from phrases import admin_views
@@ -15,11 +20,17 @@ from phrases.models import Activity, GlossaryTerm, Phrase
 from phrases.permissions import user_can_import_activities
 
 
+class PhraseWorkflowCancellationView(PermissionCheckedMixin, ConfirmWorkflowCancellationView):
+    # Wagtail 7.4 shows this step of a phrase's approval to any admin user.
+    permission_required = "change"
+
+
 class PhraseViewSet(SnippetViewSet):
     model = Phrase
     icon = "openquote"
     menu_label = _("Fraasit")
     chooser_viewset_class = restricted_chooser()
+    confirm_workflow_cancellation_view_class = PhraseWorkflowCancellationView
     list_display = ["code", "title", "live", "locale"]
     search_fields = ["code", "title"]
 

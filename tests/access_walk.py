@@ -159,6 +159,8 @@ def build_county():
     live_phrase = make_phrase("ACC1", "Julkaistu fraasi", "Teksti.")
     draft = make_phrase("ACC2", "Luonnosfraasi Q7", "Teksti.", live=False)
     log(instance=draft, action="wagtail.create", user=people["phrase_editor"].user)
+    # Submitted for approval, so workflow pages and reports have a phrase to show.
+    draft.get_workflow().start(draft, people["phrase_editor"].user)
     activity = make_activity("acc-1", "Kävelyryhmä", "Kuvitteellinen yhdistys")
     term = GlossaryTerm.objects.create(
         slug="hyte", term="hyte", locale=Locale.get_default(), definition="Hyvinvointi."
