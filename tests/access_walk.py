@@ -93,7 +93,7 @@ def build_county():
         WorkflowState,
     )
 
-    from courses.models import CourseCompletion, Enrolment
+    from courses.models import CourseCompletion, CoursePage, Enrolment
     from onboarding.models import Checklist, ChecklistItem, ChecklistTemplate, ItemKind
     from people import roles
     from phrases.models import GlossaryTerm
@@ -140,6 +140,12 @@ def build_county():
     quiz = make_quiz()
     course = make_course(lessons=1, quiz=quiz)
     lesson = course.get_children().first()
+    draft_course = course.get_parent().add_child(
+        instance=CoursePage(
+            title="Luonnoskurssi Z9", slug="luonnoskurssi", summary="Kesken.", live=False
+        )
+    )
+    draft_course.save_revision()
     Enrolment.objects.create(employee=employee, course=course, due_date=timezone.localdate())
     completion = CourseCompletion.objects.create(
         employee=employee, course=course, course_title=course.title, completed_at=timezone.now()
@@ -187,6 +193,7 @@ def build_county():
         "slot": slot,
         "network": network,
         "draft_phrase": draft,
+        "draft_course": draft_course,
         "phrase": live_phrase,
         "activity": activity,
         "term": term,

@@ -34,6 +34,7 @@ CODES = {"O": 200, "C": 204, "L": 302, "R": 302, "N": 302, "D": 302, "F": 403, "
 CODES["E"] = 500
 
 DRAFT_PHRASE_READERS = {"phrase_editor", "phrase_approver", "superuser"}
+DRAFT_COURSE_READERS = {"trainer", "superuser"}
 
 # fmt: off
 ACCESS: dict[str, str] = {
@@ -588,6 +589,7 @@ def test_each_role_gets_the_answer_in_the_table(role):
     user = None if role == "anonymous" else county["people"][role].user
     client = Client(raise_request_exception=False)
     draft_title = county["draft_phrase"].title
+    draft_course = county["draft_course"].title
     wrong, leaks = [], []
     for key, route, entry, _namespace in url_patterns():
         if key not in ACCESS:
@@ -604,5 +606,12 @@ def test_each_role_gets_the_answer_in_the_table(role):
             and draft_title in response.content.decode(errors="replace")
         ):
             leaks.append(f"{key} {url}")
+        if (
+            role not in DRAFT_COURSE_READERS
+            and response.status_code == 200
+            and not response.streaming
+            and draft_course in response.content.decode(errors="replace")
+        ):
+            leaks.append(f"{key} {url} (draft course)")
     assert not wrong, f"{role}, {len(wrong)} answers differ from ACCESS:\n" + "\n".join(wrong)
-    assert not leaks, f"{role} sees the draft phrase's title at:\n" + "\n".join(leaks)
+    assert not leaks, f"{role} sees a draft's title at:\n" + "\n".join(leaks)
