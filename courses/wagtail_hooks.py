@@ -1,5 +1,6 @@
 """Admin registrations of the courses app: the statistics page and its button."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -30,3 +31,11 @@ def statistics_button(page, user, view_name, next_url=None):
             icon_name="table",
             priority=90,
         )
+
+
+@hooks.register("before_move_page")
+def refuse_move_without_permission(request, page_to_move, destination):
+    # Wagtail 7.4 checks the permission only when the move is posted; its confirmation
+    # page would otherwise show any admin user the page and its new place.
+    if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied

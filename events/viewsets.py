@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
+from admin_choosers import restricted_chooser
 from events import services
 from events.forms import SessionAdminForm
 from events.models import Network, Session, SessionSeries
+from people import roles
 
 
 class SessionEditView(EditView):
@@ -25,6 +27,7 @@ class NetworkViewSet(SnippetViewSet):
     model = Network
     icon = "group"
     menu_label = _("Verkostot")
+    chooser_viewset_class = restricted_chooser()
     list_display = ["name"]
     search_fields = ["name"]
 
@@ -33,6 +36,8 @@ class SessionSeriesViewSet(SnippetViewSet):
     model = SessionSeries
     icon = "date"
     menu_label = _("Tilaisuussarjat")
+    # Course pages (trainers) and onboarding templates (HR) link to a series.
+    chooser_viewset_class = restricted_chooser(roles.TRAINER, roles.HR_ADMIN)
     list_display = ["title", "half_year_start"]
     search_fields = ["title"]
 
@@ -41,6 +46,7 @@ class SessionViewSet(SnippetViewSet):
     model = Session
     icon = "calendar"
     menu_label = _("Tilaisuudet")
+    chooser_viewset_class = restricted_chooser()
     list_display = ["title", "series", "starts_at", "format", "capacity"]
     list_filter = ["series", "format"]
     search_fields = ["title"]

@@ -36,6 +36,7 @@ urlpatterns = [
     path("", include("phrases.urls")),
     path("", include("supervision.urls")),
     path("", include("audit.urls")),
+    path("", include("statements.urls")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

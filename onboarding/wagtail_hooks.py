@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from admin_choosers import restricted_chooser
 from intents.services import intent_record
 from onboarding.models import ChecklistTemplate
 
@@ -13,6 +14,7 @@ class ChecklistTemplateViewSet(SnippetViewSet):
     model = ChecklistTemplate
     icon = "list-ul"
     menu_label = _("Perehdytyspohjat")
+    chooser_viewset_class = restricted_chooser()
     menu_order = 850
     add_to_admin_menu = True
     list_display = ["name", "active"]

@@ -6,18 +6,31 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    ConfirmWorkflowCancellationView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
+from admin_choosers import restricted_chooser
 from phrases import admin_views
 from phrases.models import Activity, GlossaryTerm, Phrase
 from phrases.permissions import user_can_import_activities
+
+
+class PhraseWorkflowCancellationView(PermissionCheckedMixin, ConfirmWorkflowCancellationView):
+    # Wagtail 7.4 shows this step of a phrase's approval to any admin user.
+    permission_required = "change"
 
 
 class PhraseViewSet(SnippetViewSet):
     model = Phrase
     icon = "openquote"
     menu_label = _("Fraasit")
+    chooser_viewset_class = restricted_chooser()
+    confirm_workflow_cancellation_view_class = PhraseWorkflowCancellationView
     list_display = ["code", "title", "live", "locale"]
     search_fields = ["code", "title"]
 
@@ -26,6 +39,7 @@ class ActivityViewSet(SnippetViewSet):
     model = Activity
     icon = "group"
     menu_label = _("Hyte-toiminnat")
+    chooser_viewset_class = restricted_chooser()
     list_display = ["name_fi", "organisation", "municipality", "active"]
     list_filter = ["active", "municipality"]
     search_fields = ["name_fi", "name_sv", "key"]
@@ -35,6 +49,7 @@ class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "list-ul"
     menu_label = _("Sanasto")
+    chooser_viewset_class = restricted_chooser()
     list_display = ["term", "slug", "locale"]
     search_fields = ["term"]
 

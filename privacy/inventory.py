@@ -145,6 +145,12 @@ INVENTORY: tuple[Holding, ...] = (
     # --- phrases, exports, the audit log --------------------------------------------
     Holding("phrases.PhraseFavourite", ("phrase__title", "created_at"), user=("user",)),
     Holding(
+        "statements.AccessibilityFeedback",
+        ("message", "page_address", "name", "email", "created_at", "answered_at"),
+        user=("sender", "answered_by"),
+        purpose="accessibility feedback sent or answered",
+    ),
+    Holding(
         "supervision.ExportJob", ("kind", "file_format", "status", "created_at"), user=("owner",)
     ),
     Holding(

@@ -5,6 +5,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from admin_choosers import restricted_chooser
 from quizzes.forms import QuizForm
 from quizzes.models import Quiz
 
@@ -13,6 +14,7 @@ class QuizViewSet(SnippetViewSet):
     model = Quiz
     icon = "tasks"
     menu_label = _("Tietovisat")
+    chooser_viewset_class = restricted_chooser()
     menu_order = 300
     add_to_admin_menu = True
     list_display = ["title", "pass_mark", "max_attempts", "live"]

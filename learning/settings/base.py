@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "accounts",
     "axes",
     "csp",
+    "statements",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
