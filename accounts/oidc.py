@@ -31,6 +31,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
+from django.http import Http404
 from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import absolutify, import_from_settings
@@ -189,6 +190,19 @@ class CountyOIDCBackend(OIDCAuthenticationBackend):
         if self.OIDC_OP_USER_ENDPOINT:
             claims.update(super().get_userinfo(access_token, id_token, payload))
         return claims
+
+
+def only_when_enabled(view):
+    """Without OIDC_ISSUER there is no provider: the addresses answer 404, not 500 (the
+    library's views read the provider's settings as soon as they are made)."""
+
+    @functools.wraps(view)
+    def checked(request, *args, **kwargs):
+        if not oidc_enabled():
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return checked
 
 
 class CountyOIDCRequestView(OIDCAuthenticationRequestView):
