@@ -23,24 +23,8 @@ from pathlib import Path
 import grimp
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = [
-    "audit",
-    "accounts",
-    "intents",
-    "people",
-    "organisations",
-    "reporting",
-    "courses",
-    "quizzes",
-    "phrases",
-    "onboarding",
-    "notifications",
-    "events",
-    "supervision",
-    "cms",
-    "tasks",
-    "learning",
-]
+# The apps are the root packages of the import-linter contracts: one list, in pyproject.
+APPS = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["root_packages"]
 
 
 def present_apps() -> list[str]:
