@@ -145,6 +145,12 @@ INVENTORY: tuple[Holding, ...] = (
     # --- phrases, exports, the audit log --------------------------------------------
     Holding("phrases.PhraseFavourite", ("phrase__title", "created_at"), user=("user",)),
     Holding(
+        "golive.TestEmail",
+        ("sent_to", "sent_at", "error"),
+        user=("sent_by",),
+        purpose="go-live test emails sent",
+    ),
+    Holding(
         "statements.AccessibilityFeedback",
         ("message", "page_address", "name", "email", "created_at", "answered_at"),
         user=("sender", "answered_by"),

@@ -48,10 +48,11 @@ SKIPPED_PARTS = (
 def demo(demo_county):
     """The demo county with its courses and phrase library, so course, lesson, quiz and
     phrase pages (and their editors) are there to visit."""
+    from cms.models import HomePage
     from courses.demo.loading import load_demo_courses
     from phrases.demo.loading import load_demo_phrases
 
-    load_demo_courses()
+    load_demo_courses(HomePage.objects.get(locale__language_code="fi"))
     load_demo_phrases()
     return demo_county
 

@@ -32,13 +32,19 @@ HEADER = (
 
 def due_item(employee, *, days: int, title: str) -> ChecklistItem:
     checklist, _created = Checklist.objects.get_or_create(employee=employee)
-    return ChecklistItem.objects.create(
+    item = ChecklistItem.objects.create(
         checklist=checklist,
         kind=ItemKind.TASK,
         title=title,
         owner="employee",
         due_date=timezone.localdate() + datetime.timedelta(days=days),
     )
+    # Made well before its due date: no reminder stage is sent whose day had begun
+    # before the item was made.
+    made = timezone.now() - datetime.timedelta(days=60)
+    ChecklistItem.objects.filter(pk=item.pk).update(created_at=made)
+    item.created_at = made
+    return item
 
 
 @dataclass

@@ -164,12 +164,16 @@ def test_two_nodes_two_workers_two_beats(tmp_path, settings):
     team = [person(unit, f"Tiimiläinen{n}", "Tea", lead) for n in range(3)]
     for member in team:
         checklist, _created = Checklist.objects.get_or_create(employee=member)
-        ChecklistItem.objects.create(
+        item = ChecklistItem.objects.create(
             checklist=checklist,
             kind=ItemKind.TASK,
             title="Hae avaimet",
             owner="employee",
             due_date=timezone.localdate() + datetime.timedelta(days=0),
+        )
+        # Made a month ago, so today's stage lies after its creation and is sent.
+        ChecklistItem.objects.filter(pk=item.pk).update(
+            created_at=timezone.now() - datetime.timedelta(days=30)
         )
 
     env = {
