@@ -21,37 +21,49 @@ def _require_import_permission(request) -> None:
         raise PermissionDenied
 
 
-def upload(request):
-    _require_import_permission(request)
+def upload_step(request, *, form_class, make_preview, kind, template, preview_url: str):
+    """The upload step the staff and org-tree imports share: the size is checked before a
+    byte is read, a valid file is kept as an ImportRun and its preview opens; otherwise
+    the page lists the problems (400)."""
     problems: list[Problem] = []
-    preview = None
     if request.method == "POST":
-        form = ImportUploadForm(request.POST, request.FILES)
+        form = form_class(request.POST, request.FILES)
         if form.is_valid():
             uploaded = form.cleaned_data["file"]
             try:
-                # Refuse an oversized upload before reading a byte of it.
                 check_size(uploaded.size)
             except FileRejected as rejected:
                 problems = [rejected.problem]
             else:
-                preview = services.employee_import_preview(
+                preview = make_preview(
                     name=uploaded.name, content=uploaded.read(), uploaded_by=request.user
                 )
                 problems = preview.problems
                 if preview.ok:
-                    return redirect("people_import:preview", run_id=preview.run.pk)
+                    return redirect(preview_url, run_id=preview.run.pk)
     else:
-        form = ImportUploadForm()
+        form = form_class()
     return render(
         request,
-        "people/admin/import_upload.html",
+        template,
         {
             "form": form,
             "problems": problems,
-            "recent_runs": ImportRun.objects.filter(kind=ImportRun.Kind.STAFF)[:10],
+            "recent_runs": ImportRun.objects.filter(kind=kind)[:10],
         },
         status=400 if problems else 200,
+    )
+
+
+def upload(request):
+    _require_import_permission(request)
+    return upload_step(
+        request,
+        form_class=ImportUploadForm,
+        make_preview=services.employee_import_preview,
+        kind=ImportRun.Kind.STAFF,
+        template="people/admin/import_upload.html",
+        preview_url="people_import:preview",
     )
 
 

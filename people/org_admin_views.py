@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from people import services
+from people.admin_views import upload_step
 from people.forms import OrgImportUploadForm
 from people.hr_import.locking import ImportBusy
-from people.hr_import.reading import FileRejected, Problem, check_size
 from people.models import ImportRun
 from people.permissions import user_can_import_org_units
 
@@ -22,33 +22,13 @@ def _require_permission(request) -> None:
 
 def upload(request):
     _require_permission(request)
-    problems: list[Problem] = []
-    if request.method == "POST":
-        form = OrgImportUploadForm(request.POST, request.FILES)
-        if form.is_valid():
-            uploaded = form.cleaned_data["file"]
-            try:
-                check_size(uploaded.size)
-            except FileRejected as rejected:
-                problems = [rejected.problem]
-            else:
-                preview = services.org_import_preview(
-                    name=uploaded.name, content=uploaded.read(), uploaded_by=request.user
-                )
-                problems = preview.problems
-                if preview.ok:
-                    return redirect("org_import:preview", run_id=preview.run.pk)
-    else:
-        form = OrgImportUploadForm()
-    return render(
+    return upload_step(
         request,
-        "people/admin/org_import_upload.html",
-        {
-            "form": form,
-            "problems": problems,
-            "recent_runs": ImportRun.objects.filter(kind=ImportRun.Kind.ORG_UNITS)[:10],
-        },
-        status=400 if problems else 200,
+        form_class=OrgImportUploadForm,
+        make_preview=services.org_import_preview,
+        kind=ImportRun.Kind.ORG_UNITS,
+        template="people/admin/org_import_upload.html",
+        preview_url="org_import:preview",
     )
 
 
