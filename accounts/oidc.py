@@ -27,12 +27,15 @@ from urllib.parse import urlencode
 
 import requests
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.utils import absolutify, import_from_settings
 from mozilla_django_oidc.views import (
@@ -194,13 +197,25 @@ class CountyOIDCBackend(OIDCAuthenticationBackend):
 
 def only_when_enabled(view):
     """Without OIDC_ISSUER there is no provider: the addresses answer 404, not 500 (the
-    library's views read the provider's settings as soon as they are made)."""
+    library's views read the provider's settings as soon as they are made). A provider
+    that does not answer sends the person back to the sign-in page with a message."""
 
     @functools.wraps(view)
     def checked(request, *args, **kwargs):
         if not oidc_enabled():
             raise Http404
-        return view(request, *args, **kwargs)
+        try:
+            return view(request, *args, **kwargs)
+        except requests.RequestException:
+            logger.warning("The identity provider did not answer", exc_info=True)
+            messages.error(
+                request,
+                _(
+                    "Organisaation kirjautumispalvelu ei vastaa juuri nyt. Yritä hetken "
+                    "kuluttua uudelleen."
+                ),
+            )
+            return redirect(settings.LOGIN_URL)
 
     return checked
 

@@ -103,3 +103,21 @@ def test_groups_give_and_take_only_the_mapped_roles(backend):
     user.groups.add(Group.objects.get(name=roles.HR_ADMIN), Group.objects.get(name=roles.EMPLOYEE))
     backend.update_user(user, {"groups": ["g-trainers", "unrelated"]})
     assert set(user.groups.values_list("name", flat=True)) == {roles.TRAINER, roles.EMPLOYEE}
+
+
+def test_a_provider_that_does_not_answer_sends_back_to_sign_in_with_a_message(client, settings):
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    oidc._provider_metadata.cache_clear()
+    settings.OIDC_ENABLED = True
+    settings.OIDC_ISSUER = f"http://127.0.0.1:{port}"
+    settings.OIDC_TIMEOUT = 2
+    try:
+        response = client.get("/kirjaudu/organisaatio/", follow=True)
+    finally:
+        oidc._provider_metadata.cache_clear()
+    assert response.redirect_chain[-1][0] == "/kirjaudu/"
+    assert "kirjautumispalvelu ei vastaa" in response.content.decode()
