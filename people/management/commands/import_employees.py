@@ -2,24 +2,18 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import translation
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from people import services
-from people.hr_import.locking import ImportBusy
+from people.management.import_command import ImportCommand
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Tuo henkilöstön CSV- tai XLSX-tiedostosta: näyttää esikatselun ja tallentaa."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path)
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Vain esikatselu, ei tallennusta."
-        )
-        parser.add_argument("--yes", action="store_true", help="Tallenna kysymättä vahvistusta.")
+        super().add_arguments(parser)
         parser.add_argument(
             "--allow-mass-deactivation",
             action="store_true",
@@ -35,24 +29,9 @@ class Command(BaseCommand):
         allow_mass_deactivation: bool = False,
         **options,
     ):
-        translation.activate("fi")
-        if not file.is_file():
-            raise CommandError(_("Tiedostoa ei löydy: %(file)s") % {"file": file})
-        preview = services.employee_import_preview(
-            name=file.name, content=file.read_bytes(), keep=not dry_run
+        preview = self.preview_file(
+            file, dry_run=dry_run, make_preview=services.employee_import_preview
         )
-        if not preview.ok:
-            for problem in preview.problems:
-                self.stderr.write(str(problem))
-            count = len(preview.problems)
-            raise CommandError(
-                ngettext(
-                    "Tiedostossa on %(count)s virhe. Mitään ei tallennettu.",
-                    "Tiedostossa on %(count)s virhettä. Mitään ei tallennettu.",
-                    count,
-                )
-                % {"count": count}
-            )
         plan = preview.plan
         self.stdout.write(
             _(
@@ -116,20 +95,9 @@ class Command(BaseCommand):
                 )
                 % {"count": plan.deactivated_count}
             )
-        if not yes and input(_("Tallennetaanko muutokset? [k/E] ")).strip().lower() not in (
-            "k",
-            "y",
-        ):
-            self.stdout.write(_("Peruttu. Mitään ei tallennettu."))
-            return
-        try:
-            result = services.employee_import_apply(
-                run=preview.run, allow_mass_deactivation=allow_mass_deactivation
+        if self.confirmed(yes=yes):
+            self.apply(
+                lambda: services.employee_import_apply(
+                    run=preview.run, allow_mass_deactivation=allow_mass_deactivation
+                )
             )
-        except ImportBusy as busy:
-            raise CommandError(str(busy)) from busy
-        if not result.ok:
-            for problem in result.problems:
-                self.stderr.write(str(problem))
-            raise CommandError(_("Mitään ei tallennettu."))
-        self.stdout.write(self.style.SUCCESS(_("Tallennettu.")))
