@@ -265,3 +265,9 @@ def test_the_unit_and_employee_listings_name_their_name_column_in_the_users_lang
         page = hr_client.get(address).content.decode()
         assert re.search(r">\s*Nimi\s*<", page), address
         assert not re.search(r">\s*(Name|Full name)\s*<", page), address
+
+
+def test_the_unit_forms_added_fields_are_capitalised_like_the_model_fields(hr_client):
+    page = hr_client.get("/admin/people/units/new/").content.decode()
+    assert "Yläyksikkö" in page and "Yksikön esihenkilöt (henkilönumerot)" in page
+    assert not re.search(r">\s*yläyksikkö", page)
