@@ -44,6 +44,17 @@ def _self_assessment(phase: str) -> tuple:
     )
 
 
+# The home page's introduction in its Swedish and English copies (the Finnish one comes
+# with the home page itself).
+HOME_INTRO = _t(
+    "<p>Hyvinvoinnin ja terveyden edistämisen koulutukset, uuden työntekijän perehdytys ja "
+    "asiakaskirjausten fraasit samassa paikassa.</p>",
+    "<p>Utbildningar i främjande av välfärd och hälsa, introduktion för nyanställda och "
+    "fraser för klientanteckningar på ett och samma ställe.</p>",
+    "<p>Health and wellbeing promotion courses, onboarding for new staff and phrases for "
+    "client records in one place.</p>",
+)
+
 CATALOGUE = {
     "title": _t("Koulutukset", "Utbildningar", "Courses"),
     "intro": _t(
