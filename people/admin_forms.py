@@ -3,6 +3,7 @@ employee number, and closing, through the rules of people.org_tree."""
 
 from django import forms
 from django.db import transaction
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -14,12 +15,12 @@ class OrgUnitForm(WagtailAdminModelForm):
     parent = forms.ModelChoiceField(
         queryset=OrgUnit.objects.none(),
         required=False,
-        label=_("yläyksikkö"),
+        label=capfirst(_("yläyksikkö")),
         help_text=_("Tyhjä = ylin taso. Suljetun yksikön alle ei voi lisätä yksiköitä."),
     )
     manager_numbers = forms.CharField(
         required=False,
-        label=_("yksikön esihenkilöt (henkilönumerot)"),
+        label=capfirst(_("yksikön esihenkilöt (henkilönumerot)")),
         help_text=_(
             "Henkilönumerot pilkuin eroteltuina. Esihenkilöt näkevät kaikki tämän yksikön "
             "ja sen alayksiköiden työntekijät."

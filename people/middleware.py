@@ -1,5 +1,7 @@
 """Language: the signed-in user's own choice, else their HR language, else what
-LocaleMiddleware found (the language cookie, then the browser), else Finnish."""
+LocaleMiddleware found (the language cookie, then the browser), else Finnish. In the
+Wagtail admin a language chosen in the admin's own account settings still wins: Wagtail
+falls back to the language activated here only when none is chosen there."""
 
 from django.utils import translation
 
@@ -22,7 +24,7 @@ class UserLanguageMiddleware:
             )
             if employee is not None:
                 request.user.employee = employee
-        if employee is not None and not request.path.startswith("/admin/"):
+        if employee is not None:
             translation.activate(employee.ui_language)
             request.LANGUAGE_CODE = employee.ui_language
         return self.get_response(request)

@@ -1,6 +1,7 @@
 """Admin listings for HR: employees, organisation units and job roles."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -14,7 +15,14 @@ class EmployeeViewSet(ModelViewSet):
     url_namespace = "people_employees"
     icon = "user"
     menu_label = _("Työntekijät")
-    list_display = ["employee_number", "full_name", "unit", "job_role", "supervisor", "active"]
+    list_display = [
+        "employee_number",
+        Column("full_name", label=_("Nimi")),
+        "unit",
+        "job_role",
+        "supervisor",
+        "active",
+    ]
     list_filter = ["active", "language", "job_role"]
     search_fields = ["employee_number", "user__first_name", "user__last_name", "user__email"]
     # HR's file is the source of truth for employees: the admin shows them, the import
@@ -35,7 +43,7 @@ class OrgUnitViewSet(ModelViewSet):
     url_namespace = "people_units"
     icon = "site"
     menu_label = _("Organisaatio")
-    list_display = ["code", "name", "kind", "closed_on"]
+    list_display = ["code", Column("name", label=_("Nimi")), "kind", "closed_on"]
     list_filter = ["kind"]
     search_fields = ["code", "name_fi", "name_sv", "name_en"]
     form_fields = OrgUnitForm.Meta.fields
@@ -51,7 +59,7 @@ class JobRoleViewSet(ModelViewSet):
     url_namespace = "people_job_roles"
     icon = "tag"
     menu_label = _("Tehtävänimikkeet")
-    list_display = ["code", "name"]
+    list_display = ["code", Column("name", label=_("Nimi"))]
     search_fields = ["code", "name_fi"]
     form_fields = ["code", "name_fi", "name_sv", "name_en"]
 

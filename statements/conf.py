@@ -6,10 +6,12 @@ import datetime
 import os
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 DEFAULTS = {
-    # Who is responsible for the data (GDPR art. 13(1)(a)) and whom to contact.
-    "PRIVACY_CONTROLLER": "Hyvinvointialue",
+    # Who is responsible for the data (GDPR art. 13(1)(a)) and whom to contact. The two
+    # names' defaults are translated; a configured name is shown as written.
+    "PRIVACY_CONTROLLER": _("Hyvinvointialue"),
     "PRIVACY_CONTACT": "kirjaamo@hyvinvointialue.example",
     "PRIVACY_DPO_CONTACT": "tietosuojavastaava@hyvinvointialue.example",
     # Empty: the purposes listed in the notice itself (translated). Otherwise
@@ -19,7 +21,7 @@ DEFAULTS = {
     "AUDIT_RETENTION_YEARS": "5",
     # Who reads accessibility feedback (Act 306/2019, section 15).
     "ACCESSIBILITY_CONTACT_EMAIL": "saavutettavuus@hyvinvointialue.example",
-    "ACCESSIBILITY_AUTHORITY_NAME": "Lupa- ja valvontavirasto, saavutettavuusvalvonta",
+    "ACCESSIBILITY_AUTHORITY_NAME": _("Lupa- ja valvontavirasto, saavutettavuusvalvonta"),
     "ACCESSIBILITY_AUTHORITY_URL": "https://www.saavutettavuusvaatimukset.fi/",
     "ACCESSIBILITY_ASSESSED_ON": "2026-11-27",
 }

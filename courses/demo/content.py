@@ -44,6 +44,17 @@ def _self_assessment(phase: str) -> tuple:
     )
 
 
+# The home page's introduction in its Swedish and English copies (the Finnish one comes
+# with the home page itself).
+HOME_INTRO = _t(
+    "<p>Hyvinvoinnin ja terveyden edistämisen koulutukset, uuden työntekijän perehdytys ja "
+    "asiakaskirjausten fraasit samassa paikassa.</p>",
+    "<p>Utbildningar i främjande av välfärd och hälsa, introduktion för nyanställda och "
+    "fraser för klientanteckningar på ett och samma ställe.</p>",
+    "<p>Health and wellbeing promotion courses, onboarding for new staff and phrases for "
+    "client records in one place.</p>",
+)
+
 CATALOGUE = {
     "title": _t("Koulutukset", "Utbildningar", "Courses"),
     "intro": _t(
@@ -223,11 +234,9 @@ BASICS = {
             {
                 "kind": "multiple",
                 "text": _t(
-                    "Mistä löydät tietoa alueen hyte-toiminnasta? Valitse kaikki oikeat.",
-                    "Var hittar du information om hyte-verksamheten i området? Välj alla "
-                    "rätta svar.",
-                    "Where can you find information about hyte activities in the area? "
-                    "Choose all correct answers.",
+                    "Mistä löydät tietoa alueen hyte-toiminnasta?",
+                    "Var hittar du information om hyte-verksamheten i området?",
+                    "Where can you find information about hyte activities in the area?",
                 ),
                 "explanation": _t(
                     "Hyvinvointitarjotin kokoaa alueen toiminnan, lähellä.fi kertoo "
@@ -1052,12 +1061,9 @@ PARTNERS = {
             {
                 "kind": "multiple",
                 "text": _t(
-                    "Mitkä väitteet kohdennetuista järjestöesittelyistä pitävät paikkansa? "
-                    "Valitse kaikki oikeat.",
-                    "Vilka påståenden om riktade organisationspresentationer stämmer? Välj "
-                    "alla rätta svar.",
-                    "Which statements about targeted presentation sessions are true? Choose "
-                    "all correct answers.",
+                    "Mitkä väitteet kohdennetuista järjestöesittelyistä pitävät paikkansa?",
+                    "Vilka påståenden om riktade organisationspresentationer stämmer?",
+                    "Which statements about targeted presentation sessions are true?",
                 ),
                 "explanation": _t(
                     "Esittelyt kohdennetaan tietylle ammattilaisryhmälle, ne voidaan "
@@ -1867,11 +1873,9 @@ CONVERSATION = {
             {
                 "kind": "multiple",
                 "text": _t(
-                    "Mitkä kuuluvat motivoivan otteen perustaitoihin? Valitse kaikki oikeat.",
-                    "Vilka hör till grundfärdigheterna i ett motiverande förhållningssätt? "
-                    "Välj alla rätta svar.",
-                    "Which are core skills of the motivational approach? Choose all correct "
-                    "answers.",
+                    "Mitkä kuuluvat motivoivan otteen perustaitoihin?",
+                    "Vilka hör till grundfärdigheterna i ett motiverande förhållningssätt?",
+                    "Which are core skills of the motivational approach?",
                 ),
                 "explanation": _t(
                     "Perustaitoja ovat avoimet kysymykset, vahvistaminen, heijastava "
@@ -2045,10 +2049,9 @@ CONVERSATION = {
             {
                 "kind": "multiple",
                 "text": _t(
-                    "Mitä hyötyjä luonnossa oleskelusta kerrottiin? Valitse kaikki oikeat.",
-                    "Vilka fördelar med att vistas i naturen nämndes? Välj alla rätta svar.",
-                    "Which benefits of spending time in nature were mentioned? Choose all "
-                    "correct answers.",
+                    "Mitä hyötyjä luonnossa oleskelusta kerrottiin?",
+                    "Vilka fördelar med att vistas i naturen nämndes?",
+                    "Which benefits of spending time in nature were mentioned?",
                 ),
                 "explanation": _t(
                     "Luonto voi rauhoittaa mieltä ja vähentää stressiä, ja ulkoilu "

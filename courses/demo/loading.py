@@ -4,7 +4,7 @@ plain data in `content.py`. Safe to run again: existing courses are left as they
 from django.db import transaction
 from wagtail.models import Locale, Page
 
-from courses.demo.content import CATALOGUE, COURSES
+from courses.demo.content import CATALOGUE, COURSES, HOME_INTRO
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from people.models import JobRole
 from quizzes.models import AnswerChoice, Question, Quiz
@@ -95,6 +95,7 @@ def _translate_tree(home: Page, index: CourseIndexPage) -> None:
         locale = Locale.objects.get(language_code=language)
         if not home.has_translation(locale):
             home_copy = home.copy_for_translation(locale)
+            home_copy.intro = HOME_INTRO[language]
             _publish(home_copy)
         if not index.has_translation(locale):
             copy = index.copy_for_translation(locale)

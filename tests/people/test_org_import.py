@@ -2,6 +2,8 @@
 with line-numbered Finnish messages and writes nothing; a good file builds the tree;
 importing it again changes nothing; HR admins create, rename, move and close units."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -256,3 +258,16 @@ def test_a_unit_cannot_move_under_itself_or_reuse_a_code_in_another_case(hr_clie
         "/admin/people/units/new/", _form(code="sos-1", name_fi="Kaksoiskappale", parent=sos.pk)
     )
     assert "Yksikkökoodi SOS-1 on jo käytössä." in response.content.decode()
+
+
+def test_the_unit_and_employee_listings_name_their_name_column_in_the_users_language(hr_client):
+    for address in ("/admin/people/units/", "/admin/people/employees/"):
+        page = hr_client.get(address).content.decode()
+        assert re.search(r">\s*Nimi\s*<", page), address
+        assert not re.search(r">\s*(Name|Full name)\s*<", page), address
+
+
+def test_the_unit_forms_added_fields_are_capitalised_like_the_model_fields(hr_client):
+    page = hr_client.get("/admin/people/units/new/").content.decode()
+    assert "Yläyksikkö" in page and "Yksikön esihenkilöt (henkilönumerot)" in page
+    assert not re.search(r">\s*yläyksikkö", page)

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from wagtail.users.models import UserProfile
 
 from people import roles
 from tests.factories import EmployeeFactory
@@ -103,3 +104,18 @@ def test_coordinator_and_hr_cards_lead_to_the_county_report_and_sessions(client,
     page = client.get("/").content.decode()
     assert "/seuranta/alue/" in page and "/seuranta/loki/" in page
     assert client.get("/seuranta/loki/").status_code == 200
+
+
+def test_the_admin_speaks_the_employees_language_unless_their_admin_profile_says_otherwise(
+    client,
+):
+    hr = EmployeeFactory(language="sv")
+    hr.user.groups.add(Group.objects.get(name=roles.HR_ADMIN))
+    client.force_login(hr.user)
+    page = client.get("/admin/kayttoonotto/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="sv"' in page
+    profile = UserProfile.get_for_user(hr.user)
+    profile.preferred_language = "fi"
+    profile.save()
+    page = client.get("/admin/kayttoonotto/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="fi"' in page

@@ -148,3 +148,19 @@ def test_only_hr_reads_or_closes_feedback(client, group):
     assert feedback.answered_at is None
     client.logout()
     assert client.get("/saavutettavuus/palautteet/").status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("language", "controller", "authority"),
+    [
+        ("fi", "Hyvinvointialue", "Lupa- ja valvontavirasto, saavutettavuusvalvonta"),
+        ("sv", "Välfärdsområde", "Tillstånds- och tillsynsverket, tillgänglighetstillsynen"),
+    ],
+)
+def test_the_default_controller_and_authority_names_are_in_the_readers_language(
+    client, language, controller, authority
+):
+    privacy = client.get("/tietosuoja/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    statement = client.get("/saavutettavuus/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert controller in privacy
+    assert authority in statement
