@@ -102,6 +102,7 @@ def home_cards_for(user) -> list[HomeCard]:
                     (str(_("Tuo henkilöstö")), reverse("people_import:upload")),
                     (str(_("Alueen raportti")), reverse("supervision:county")),
                     (str(_("Tarkastusloki")), reverse("audit:log")),
+                    (str(_("Saavutettavuuspalautteet")), reverse("statements:feedback_list")),
                 ),
             )
         )

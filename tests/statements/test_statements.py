@@ -164,3 +164,10 @@ def test_the_default_controller_and_authority_names_are_in_the_readers_language(
     statement = client.get("/saavutettavuus/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert controller in privacy
     assert authority in statement
+
+
+def test_hrs_home_card_leads_to_the_open_feedback(client):
+    client.force_login(_person(roles.HR_ADMIN).user)
+    assert "/saavutettavuus/palautteet/" in client.get("/").content.decode()
+    client.force_login(_person().user)
+    assert "/saavutettavuus/palautteet/" not in client.get("/").content.decode()
