@@ -18,15 +18,14 @@ from __future__ import annotations
 
 import datetime
 import logging
-import time
 
-from django.conf import settings
 from django.core.exceptions import EmptyResultSet
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import CharField, DateField, F, QuerySet, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
 
+from intents.services import intent_record
 from notifications.models import OutboxStatus, ReminderOutbox, SubjectKind
 from people.models import Employee
 
@@ -89,31 +88,12 @@ DELIVER_TASK = "notifications.deliver_outbox"  # tasks/notifications.py
 
 
 def kick() -> None:
-    """After the current transaction commits, ask a worker to deliver what is pending.
-    Without a transaction, at once. Never raises: a kick that does not reach the broker
-    leaves the rows to the hourly sweep.
-
-    The task is named, not imported (the tasks layer stands above this app). With eager
-    tasks (tests, the zero-setup local run) the delivery runs here and now, as the eager
-    task would."""
-
-    def send() -> None:
-        from celery import current_app
-
-        if current_app.conf.task_always_eager:
-            from notifications.delivery import DeliveryResult, deliver_pending
-
-            deliver_pending(
-                deadline=time.monotonic() + settings.REMINDER_SWEEP_MAX_SECONDS,
-                result=DeliveryResult(),
-            )
-            return
-        try:
-            current_app.send_task(DELIVER_TASK)
-        except Exception:  # the broker is down: the hourly sweep picks the rows up
-            logger.warning("Outbox delivery not queued; the next sweep sends it")
-
-    transaction.on_commit(send)
+    """After the current transaction commits, ask a worker to deliver what is pending
+    (without a transaction, at once). The request is a task intent (`intents`), the
+    one way follow-up work reaches Celery: a broker that is down delays the delivery
+    until the relay's next minute, and the hourly sweep sends whatever is left. With
+    eager tasks (unit tests) the delivery runs in-process after the commit."""
+    intent_record(DELIVER_TASK)
 
 
 def enqueue_email(
