@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PasswordResetRequest(models.Model):
-    """One password-reset request: only the address and time, to limit requests per
-    address. The email typed is not stored."""
+    """One password-reset request: the address, a keyed digest of the email typed and
+    the time, to limit requests per address and mails per email. The email typed is
+    not stored."""
 
     ip_address = models.GenericIPAddressField(_("osoite"))
+    email_digest = models.CharField(max_length=64, blank=True, db_index=True)
     requested_at = models.DateTimeField(_("pyydetty"), auto_now_add=True, db_index=True)
 
     class Meta:

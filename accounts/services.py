@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,22 +21,35 @@ from accounts.models import PasswordResetRequest
 from intents.services import intent_record
 
 
+def _email_digest(email: str) -> str:
+    """A keyed digest of the email as typed, normalised: enough to count the requests
+    for one email, without keeping the email."""
+    return hmac.new(
+        settings.SECRET_KEY.encode(), email.strip().lower().encode(), hashlib.sha256
+    ).hexdigest()
+
+
 def password_reset_request(*, email: str, ip_address: str, language: str) -> bool:
     """Record a reset request from `ip_address` and queue the mail for `email`; False,
-    and nothing queued, when the address has used up PASSWORD_RESET_REQUESTS_PER_HOUR.
+    and nothing queued, when the address or the email has used up
+    PASSWORD_RESET_REQUESTS_PER_HOUR (so one mailbox cannot be flooded from many
+    addresses either).
 
     The answer never depends on whether the email belongs to anyone: the lookup and the
     sending happen in a task, so neither the reply nor its timing tells. The mail is not
     an outbox row: its link is a credential, kept out of the database; the task intent
     holds only the address typed in."""
     since = timezone.now() - timedelta(hours=1)
+    digest = _email_digest(email)
+    limit = settings.PASSWORD_RESET_REQUESTS_PER_HOUR
     with transaction.atomic():
-        recent = PasswordResetRequest.objects.filter(
-            ip_address=ip_address, requested_at__gte=since
-        ).count()
-        if recent >= settings.PASSWORD_RESET_REQUESTS_PER_HOUR:
+        recent = PasswordResetRequest.objects.filter(requested_at__gte=since)
+        if (
+            recent.filter(ip_address=ip_address).count() >= limit
+            or recent.filter(email_digest=digest).count() >= limit
+        ):
             return False
-        PasswordResetRequest.objects.create(ip_address=ip_address)
+        PasswordResetRequest.objects.create(ip_address=ip_address, email_digest=digest)
         intent_record("accounts.send_password_reset", email, language)
     return True
 

@@ -119,6 +119,23 @@ def test_password_reset_requests_are_limited_per_address_and_mailed_from_a_task(
     assert PasswordResetRequest.objects.count() == 3
 
 
+@override_settings(PASSWORD_RESET_REQUESTS_PER_HOUR=2)
+def test_password_reset_mails_to_one_email_are_limited_from_any_address(
+    client, nurse, django_capture_on_commit_callbacks
+):
+    for number in range(4):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                "/salasana/unohtui/",
+                {"email": " Hoitaja@HVA.example "},
+                REMOTE_ADDR=f"10.0.5.{number}",
+            )
+    assert len(mail.outbox) == 2
+    assert response.status_code == 429
+    # The email itself is never stored, only a keyed digest of it.
+    assert not PasswordResetRequest.objects.filter(email_digest__icontains="hoitaja").exists()
+
+
 def test_reset_request_page_answers_the_same_for_known_and_unknown(client, nurse):
     known = client.post("/salasana/unohtui/", {"email": "hoitaja@hva.example"})
     unknown = client.post("/salasana/unohtui/", {"email": "ei.ole@hva.example"})
