@@ -242,3 +242,15 @@ def course_outline(*, user, course: CoursePage) -> dict:
         "next_lesson": resume or first_open or (lessons[0] if lessons else None),
         "done_count": len(done),
     }
+
+
+def completion_title(*, completion: CourseCompletion) -> str:
+    """The completed course's name in the reader's language: its live translation's
+    title when there is one, else the title recorded at completion (the Finnish one, or
+    the course's name at the time if it has since been removed). One query."""
+    course = completion.course
+    if course is not None:
+        translated = course.localized
+        if translated.pk != course.pk:
+            return translated.title
+    return completion.course_title

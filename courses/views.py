@@ -188,6 +188,7 @@ def certificate(request, code: str):
         "courses/certificate.html",
         {
             "completion": completion,
+            "course_title": selectors.completion_title(completion=completion),
             "valid": completion.is_valid_at(timezone.now()),
             "is_own": is_own,
             "verifications": certificate_verification_count(code=completion.verification_code)

@@ -58,3 +58,26 @@ def test_routing_answers_404_for_missing_and_unpublished_pages(client):
     assert (
         client.get(second.url if second.url else f"{course.url}{second.slug}/").status_code == 404
     )
+
+
+def test_a_certificate_names_the_course_in_the_readers_language(client):
+    from django.utils import timezone
+
+    course = make_course(lessons=1)
+    home = HomePage.objects.get(locale__language_code="fi")
+    locale, _created = Locale.objects.get_or_create(language_code="sv")
+    if not home.has_translation(locale):
+        home.copy_for_translation(locale).save_revision().publish()
+    translate(course_index(), "sv", "Utbildningar")
+    translate(course, "sv", "Kurs på svenska")
+    completion = CourseCompletion.objects.create(
+        employee=EmployeeFactory(),
+        course=course,
+        course_title=course.title,
+        completed_at=timezone.now(),
+    )
+    swedish = client.get(completion.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="sv")
+    assert "Kurs på svenska" in swedish.content.decode()
+    finnish = client.get(completion.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fi")
+    assert course.title in finnish.content.decode()
+    assert "Kurs på svenska" not in finnish.content.decode()
