@@ -30,7 +30,8 @@ HEADER = (
 )
 
 
-def due_item(employee, *, days: int, title: str) -> ChecklistItem:
+def due_item(employee, *, days: int = 0, title: str = "Hae avaimet") -> ChecklistItem:
+    """An open task item due in `days`, made well before its reminder stages."""
     checklist, _created = Checklist.objects.get_or_create(employee=employee)
     item = ChecklistItem.objects.create(
         checklist=checklist,

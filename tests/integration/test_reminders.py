@@ -14,36 +14,16 @@ from django.core import mail
 from django.db import connection
 
 from notifications.models import OutboxStatus, ReminderOutbox
-from onboarding.models import Checklist, ChecklistItem, ItemKind
 from tasks.reminders import sweep, weekly_digest
 from tests.conftest import need
 from tests.factories import EmployeeFactory, make_unit
 from tests.integration.conftest import wait_for
 from tests.integration.mail_log import delivered
+from tests.integration.outbox_scenario import due_item
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-
-
-def due_item(employee, *, days: int = 0, title: str = "Hae avaimet") -> ChecklistItem:
-    import datetime
-
-    from django.utils import timezone
-
-    checklist, _created = Checklist.objects.get_or_create(employee=employee)
-    item = ChecklistItem.objects.create(
-        checklist=checklist,
-        kind=ItemKind.TASK,
-        title=title,
-        owner="employee",
-        due_date=timezone.localdate() + datetime.timedelta(days=days),
-    )
-    # Made well before its due date: every stage lies ahead of its creation.
-    long_ago = timezone.now() - datetime.timedelta(days=365)
-    ChecklistItem.objects.filter(pk=item.pk).update(created_at=long_ago)
-    item.created_at = long_ago
-    return item
 
 
 def team(size: int):
