@@ -17,7 +17,6 @@ from django.http import Http404
 from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext
 from wagtail.models import DraftStateMixin
-from wagtail.snippets.widgets import AdminSnippetChooser
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
@@ -25,6 +24,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenMultipleView,
     SnippetChosenView,
 )
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 EDIT_ACTIONS = ("add", "change", "delete", "publish")
 
