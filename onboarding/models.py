@@ -44,12 +44,8 @@ class ItemOwner(models.TextChoices):
 
 class ChecklistTemplate(ClusterableModel):
     name = models.CharField(_("nimi"), max_length=200)
-    name_sv = models.CharField(
-        _("nimi ruotsiksi"), max_length=200, blank=True
-    )
-    name_en = models.CharField(
-        _("nimi englanniksi"), max_length=200, blank=True
-    )
+    name_sv = models.CharField(_("nimi ruotsiksi"), max_length=200, blank=True)
+    name_en = models.CharField(_("nimi englanniksi"), max_length=200, blank=True)
     units = ParentalManyToManyField(
         "people.OrgUnit",
         blank=True,
