@@ -53,3 +53,19 @@ def test_a_snippet_chooser_speaks_the_readers_language(client):
     english = client.get(TEMPLATE_ADD).content.decode()
     assert "Valitse tilaisuussarja" not in english
     assert "Choose session series" in english
+
+
+def test_a_language_chosen_in_the_admin_becomes_the_persons_one_language(client):
+    from wagtail.users.models import UserProfile
+
+    person = _admin(client, language="fi")
+    profile = UserProfile.get_for_user(person.user)
+    profile.preferred_language = "en"
+    profile.save()
+    person.refresh_from_db()
+    assert person.ui_language == "en"
+    assert '<html lang="en"' in client.get("/admin/").content.decode()
+    assert '<html lang="en"' in client.get("/").content.decode()
+    # Chosen again on the site's own language switch: the admin follows that too.
+    client.post("/kieli/", {"language": "sv", "next": "/"})
+    assert '<html lang="sv"' in client.get("/admin/").content.decode()
