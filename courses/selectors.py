@@ -137,22 +137,32 @@ def _default_locale_courses():
     return CoursePage.objects.live().filter(locale_id=default_locale_id())
 
 
-def _in_reader_language(statuses: list[CourseStatus]) -> None:
-    """Each status's course becomes its live translation in the active language, where
-    there is one (the address is the same; progress stays on the Finnish page). One
-    query, none in Finnish."""
+def in_reader_language(courses) -> dict[int, CoursePage]:
+    """Each course's live translation in the active language, where there is one, keyed
+    by the course's own pk (the address is the same; progress stays on the Finnish page).
+    One query, none in Finnish."""
+    courses = list(courses)
     code = language_code()
-    if code == "fi" or not statuses:
-        return
+    if code == "fi" or not courses:
+        return {}
     translations = {
         course.translation_key: course
         for course in CoursePage.objects.live().filter(
-            translation_key__in={status.course.translation_key for status in statuses},
+            translation_key__in={course.translation_key for course in courses},
             locale__language_code=code,
         )
     }
+    return {
+        course.pk: translations[course.translation_key]
+        for course in courses
+        if course.translation_key in translations
+    }
+
+
+def _in_reader_language(statuses: list[CourseStatus]) -> None:
+    shown = in_reader_language(status.course for status in statuses)
     for status in statuses:
-        status.course = translations.get(status.course.translation_key, status.course)
+        status.course = shown.get(status.course.pk, status.course)
 
 
 def my_learning(*, employee: Employee) -> dict[str, list[CourseStatus]]:

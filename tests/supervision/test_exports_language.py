@@ -79,3 +79,15 @@ def test_team_csv_and_xlsx_have_one_name_in_the_readers_language(
     day = timezone.localtime(job.created_at).date()
     expected = export_filename(name=name, extension="xlsx", day=day)
     assert f'filename="{expected}"' in download["Content-Disposition"]
+
+
+def test_team_csv_names_courses_in_the_readers_language(county, as_user):
+    _swedish(county)
+    lead = county["lead"]
+    lead.language = "sv"
+    lead.save()
+    response = as_user(lead).get("/seuranta/tiimi/vienti.csv")
+    header = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()[0]
+    assert "Hyte-grunder" in header and "Hyte-perusteet" not in header
+    page = as_user(lead).get("/seuranta/tiimi/").content.decode()
+    assert "Hyte-grunder" in page and "Hyte-perusteet" not in page
