@@ -1,6 +1,7 @@
 """Site content that is not a course: the home page."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -21,6 +22,12 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("etusivu")
+
+    @cached_property
+    def local_intro(self) -> str:
+        """The introduction of the home page's translation in the active language (the
+        home page, like every page, is translated as a page: *Translate* in the admin)."""
+        return self.localized.intro
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

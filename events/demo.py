@@ -42,6 +42,16 @@ SERIES = {
             "Järjestöt ja seurakunnat kertovat, mitä ne tarjoavat lapsiperheille, jotta "
             "osaat ohjata perheen oikean toiminnan pariin."
         ),
+        "title_sv": "För dem som arbetar med barnfamiljer",
+        "title_en": "Working with families with children",
+        "description_sv": (
+            "Organisationer och församlingar berättar vad de erbjuder barnfamiljer, så att "
+            "du kan hänvisa familjen till rätt verksamhet."
+        ),
+        "description_en": (
+            "NGOs and parishes tell what they offer families with children, so that you "
+            "can refer a family to the right activity."
+        ),
         "sector": "PSP",
         "network": "Perhetyön verkosto",
     },
@@ -51,10 +61,25 @@ SERIES = {
             "Tutustu ikäihmisten kerhoihin, muistikahviloihin ja liikuntaryhmiin, joihin "
             "voit ohjata asiakkaasi."
         ),
+        "title_sv": "För dem som arbetar med äldre",
+        "title_en": "Working with older people",
+        "description_sv": (
+            "Bekanta dig med klubbar, minneskaféer och motionsgrupper för äldre som du kan "
+            "hänvisa dina klienter till."
+        ),
+        "description_en": (
+            "Get to know the clubs, memory cafés and exercise groups for older people that "
+            "you can refer your clients to."
+        ),
         "sector": "IKA",
         "network": "Ikäihmisten palveluverkosto",
     },
 }
+
+# What each session of a series is called after the series' title, in fi, sv and en.
+SPRING = (": kevään esittäytyminen", ": vårens presentationer", ": spring presentations")
+MORNING = (": järjestöaamupäivä", ": organisationsförmiddag", ": NGO morning")
+AUTUMN = (": syksyn esittäytyminen", ": höstens presentationer", ": autumn presentations")
 
 ANSWERS = [
     (True, 5, "Kerron asiakkaille vertaisryhmistä heti ensikäynnillä.", ""),
@@ -84,10 +109,21 @@ def _people(sector_code: str, count: int) -> list[Employee]:
     return list(people.order_by("employee_number")[:count])
 
 
-def _session(series, title, *, starts_at, format, capacity, organisations, sector, network):
+def _translate(obj, texts: dict[str, str]) -> None:
+    """Fill the Swedish and English columns still empty (a demo loaded before they
+    existed gets them; nothing written by hand is overwritten)."""
+    changed = [field for field, text in texts.items() if not getattr(obj, field)]
+    for field in changed:
+        setattr(obj, field, texts[field])
+    if changed:
+        obj.save(update_fields=changed)
+
+
+def _session(series, suffixes, *, starts_at, format, capacity, organisations, sector, network):
+    fi, sv, en = suffixes
     session, created = Session.objects.get_or_create(
         series=series,
-        title=title,
+        title=f"{series.title}{fi}",
         defaults={
             "description": series.description,
             "format": format,
@@ -98,6 +134,15 @@ def _session(series, title, *, starts_at, format, capacity, organisations, secto
             "starts_at": starts_at,
             "duration_minutes": 120,
             "capacity": capacity,
+        },
+    )
+    _translate(
+        session,
+        {
+            "title_sv": f"{series.title_sv}{sv}",
+            "title_en": f"{series.title_en}{en}",
+            "description_sv": series.description_sv,
+            "description_en": series.description_en,
         },
     )
     if created:
@@ -196,14 +241,21 @@ def load_demo_events(today: datetime.date | None = None) -> list[SessionSeries]:
             half_year_start=_half_year_start(today),
             defaults={"description": spec["description"]},
         )
+        _translate(
+            series,
+            {
+                field: spec[field]
+                for field in ("title_sv", "title_en", "description_sv", "description_en")
+            },
+        )
         past = [
-            (f"{spec['title']}: kevään esittäytyminen", today - datetime.timedelta(days=40)),
-            (f"{spec['title']}: järjestöaamupäivä", today - datetime.timedelta(days=12)),
+            (SPRING, today - datetime.timedelta(days=40)),
+            (MORNING, today - datetime.timedelta(days=12)),
         ]
-        for index, (title, day) in enumerate(past):
+        for index, (suffixes, day) in enumerate(past):
             session, created = _session(
                 series,
-                title,
+                suffixes,
                 starts_at=_at(day, 9),
                 format=SessionFormat.HYBRID if index else SessionFormat.REMOTE,
                 capacity=60,
@@ -215,7 +267,7 @@ def load_demo_events(today: datetime.date | None = None) -> list[SessionSeries]:
                 _history(session, people)
         _session(
             series,
-            f"{spec['title']}: syksyn esittäytyminen",
+            AUTUMN,
             starts_at=_at(today + datetime.timedelta(days=16), 13),
             format=SessionFormat.HYBRID,
             capacity=40,

@@ -52,7 +52,7 @@ def _utc(value: datetime.datetime) -> str:
 def session_calendar(session: Session, *, now: datetime.datetime | None = None) -> bytes:
     now = now or timezone.now()
     link = settings.SITE_URL + reverse("events:session", args=[session.pk])
-    description = session.description
+    description = session.local_description
     if session.has_meeting_link:
         description = f"{description}\n\n{session.meeting_link}".strip()
     description = f"{description}\n\n{link}".strip()
@@ -69,7 +69,7 @@ def session_calendar(session: Session, *, now: datetime.datetime | None = None) 
         f"DTSTAMP:{_utc(now)}",
         f"DTSTART:{_utc(session.starts_at)}",
         f"DTEND:{_utc(session.ends_at)}",
-        f"SUMMARY:{_escape(session.title)}",
+        f"SUMMARY:{_escape(session.local_title)}",
         f"DESCRIPTION:{_escape(description)}",
         f"URL:{link}",
         "STATUS:CANCELLED" if session.is_cancelled else "STATUS:CONFIRMED",

@@ -18,9 +18,9 @@ import logging
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from languages.dates import moment
 from notifications import kinds
 from notifications.messages import ReminderText
 from notifications.models import SubjectKind
@@ -37,13 +37,13 @@ CANCELLED = "cancelled"
 
 
 def when(session) -> str:
-    local = timezone.localtime(session.starts_at)
-    return f"{date_format(local, 'SHORT_DATE_FORMAT')} {date_format(local, 'TIME_FORMAT')}"
+    """13.12.2026 15.00 in Finnish, 13.12.2026 kl. 15.00 in Swedish (languages.dates)."""
+    return moment(session.starts_at)
 
 
 def text_for(kind: str, session) -> ReminderText:
     """The message of `kind` about `session`, in the active language."""
-    values = {"title": session.title, "when": when(session)}
+    values = {"title": session.local_title, "when": when(session)}
     path = reverse("events:session", args=[session.pk])
     if kind == INVITATION:
         title = _("Kutsu tilaisuuteen: %(title)s") % values
@@ -75,7 +75,7 @@ def text_for(kind: str, session) -> ReminderText:
         path = reverse("events:feedback", args=[session.pk])
     else:
         raise ValueError(kind)
-    return ReminderText(title=title, intro=intro % values, path=path, item=session.title)
+    return ReminderText(title=title, intro=intro % values, path=path, item=session.local_title)
 
 
 def presenter_email(slot, *, link: str, after_session: bool) -> EmailMultiAlternatives:

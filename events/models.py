@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from languages.fields import InLanguage
 from people.validators import validate_single_line
 
 
@@ -60,13 +61,27 @@ class SessionSeries(index.Indexed, models.Model):
     """One theme's sessions for one half-year, e.g. "Families with children, spring"."""
 
     title = models.CharField(_("otsikko"), max_length=200, validators=[validate_single_line])
+    title_sv = models.CharField(
+        _("otsikko ruotsiksi"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    title_en = models.CharField(
+        _("otsikko englanniksi"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     description = models.TextField(_("kuvaus"), blank=True)
+    description_sv = models.TextField(_("kuvaus ruotsiksi"), blank=True)
+    description_en = models.TextField(_("kuvaus englanniksi"), blank=True)
     half_year_start = models.DateField(
         _("puolivuosi alkaa"), help_text=_("1.1. tai 1.7. – sarja kopioidaan seuraavalle.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("half_year_start")]
+    panels = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("title_sv"), FieldPanel("title_en")]),
+        FieldPanel("description"),
+        FieldPanel("description_sv"),
+        FieldPanel("description_en"),
+        FieldPanel("half_year_start"),
+    ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
 
     class Meta:
@@ -74,8 +89,11 @@ class SessionSeries(index.Indexed, models.Model):
         verbose_name_plural = _("tilaisuussarjat")
         ordering = ["-half_year_start", "title"]
 
+    local_title = InLanguage("title")
+    local_description = InLanguage("description")
+
     def __str__(self) -> str:
-        return f"{self.title} ({self.half_year_label})"
+        return f"{self.local_title} ({self.half_year_label})"
 
     @property
     def half_year_label(self) -> str:
@@ -95,7 +113,15 @@ class Session(index.Indexed, ClusterableModel):
         SessionSeries, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("sarja")
     )
     title = models.CharField(_("otsikko"), max_length=200, validators=[validate_single_line])
+    title_sv = models.CharField(
+        _("otsikko ruotsiksi"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    title_en = models.CharField(
+        _("otsikko englanniksi"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     description = models.TextField(_("kuvaus"), blank=True)
+    description_sv = models.TextField(_("kuvaus ruotsiksi"), blank=True)
+    description_en = models.TextField(_("kuvaus englanniksi"), blank=True)
     format = models.CharField(
         _("toteutustapa"),
         max_length=10,
@@ -137,8 +163,10 @@ class Session(index.Indexed, ClusterableModel):
 
     panels = [
         FieldPanel("series"),
-        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("title_sv"), FieldPanel("title_en")]),
         FieldPanel("description"),
+        FieldPanel("description_sv"),
+        FieldPanel("description_en"),
         MultiFieldPanel(
             [FieldPanel("format"), FieldPanel("address"), FieldPanel("meeting_link")],
             heading=_("Paikka"),
@@ -164,8 +192,11 @@ class Session(index.Indexed, ClusterableModel):
         ordering = ["starts_at", "pk"]
         indexes = [models.Index(fields=["starts_at"], name="session_starts_at")]
 
+    local_title = InLanguage("title")
+    local_description = InLanguage("description")
+
     def __str__(self) -> str:
-        return self.title
+        return self.local_title
 
     @property
     def ends_at(self) -> datetime.datetime:

@@ -340,10 +340,10 @@ def _free_texts(feedback: QuerySet[Feedback]) -> tuple[list[tuple[str, str]], bo
 def session_report(*, session: Session) -> Report:
     """Figures for one session. Two queries."""
     (annotated,) = _figures_for(Session.objects.filter(pk=session.pk))
-    row = _row(annotated.title, annotated, {key: getattr(annotated, key) for key in KEYS})
+    row = _row(annotated.local_title, annotated, {key: getattr(annotated, key) for key in KEYS})
     texts, hidden = _free_texts(Feedback.objects.filter(registration__session=session))
     return Report(
-        title=session.title, rows=[row], total=row, free_texts=texts, free_texts_hidden=hidden
+        title=session.local_title, rows=[row], total=row, free_texts=texts, free_texts_hidden=hidden
     )
 
 
@@ -352,7 +352,7 @@ def series_report(*, series: SessionSeries) -> Report:
     sessions and attendees."""
     sessions = list(_figures_for(Session.objects.filter(series=series)))
     rows = [
-        _row(session.title, session, {key: getattr(session, key) for key in KEYS})
+        _row(session.local_title, session, {key: getattr(session, key) for key in KEYS})
         for session in sessions
     ]
     total = _row(

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from events import links, selectors, services
 from events.models import Session, SessionSeries
 from events.permissions import user_is_coordinator
+from reporting.filenames import export_filename
 from reporting.spreadsheets import csv_chunks, write_xlsx
 
 
@@ -112,11 +113,14 @@ def _export(report, export_format: str, name: str):
         target = io.BytesIO()  # a report has a row per session: small
         write_xlsx(target, headers, rows, sheet_title=_("Raportti"))
         target.seek(0)
-        return FileResponse(target, as_attachment=True, filename=f"{name}.xlsx")
+        return FileResponse(
+            target, as_attachment=True, filename=export_filename(name=name, extension="xlsx")
+        )
     response = StreamingHttpResponse(
         csv_chunks(headers, rows), content_type="text/csv; charset=utf-8"
     )
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    filename = export_filename(name=name, extension="csv")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
@@ -157,7 +161,7 @@ def session_report(request, session_id: int):
     session = get_object_or_404(Session.objects.select_related("series"), pk=session_id)
     report = selectors.session_report(session=session)
     return _report_page(
-        request, report, name=f"tilaisuus-{session.pk}", context={"session": session}
+        request, report, name=f"{_('Tilaisuus')} {session.pk}", context={"session": session}
     )
 
 
@@ -165,7 +169,9 @@ def session_report(request, session_id: int):
 def series_report(request, series_id: int):
     series = get_object_or_404(SessionSeries, pk=series_id)
     report = selectors.series_report(series=series)
-    return _report_page(request, report, name=f"sarja-{series.pk}", context={"series": series})
+    return _report_page(
+        request, report, name=f"{_('Tilaisuussarja')} {series.pk}", context={"series": series}
+    )
 
 
 @require_POST

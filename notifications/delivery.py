@@ -214,11 +214,11 @@ def _text_for(
         owner = item.checklist.employee
         if row.recipient_id == owner.pk:
             return messages.own_checklist_item(
-                stage, title=item.title, due=item.due_date, item_id=item.pk
+                stage, title=item.local_title, due=item.due_date, item_id=item.pk
             )
         return messages.for_someone_else(
             stage,
-            title=item.title,
+            title=item.local_title,
             due=item.due_date,
             about=owner,
             path=messages.team_member_path(owner, f"#checklist-item-{item.pk}"),

@@ -14,10 +14,10 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from languages import dates
 from notifications.models import Stage
 from notifications.selectors import TeamDigest
 from people.models import Employee
@@ -34,7 +34,8 @@ class ReminderText:
 
 
 def day(value: datetime.date) -> str:
-    return date_format(value, "SHORT_DATE_FORMAT")
+    """13.12.2026 in Finnish and Swedish (languages.dates)."""
+    return dates.day(value)
 
 
 def own_checklist_item(stage: str, *, title: str, due: datetime.date, item_id: int) -> ReminderText:

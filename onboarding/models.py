@@ -20,6 +20,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Orderable
 
+from languages.fields import InLanguage
 from onboarding.panels import PropagationNoticePanel
 from people.validators import validate_single_line
 
@@ -43,6 +44,8 @@ class ItemOwner(models.TextChoices):
 
 class ChecklistTemplate(ClusterableModel):
     name = models.CharField(_("nimi"), max_length=200)
+    name_sv = models.CharField(_("nimi ruotsiksi"), max_length=200, blank=True)
+    name_en = models.CharField(_("nimi englanniksi"), max_length=200, blank=True)
     units = ParentalManyToManyField(
         "people.OrgUnit",
         blank=True,
@@ -60,7 +63,7 @@ class ChecklistTemplate(ClusterableModel):
 
     panels = [
         PropagationNoticePanel(),
-        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("name_sv"), FieldPanel("name_en")]),
         MultiFieldPanel([FieldPanel("units"), FieldPanel("job_roles")], heading=_("Kenelle")),
         FieldPanel("active"),
         InlinePanel("items", heading=_("Tehtävät"), label=_("tehtävä"), min_num=1),
@@ -70,6 +73,8 @@ class ChecklistTemplate(ClusterableModel):
         verbose_name = _("perehdytyspohja")
         verbose_name_plural = _("perehdytyspohjat")
         ordering = ["name"]
+
+    local_name = InLanguage("name")
 
     def __str__(self) -> str:
         return self.name
@@ -81,7 +86,15 @@ class TemplateItem(Orderable):
         _("tyyppi"), max_length=10, choices=ItemKind.choices, default=ItemKind.TASK
     )
     title = models.CharField(_("otsikko"), max_length=200, validators=[validate_single_line])
+    title_sv = models.CharField(
+        _("otsikko ruotsiksi"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    title_en = models.CharField(
+        _("otsikko englanniksi"), max_length=200, blank=True, validators=[validate_single_line]
+    )
     description = models.TextField(_("ohje"), blank=True)
+    description_sv = models.TextField(_("ohje ruotsiksi"), blank=True)
+    description_en = models.TextField(_("ohje englanniksi"), blank=True)
     course = models.ForeignKey(
         "courses.CoursePage",
         on_delete=models.SET_NULL,
@@ -113,8 +126,10 @@ class TemplateItem(Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("owner"), FieldPanel("due_days")]),
-        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("title_sv"), FieldPanel("title_en")]),
         FieldPanel("description"),
+        FieldPanel("description_sv"),
+        FieldPanel("description_en"),
         PageChooserPanel("course", "courses.CoursePage"),
         PageChooserPanel("page"),
         FieldPanel("session_series"),
@@ -123,6 +138,9 @@ class TemplateItem(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("pohjan tehtävä")
         verbose_name_plural = _("pohjan tehtävät")
+
+    local_title = InLanguage("title")
+    local_description = InLanguage("description")
 
     def __str__(self) -> str:
         return self.title
@@ -154,8 +172,13 @@ class ChecklistItem(models.Model):
         related_name="checklist_items",
     )
     kind = models.CharField(max_length=10, choices=ItemKind.choices)
+    # Copied with their translations from the template item (languages.fields).
     title = models.CharField(max_length=200, validators=[validate_single_line])
+    title_sv = models.CharField(max_length=200, blank=True)
+    title_en = models.CharField(max_length=200, blank=True)
     description = models.TextField(blank=True)
+    description_sv = models.TextField(blank=True)
+    description_en = models.TextField(blank=True)
     course = models.ForeignKey(
         "courses.CoursePage",
         on_delete=models.SET_NULL,
@@ -206,6 +229,9 @@ class ChecklistItem(models.Model):
                 name="open_items_by_due_date",
             )
         ]
+
+    local_title = InLanguage("title")
+    local_description = InLanguage("description")
 
     def __str__(self) -> str:
         return self.title

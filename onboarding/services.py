@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from languages.fields import translations_of
 from onboarding.models import (
     Checklist,
     ChecklistItem,
@@ -63,8 +64,8 @@ def _item_from(
         checklist=checklist,
         template_item=template_item,
         kind=kind,
-        title=template_item.title,
-        description=template_item.description,
+        **translations_of(template_item, "title"),
+        **translations_of(template_item, "description"),
         course_id=template_item.course_id,
         page_id=template_item.page_id,
         session_series_id=template_item.session_series_id,

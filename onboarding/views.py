@@ -44,7 +44,7 @@ def tick(request, item_id: int):
         )
         return _back(request, "/")
     services.checklist_item_tick(item_id=item.pk, user=request.user)
-    messages.success(request, _("Merkitty tehdyksi: %(title)s") % {"title": item.title})
+    messages.success(request, _("Merkitty tehdyksi: %(title)s") % {"title": item.local_title})
     return _back(request, "/")
 
 

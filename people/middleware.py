@@ -1,7 +1,8 @@
 """Language: the signed-in user's own choice, else their HR language, else what
-LocaleMiddleware found (the language cookie, then the browser), else Finnish. In the
-Wagtail admin a language chosen in the admin's own account settings still wins: Wagtail
-falls back to the language activated here only when none is chosen there."""
+LocaleMiddleware found (the language cookie, then the browser), else Finnish. The
+Wagtail admin follows the same choice: a language chosen in the admin's own account
+settings becomes the person's choice (people/receivers.py), so Wagtail, which prefers
+its own setting, always finds it empty and uses the language activated here."""
 
 from django.utils import translation
 

@@ -2,9 +2,10 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
+
+from languages.fields import InLanguage
 
 
 class Language(models.TextChoices):
@@ -23,13 +24,10 @@ class TranslatedName(models.Model):
     class Meta:
         abstract = True
 
+    name = InLanguage("name")
+
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        language = (get_language() or "fi")[:2]
-        return getattr(self, f"name_{language}", "") or self.name_fi
 
 
 class OrgUnit(MP_Node, TranslatedName):

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -23,19 +22,11 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from languages.fields import InLanguage
 from phrases import gaps
 from phrases.choices import RecordType, ServiceArea, Theme, labels_of
 from phrases.forms import ActivityAdminForm, PhraseAdminForm
 from phrases.lemmas import index_terms, language_of
-
-
-def _in_language(obj, name: str) -> str:
-    """The Swedish text when Swedish is active and one exists, else the Finnish."""
-    if (get_language() or "fi").startswith("sv"):
-        swedish = getattr(obj, f"{name}_sv", "")
-        if swedish:
-            return swedish
-    return getattr(obj, f"{name}_fi")
 
 
 class Activity(index.Indexed, models.Model):
@@ -49,6 +40,7 @@ class Activity(index.Indexed, models.Model):
     )
     name_fi = models.CharField(_("nimi (suomi)"), max_length=200)
     name_sv = models.CharField(_("nimi (ruotsi)"), max_length=200, blank=True)
+    name_en = models.CharField(_("nimi (englanti)"), max_length=200, blank=True)
     organisation = models.ForeignKey(
         "organisations.Organisation",
         on_delete=models.PROTECT,
@@ -59,6 +51,7 @@ class Activity(index.Indexed, models.Model):
     themes = models.JSONField(_("teemat"), default=list, blank=True)
     description_fi = models.TextField(_("kuvaus (suomi)"), blank=True)
     description_sv = models.TextField(_("kuvaus (ruotsi)"), blank=True)
+    description_en = models.TextField(_("kuvaus (englanti)"), blank=True)
     contact = models.CharField(_("yhteystiedot"), max_length=300, blank=True)
     url = models.URLField(_("linkki"), blank=True)
     active = models.BooleanField(_("käytössä"), default=True)
@@ -66,12 +59,13 @@ class Activity(index.Indexed, models.Model):
     base_form_class = ActivityAdminForm
     panels = [
         FieldPanel("key"),
-        FieldRowPanel([FieldPanel("name_fi"), FieldPanel("name_sv")]),
+        FieldRowPanel([FieldPanel("name_fi"), FieldPanel("name_sv"), FieldPanel("name_en")]),
         FieldPanel("organisation"),
         FieldPanel("municipality"),
         FieldPanel("themes"),
         FieldPanel("description_fi"),
         FieldPanel("description_sv"),
+        FieldPanel("description_en"),
         FieldPanel("contact"),
         FieldPanel("url"),
         FieldPanel("active"),
@@ -91,16 +85,11 @@ class Activity(index.Indexed, models.Model):
         verbose_name_plural = _("hyte-toiminnat")
         ordering = ["name_fi"]
 
+    name = InLanguage("name")
+    description = InLanguage("description")
+
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def name(self) -> str:
-        return _in_language(self, "name")
-
-    @property
-    def description(self) -> str:
-        return _in_language(self, "description")
 
     def theme_labels(self) -> list[str]:
         return labels_of(Theme, self.themes)

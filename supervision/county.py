@@ -10,12 +10,12 @@ Groups smaller than `reporting.privacy.MIN_GROUP_SIZE` show no figures.
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, CharField, Count, F, Max, Sum, Value
-from django.db.models.functions import Coalesce, NullIf, Substr
-from django.utils.translation import get_language
+from django.db.models import Avg, CharField, Count, Max, Sum, Value
+from django.db.models.functions import Substr
 
 from courses.models import CoursePage, default_locale_id
 from courses.statistics import course_statistics
+from languages.fields import in_language_sql
 from people.models import OrgUnit
 from quizzes.models import SelfAssessmentAnswer
 from reporting.privacy import is_reportable, suppress_small
@@ -164,13 +164,7 @@ def self_ratings(*, course_id: int | None) -> dict:
         lambda path: sector_names.get(path, path),
     )
     # The job role's name in the reader's language, as JobRole.name gives it, in SQL.
-    language = (get_language() or "fi")[:2]
-    if language not in ("fi", "sv", "en"):
-        language = "fi"
-    role_name = Coalesce(
-        NullIf(F(f"employee__job_role__name_{language}"), Value("")),
-        F("employee__job_role__name_fi"),
-    )
+    role_name = in_language_sql("employee__job_role__name_fi")
     by_role = _rating_rows(answers.annotate(role_name=role_name), "role_name", str)
     before = sum(row.before_count for row in by_sector)
     after = sum(row.after_count for row in by_sector)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from courses.models import CoursePage
+from courses.selectors import in_reader_language
 from people.models import Employee
 from supervision.team import STATE_ORDER, STATE_RANK, ReportRow, team_rows
 
@@ -152,8 +153,13 @@ def _timeline(rows: list[ReportRow], today: datetime.date) -> list[MonthCount]:
 
 
 def team_dashboard(*, supervisor: Employee, filters: DashboardFilters) -> TeamDashboard:
-    """The dashboard for `supervisor` with `filters` applied. Three queries."""
+    """The dashboard for `supervisor` with `filters` applied. Three queries (four in
+    Swedish or English: the courses' translated titles)."""
     courses, rows = team_rows(supervisor)
+    # Shown (never saved) under their title in the reader's language; cells stay keyed
+    # by the Finnish course.
+    for pk, translated in in_reader_language(courses).items():
+        next(course for course in courses if course.pk == pk).title = translated.title
     units = sorted(
         {(row.employee.unit_id, row.employee.unit.name) for row in rows}, key=lambda u: u[1]
     )

@@ -4,9 +4,13 @@ formula-safe and writes them as they come."""
 
 from collections.abc import Iterator
 
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from courses.models import CourseCompletion
+from languages.fields import in_language_sql, language_code
 from people.models import OrgUnit
 from reporting.privacy import is_reportable
 from supervision.dashboard import TeamDashboard
@@ -86,15 +90,30 @@ def completions_queryset(*, unit: OrgUnit | None, course_id: int | None):
 
 
 def completion_rows(completions) -> Iterator[list]:
-    """One query, read in chunks from a server-side cursor: memory stays flat."""
+    """One query, read in chunks from a server-side cursor: memory stays flat. Unit,
+    job role and course are named in the active (the reader's) language."""
+    completions = completions.annotate(
+        unit_name=in_language_sql("employee__unit__name_fi"),
+        role_name=in_language_sql("employee__job_role__name_fi"),
+        title_in_language=Coalesce(
+            Subquery(
+                Page.objects.filter(
+                    translation_key=OuterRef("course__translation_key"),
+                    locale__language_code=language_code(),
+                    live=True,
+                ).values("title")[:1]
+            ),
+            F("course_title"),
+        ),
+    )
     fields = (
         "employee__employee_number",
         "employee__user__last_name",
         "employee__user__first_name",
         "employee__unit__code",
-        "employee__unit__name_fi",
-        "employee__job_role__name_fi",
-        "course_title",
+        "unit_name",
+        "role_name",
+        "title_in_language",
         "completed_at",
         "expires_at",
         "score",

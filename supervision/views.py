@@ -29,6 +29,7 @@ from onboarding.views import ExtraItemForm
 from people.models import Employee, OrgUnit
 from people.permissions import user_can_view_employee, user_can_view_team
 from people.selectors import employee_for_user
+from reporting.filenames import export_filename
 from reporting.spreadsheets import csv_chunks
 from supervision import county, exports, services, totals
 from supervision.chart import timeline_chart
@@ -147,12 +148,12 @@ def dashboard_csv(request):
         csv_chunks(exports.team_headers(data), exports.team_rows(data)),
         content_type="text/csv; charset=utf-8",
     )
-    response["Content-Disposition"] = _attachment(_("tiimi"), "csv")
+    response["Content-Disposition"] = _attachment(ExportJob.Kind.TEAM.label, "csv")
     return response
 
 
 def _attachment(name: str, extension: str) -> str:
-    return f'attachment; filename="{name}-{timezone.localdate():%Y-%m-%d}.{extension}"'
+    return f'attachment; filename="{export_filename(name=name, extension=extension)}"'
 
 
 @login_required
@@ -245,7 +246,11 @@ def export_download(request, token):
     return FileResponse(
         job.path.open("rb"),
         as_attachment=True,
-        filename=f"{job.kind}-{timezone.localtime(job.created_at):%Y-%m-%d}.{job.file_format}",
+        filename=export_filename(
+            name=ExportJob.Kind(job.kind).label,
+            extension=job.file_format,
+            day=timezone.localtime(job.created_at).date(),
+        ),
     )
 
 

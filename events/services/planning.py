@@ -19,6 +19,7 @@ from events.models import (
 )
 from events.services.common import EventError, _locked, _registered_count, _tell
 from events.services.seats import _promote_waiting
+from languages.fields import translations_of
 from notifications.models import SubjectKind
 from people.models import Employee
 
@@ -169,15 +170,17 @@ def series_copy_to_next_half_year(*, series_id: int) -> SessionSeries:
         datetime.date(start.year, 7, 1) if start.month < 7 else datetime.date(start.year + 1, 1, 1)
     )
     copy = SessionSeries.objects.create(
-        title=series.title, description=series.description, half_year_start=next_start
+        **translations_of(series, "title"),
+        **translations_of(series, "description"),
+        half_year_start=next_start,
     )
     for session in series.sessions.prefetch_related(
         "target_networks", "target_units", "target_job_roles", "slots"
     ):
         new = Session.objects.create(
             series=copy,
-            title=session.title,
-            description=session.description,
+            **translations_of(session, "title"),
+            **translations_of(session, "description"),
             format=session.format,
             address=session.address,
             meeting_link=session.meeting_link,

@@ -93,3 +93,29 @@ def test_a_supervisor_without_email_sees_the_digest_in_the_app(county):
     item_for(extra, due_in=-1)
     services.reminders_send_weekly_digest()
     assert lead.notifications.get().url == "/tiimi/"
+
+
+def test_a_swedish_digest_names_items_and_courses_in_swedish(county):
+    from wagtail.models import Locale
+
+    from onboarding.models import ChecklistItem
+
+    lead = county["lead"]
+    lead.language = "sv"
+    lead.save()
+    item = item_for(county["nurse"], due_in=-3, title="Lue tietoturvaohje")
+    ChecklistItem.objects.filter(pk=item.pk).update(title_sv="Läs dataskyddsanvisningen")
+    course = make_course(lessons=1)
+    swedish, _created = Locale.objects.get_or_create(language_code="sv")
+    for page in [*(p.specific for p in course.get_ancestors()[1:]), course]:
+        if not page.has_translation(swedish):
+            copy = page.copy_for_translation(swedish)
+            copy.title = "Kurs på svenska" if page.pk == course.pk else page.title
+            copy.save_revision().publish()
+    enrol(county["aide"], course, due_in=2)
+
+    services.reminders_send_weekly_digest()
+
+    (digest,) = digests_to(lead)
+    assert "Läs dataskyddsanvisningen" in digest.body and "Kurs på svenska" in digest.body
+    assert "Lue tietoturvaohje" not in digest.body and course.title not in digest.body

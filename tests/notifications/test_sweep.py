@@ -106,8 +106,10 @@ def test_the_email_is_in_the_recipients_language(county):
     assert message.subject == swedish != "Perehdytystehtävä on myöhässä: Hae avaimet"
     assert Notification.objects.get().title == swedish
     assert 'lang="sv"' in message.alternatives[0][0]
-    # Swedish dates (the short format is ISO in Swedish).
-    assert (today() - datetime.timedelta(days=2)).isoformat() in message.body
+    # Finland-Swedish dates (13.12.2026), not Sweden's ISO ones.
+    late = today() - datetime.timedelta(days=2)
+    assert f"{late.day}.{late.month}.{late.year}" in message.body
+    assert late.isoformat() not in message.body
 
 
 def test_courses_remind_until_completed_and_link_to_the_course(county, settings):

@@ -26,7 +26,7 @@ def test_csv_of_the_filtered_view(county, as_user):
     response = as_user(county["lead"]).get("/seuranta/tiimi/vienti.csv?tila=overdue")
     assert response.status_code == 200
     assert response.streaming
-    assert response["Content-Disposition"].startswith('attachment; filename="tiimi-')
+    assert response["Content-Disposition"].startswith('attachment; filename="tiimin-tilanne-')
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     lines = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert lines[0][:9] == [
