@@ -19,6 +19,7 @@ app = Celery(
         "tasks.notifications",
         "tasks.events",
         "tasks.supervision",
+        "tasks.hyte",
         "tasks.privacy",
         "tasks.accounts",
     ],

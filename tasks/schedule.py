@@ -53,6 +53,12 @@ BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 14 * 60},
     },
+    # The hyte picture reads these totals; an hour old is fresh enough for trends.
+    "hyte-refresh-totals": {
+        "task": "hyte.refresh_totals",
+        "schedule": crontab(minute=40),
+        "options": {"expires": 50 * 60},
+    },
     "supervision-recover-stalled-exports": {
         "task": "supervision.recover_stalled_exports",
         "schedule": 60.0,

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "events",
     "phrases",
     "supervision",
+    "hyte",
     "privacy",
     "golive",
     "accounts",
@@ -176,6 +177,8 @@ ONBOARDING_PROPAGATE_DAYS = env.int("ONBOARDING_PROPAGATE_DAYS", default=60)
 # mandatory courses due this many days after the import day (a course may set its own).
 ONBOARDING_WINDOW_DAYS = env.int("ONBOARDING_WINDOW_DAYS", default=60)
 COURSE_GRACE_DAYS = env.int("COURSE_GRACE_DAYS", default=90)
+# The county's target for self-rated hyte knowledge (1–5), drawn on the hyte picture.
+HYTE_KNOWLEDGE_TARGET = env.int("HYTE_KNOWLEDGE_TARGET", default=5)
 # A staff file that would deactivate more than this share of active staff (or the
 # uploader) needs a second confirmation.
 IMPORT_MAX_DEACTIVATE_SHARE = env.float("IMPORT_MAX_DEACTIVATE_SHARE", default=0.10)
