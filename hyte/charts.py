@@ -6,6 +6,8 @@ the page within its Content-Security-Policy."""
 
 from dataclasses import dataclass
 
+from django.utils import formats
+
 WIDTH = 640
 HEIGHT = 200
 LABEL_SPACE = 24
@@ -58,7 +60,7 @@ def bar_chart(
                     y=round(TOP_SPACE + plot - height, 1),
                     width=round(bar_width * 0.9, 1),
                     height=round(height, 1),
-                    value=f"{value:g}",
+                    value=formats.localize(value),
                     css=css,
                 )
             )
