@@ -33,9 +33,8 @@ class KnowledgeTotal(models.Model):
     class Meta:
         indexes = [models.Index(fields=["group", "month"], name="hyte_knowledge_group_month")]
 
-    @property
-    def mean(self) -> float | None:
-        return self.value_sum / self.answers if self.answers else None
+    def __str__(self) -> str:
+        return f"{self.group} {self.group_id} {self.month} {self.phase}: {self.answers}"
 
 
 class CopyMonthTotal(models.Model):
@@ -50,6 +49,9 @@ class CopyMonthTotal(models.Model):
             models.UniqueConstraint(fields=["month", "unit"], name="hyte_copies_once_a_month")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.month}: {self.copies}"
+
 
 class UnitCopyState(models.Model):
     """The unit's running copy count when the totals were last refreshed: the next refresh
@@ -60,6 +62,9 @@ class UnitCopyState(models.Model):
     unit = models.OneToOneField("people.OrgUnit", on_delete=models.CASCADE, related_name="+")
     copies_seen = models.PositiveBigIntegerField(default=0)
     last_copied_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}: {self.copies_seen}"
 
 
 class SessionMonthTotal(models.Model):
@@ -75,9 +80,15 @@ class SessionMonthTotal(models.Model):
     presenter_answers = models.PositiveIntegerField(default=0)
     presenter_useful = models.PositiveIntegerField(default=0)
 
+    def __str__(self) -> str:
+        return f"{self.month}: {self.sessions}"
+
 
 class Refresh(models.Model):
     """When the totals were last rewritten, and how long it took."""
 
     finished_at = models.DateTimeField(default=timezone.now)
     seconds = models.FloatField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.finished_at:%Y-%m-%d %H:%M}"

@@ -163,9 +163,7 @@ def _knowledge(units, roles, months) -> dict:
     sectors = [unit for unit in units.values() if unit.depth == 2]
     by_sector = [row(unit.name, (group.SECTOR, unit.pk)) for unit in sectors]
     by_role = [
-        row(role.name, (group.ROLE, role.pk))
-        for role in roles
-        if (group.ROLE, role.pk) in by_group
+        row(role.name, (group.ROLE, role.pk)) for role in roles if (group.ROLE, role.pk) in by_group
     ]
     unit_means = {}
     for (kind, unit_id), phases in by_group.items():
@@ -190,7 +188,9 @@ def _knowledge(units, roles, months) -> dict:
 
 def _completion(units, courses) -> tuple[list[CompletionRow], list[CompletionRow]]:
     index = {course.pk: number for number, course in enumerate(courses)}
-    sector_of = {unit.path[: 2 * OrgUnit.steplen]: unit for unit in units.values() if unit.depth == 2}
+    sector_of = {
+        unit.path[: 2 * OrgUnit.steplen]: unit for unit in units.values() if unit.depth == 2
+    }
     by_sector: dict[int, list[Share]] = {}
     by_unit: dict[int, list[Share]] = {}
     for total in UnitCompletionTotal.objects.filter(course_id__in=index).only(
@@ -210,8 +210,7 @@ def _completion(units, courses) -> tuple[list[CompletionRow], list[CompletionRow
             shares[column].required += total.required
             shares[column].completed += total.completed
     sector_rows = [
-        CompletionRow(units[key].name, shares, units[key])
-        for key, shares in by_sector.items()
+        CompletionRow(units[key].name, shares, units[key]) for key, shares in by_sector.items()
     ]
     unit_rows = [
         CompletionRow(units[key].name, shares, units[key]) for key, shares in by_unit.items()

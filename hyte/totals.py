@@ -140,7 +140,9 @@ def _copy_rows(now: datetime.datetime) -> tuple[list[CopyMonthTotal], list[UnitC
                 key = (this_month, unit_id)
                 booked[key] = booked.get(key, 0) + grown
         new_states.append(
-            UnitCopyState(unit_id=unit_id, copies_seen=found["copies"], last_copied_at=found["last"])
+            UnitCopyState(
+                unit_id=unit_id, copies_seen=found["copies"], last_copied_at=found["last"]
+            )
         )
     monthly = [
         CopyMonthTotal(month=month, unit_id=unit_id, copies=copies)

@@ -20,6 +20,7 @@ app = Celery(
         "tasks.events",
         "tasks.supervision",
         "tasks.hyte",
+        "tasks.ptv",
         "tasks.privacy",
         "tasks.accounts",
     ],

@@ -53,6 +53,12 @@ BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 14 * 60},
     },
+    # The activity catalogue from PTV, at night; does nothing until PTV_API_URL is set.
+    "ptv-sync-nightly": {
+        "task": "ptv.sync",
+        "schedule": crontab(hour=4, minute=30),
+        "options": {"expires": 20 * 60 * 60},
+    },
     # The hyte picture reads these totals; an hour old is fresh enough for trends.
     "hyte-refresh-totals": {
         "task": "hyte.refresh_totals",
