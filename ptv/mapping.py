@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 
 from phrases.choices import Theme
 
@@ -59,11 +60,11 @@ def _texts(items, *, kinds=None) -> dict[str, str]:
     if items is None:
         return {}
     if not isinstance(items, list):
-        raise Malformed("kielikohtaiset tekstit eivät ole luettelo")
+        raise Malformed(_("kielikohtaiset tekstit eivät ole luettelo"))
     found: dict[str, str] = {}
     for item in items:
         if not isinstance(item, dict):
-            raise Malformed("kielikohtainen teksti ei ole olio")
+            raise Malformed(_("kielikohtainen teksti ei ole olio"))
         language, value = item.get("language"), item.get("value")
         if kinds is not None and item.get("type") not in kinds:
             continue
@@ -89,14 +90,16 @@ def themes_of(words: list[str]) -> list[str]:
 
 def service(raw) -> ServiceData:
     if not isinstance(raw, dict):
-        raise Malformed("palvelu ei ole olio")
+        raise Malformed(_("palvelu ei ole olio"))
     try:
         guid = uuid.UUID(str(raw.get("id")))
     except ValueError as error:
-        raise Malformed("palvelulla ei ole kelvollista tunnistetta") from error
+        raise Malformed(_("palvelulla ei ole kelvollista tunnistetta")) from error
     names = _texts(raw.get("serviceNames"), kinds={"Name", "AlternativeName"})
     if not names:
-        raise Malformed(f"palvelulla {guid} ei ole nimeä suomeksi, ruotsiksi eikä englanniksi")
+        raise Malformed(
+            _("palvelulla %(id)s ei ole nimeä suomeksi, ruotsiksi eikä englanniksi") % {"id": guid}
+        )
     descriptions = _texts(raw.get("serviceDescriptions"), kinds={"Summary", "Description"})
     organisation = ""
     for link in raw.get("organizations") or []:
@@ -176,7 +179,7 @@ def channel(raw) -> tuple[str, dict | None, str]:
     """(id, a service location or None, a web page address or ""). Phone numbers and
     email addresses are left unread."""
     if not isinstance(raw, dict) or not raw.get("id"):
-        raise Malformed("asiointikanavalla ei ole tunnistetta")
+        raise Malformed(_("asiointikanavalla ei ole tunnistetta"))
     kind = raw.get("serviceChannelType")
     pages = [
         page.get("url")

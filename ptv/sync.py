@@ -137,6 +137,8 @@ def _write(services: list[mapping.ServiceData], run: SyncRun) -> None:
                     activity.save(update_fields=["active"])
                 run.retired += 1
             continue
+        if row.pk and activity is not None and row.modified == found.modified:
+            continue  # read again in the overlap, unchanged since
         organiser_name = found.organisation or _("Tuntematon järjestäjä")
         organisation = organisations.get(organiser_name)
         if organisation is None:

@@ -56,6 +56,7 @@ ACCESS: dict[str, str] = {
     "admin_login": "O R R R R R R R R R",
     "admin_logout": "L R R R R R R R R R",
     "golive:index": "L N N N D D D O D O",
+    "ptv:index": "L N N N D D D O O O",
     "org_import:confirm": "L N N N D D D M D M",
     "org_import:preview": "L N N N D D D M D M",
     "org_import:upload": "L N N N D D D O D O",

@@ -1,0 +1,13 @@
+import pytest
+
+from tests.ptv.catalogue import Catalogue
+
+
+@pytest.fixture
+def catalogue(settings):
+    served = Catalogue()
+    settings.PTV_API_URL = served.url
+    settings.PTV_AREA_TYPE = "WellbeingServiceCounties"
+    settings.PTV_AREA_CODE = "99"
+    yield served
+    served.stop()
