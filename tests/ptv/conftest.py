@@ -11,3 +11,6 @@ def catalogue(settings):
     settings.PTV_AREA_CODE = "99"
     yield served
     served.stop()
+
+
+from tests.supervision.conftest import as_user, county  # noqa: E402, F401  (fixtures)

@@ -11,7 +11,6 @@ from phrases.models import Activity
 from ptv.models import PtvService, SyncRun
 from ptv.sync import ptv_sync
 from tests.ptv.catalogue import BROKEN, CAFE, CHOIR, PEER, WALKS
-from tests.supervision.conftest import as_user, county  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 
