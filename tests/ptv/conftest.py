@@ -1,6 +1,7 @@
 import pytest
 
 from tests.ptv.catalogue import Catalogue
+from tests.supervision.conftest import as_user, county  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
@@ -11,6 +12,3 @@ def catalogue(settings):
     settings.PTV_AREA_CODE = "99"
     yield served
     served.stop()
-
-
-from tests.supervision.conftest import as_user, county  # noqa: E402, F401  (fixtures)
