@@ -149,11 +149,20 @@ def _last_months(today: datetime.date, count: int) -> list[datetime.date]:
 
 def _knowledge(units, roles, months) -> dict:
     by_group: dict[tuple, dict[str, Rating]] = {}
-    for total in KnowledgeTotal.objects.all():
-        key = (total.group, total.month if total.month else total.group_id)
-        by_group.setdefault(key, {})[total.phase] = Rating(
-            total.people, total.answers, total.value_sum
-        )
+    # Plain tuples, not model instances: a county has thousands of these rows.
+    for (
+        group,
+        month,
+        group_id,
+        phase,
+        people,
+        answers,
+        value_sum,
+    ) in KnowledgeTotal.objects.values_list(
+        "group", "month", "group_id", "phase", "people", "answers", "value_sum"
+    ):
+        key = (group, month if month else group_id)
+        by_group.setdefault(key, {})[phase] = Rating(people, answers, value_sum)
 
     def row(label, key, month=None) -> KnowledgeRow:
         phases = by_group.get(key, {})
@@ -193,13 +202,13 @@ def _completion(units, courses) -> tuple[list[CompletionRow], list[CompletionRow
     }
     by_sector: dict[int, list[Share]] = {}
     by_unit: dict[int, list[Share]] = {}
-    for total in UnitCompletionTotal.objects.filter(course_id__in=index).only(
-        "unit_id", "course_id", "required", "completed"
-    ):
-        unit = units.get(total.unit_id)
+    for unit_id, course_id, required, completed in UnitCompletionTotal.objects.filter(
+        course_id__in=index
+    ).values_list("unit_id", "course_id", "required", "completed"):
+        unit = units.get(unit_id)
         if unit is None:
             continue
-        column = index[total.course_id]
+        column = index[course_id]
         for target, key in (
             (by_unit, unit.pk),
             (by_sector, getattr(sector_of.get(unit.path[: 2 * OrgUnit.steplen]), "pk", None)),
@@ -207,8 +216,8 @@ def _completion(units, courses) -> tuple[list[CompletionRow], list[CompletionRow
             if key is None:
                 continue
             shares = target.setdefault(key, [Share() for _ in courses])
-            shares[column].required += total.required
-            shares[column].completed += total.completed
+            shares[column].required += required
+            shares[column].completed += completed
     sector_rows = [
         CompletionRow(units[key].name, shares, units[key]) for key, shares in by_sector.items()
     ]
@@ -226,14 +235,14 @@ def _copies(units, months, today):
     recent_from = (today - datetime.timedelta(days=QUIET_DAYS)).replace(day=1)
     per_unit: dict[int, list[int]] = {}
     recent: dict[int, int] = {}
-    for total in CopyMonthTotal.objects.filter(month__gte=min(months[0], recent_from)):
-        if total.month in position:
-            per_unit.setdefault(total.unit_id, [0] * len(months))[position[total.month]] += (
-                total.copies
-            )
-        if total.month >= recent_from:
-            recent[total.unit_id] = recent.get(total.unit_id, 0) + total.copies
-    last_copy = {state.unit_id: state.last_copied_at for state in UnitCopyState.objects.all()}
+    for month, unit_id, copies in CopyMonthTotal.objects.filter(
+        month__gte=min(months[0], recent_from)
+    ).values_list("month", "unit_id", "copies"):
+        if month in position:
+            per_unit.setdefault(unit_id, [0] * len(months))[position[month]] += copies
+        if month >= recent_from:
+            recent[unit_id] = recent.get(unit_id, 0) + copies
+    last_copy = dict(UnitCopyState.objects.values_list("unit_id", "last_copied_at"))
     working = [unit for unit in units.values() if unit.kind == OrgUnit.Kind.UNIT and unit.is_open]
     quiet_since = timezone.now() - datetime.timedelta(days=QUIET_DAYS)
     rows = [
