@@ -34,6 +34,8 @@ from supervision.models import UnitCompletionTotal
 BEFORE, AFTER = "before", "after"
 MONTHS_SHOWN = 12
 ACTION_UNITS_SHOWN = 10
+# The page lists the units with the lowest completion; the export has them all.
+COMPLETION_UNITS_SHOWN = 20
 QUIET_DAYS = 90
 # Figures from the county's pilot of presentation sessions: 91 % of the professionals
 # and 87 % of the presenting organisations found them useful.
@@ -128,6 +130,7 @@ class HytePicture:
     courses: list[CoursePage]
     completion_by_sector: list[CompletionRow]
     completion_by_unit: list[CompletionRow]
+    completion_lowest_units: list[CompletionRow]
     copies_by_unit: list[UnitCopies]
     copies_by_month: list[int]
     quiet_units: list[OrgUnit]
@@ -305,6 +308,17 @@ def _act_on(unit_means, copies_rows, units) -> list[ActionUnit]:
     return found[:ACTION_UNITS_SHOWN]
 
 
+def _lowest(rows: list[CompletionRow]) -> list[CompletionRow]:
+    """The units whose lowest shown completion share is lowest; a unit with no share
+    shown (fewer than five people for every course) is left out."""
+    shown = [row for row in rows if any(share.percent is not None for share in row.shares)]
+
+    def lowest(row: CompletionRow) -> int:
+        return min(share.percent for share in row.shares if share.percent is not None)
+
+    return sorted(shown, key=lambda row: (lowest(row), row.label))[:COMPLETION_UNITS_SHOWN]
+
+
 def mandatory_courses() -> list[CoursePage]:
     return list(
         CoursePage.objects.live()
@@ -336,6 +350,7 @@ def hyte_picture(*, today: datetime.date | None = None) -> HytePicture:
         courses=courses,
         completion_by_sector=by_sector,
         completion_by_unit=by_unit,
+        completion_lowest_units=_lowest(by_unit),
         copies_by_unit=copies_rows,
         copies_by_month=copies_by_month,
         quiet_units=quiet,

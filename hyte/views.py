@@ -61,7 +61,11 @@ def picture(request):
             "quiet_days": selectors.QUIET_DAYS,
             "completion_tables": [
                 (found.completion_by_sector, _("Toimialoittain"), "completion-sector-caption"),
-                (found.completion_by_unit, _("Yksiköittäin"), "completion-unit-caption"),
+                (
+                    found.completion_lowest_units,
+                    _("Yksiköt, joissa suoritusaste on matalin (kaikki yksiköt viennissä)"),
+                    "completion-unit-caption",
+                ),
             ],
         },
     )

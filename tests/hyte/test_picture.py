@@ -72,6 +72,8 @@ def test_completion_of_each_mandatory_course_by_sector_and_unit(county):
     units = {row.label: row.shares[0] for row in picture.completion_by_unit}
     assert units["Yksikkö S1-1"].percent == 75
     assert units["Yksikkö S1-2"].percent is None
+    # The page lists the lowest shown units first; a unit with nothing shown is left out.
+    assert [row.label for row in picture.completion_lowest_units] == ["Yksikkö S1-1"]
 
 
 def test_copies_are_booked_to_their_month_once_and_quiet_units_named(county):
