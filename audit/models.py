@@ -34,6 +34,7 @@ class AuditAction(models.TextChoices):
     VERIFY_CERTIFICATE = "verify_certificate", _("Todistuksen tarkistus")
     PERSON_DATA_EXPORT = "person_data_export", _("Henkilön tietojen luovutus")
     PSEUDONYMISE = "pseudonymise", _("Henkilötietojen häivytys")
+    COURSE_ASSIGN = "course_assign", _("Koulutuksen määrääminen yksikölle")
 
 
 class AuditEntry(models.Model):

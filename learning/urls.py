@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("phrases.urls")),
     path("", include("supervision.urls")),
+    path("", include("hyte.urls")),
     path("", include("audit.urls")),
     path("", include("statements.urls")),
     path("django-admin/", admin.site.urls),

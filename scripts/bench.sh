@@ -9,6 +9,8 @@
 #   supervision  the team dashboard (500 reports × 12 courses), the county report over
 #              30,000 people and a 300,000-row XLSX export task (bench/supervision.py);
 #   uploads    zip bombs against the upload reader: time and peak memory (bench/uploads.py);
+#   hyte       the county's hyte picture over 30,000 people against a bare page, and a
+#              PTV sync of 2,000 services from a local server (bench/hyte.py);
 #   two_nodes  two gunicorn nodes behind haproxy against one, first-request times after
 #              a node starts (bench/two_nodes.py; needs Redis and haproxy).
 # The database named by BENCH_DATABASE_URL (default hyteopas_bench on the PostgreSQL at
@@ -24,7 +26,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY=""
 case "${1:-}" in
-  hr_import|learning|reminders|events|phrase_search|supervision|uploads|two_nodes) ONLY=$1; shift ;;
+  hr_import|learning|reminders|events|phrase_search|supervision|uploads|hyte|two_nodes) ONLY=$1; shift ;;
 esac
 PY=.venv/bin/python
 SCRATCH=$(mktemp -d -t hyteopas-bench.XXXXXX)
@@ -57,6 +59,7 @@ case "$ONLY" in
   phrase_search) "$PY" bench/phrase_search.py "$@" ;;
   supervision) "$PY" bench/supervision.py "$@" ;;
   uploads) "$PY" bench/uploads.py "$@" ;;
+  hyte) "$PY" bench/hyte.py "$@" ;;
   two_nodes) "$PY" bench/two_nodes.py "$@" ;;
   *)
     "$PY" bench/hr_import.py "$@"
@@ -66,5 +69,6 @@ case "$ONLY" in
     "$PY" bench/phrase_search.py
     "$PY" bench/supervision.py
     "$PY" bench/uploads.py
+    "$PY" bench/hyte.py
     ;;
 esac

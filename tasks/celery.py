@@ -19,6 +19,8 @@ app = Celery(
         "tasks.notifications",
         "tasks.events",
         "tasks.supervision",
+        "tasks.hyte",
+        "tasks.ptv",
         "tasks.privacy",
         "tasks.accounts",
     ],

@@ -53,6 +53,18 @@ BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 14 * 60},
     },
+    # The activity catalogue from PTV, at night; does nothing until PTV_API_URL is set.
+    "ptv-sync-nightly": {
+        "task": "ptv.sync",
+        "schedule": crontab(hour=4, minute=30),
+        "options": {"expires": 20 * 60 * 60},
+    },
+    # The hyte picture reads these totals; an hour old is fresh enough for trends.
+    "hyte-refresh-totals": {
+        "task": "hyte.refresh_totals",
+        "schedule": crontab(minute=40),
+        "options": {"expires": 50 * 60},
+    },
     "supervision-recover-stalled-exports": {
         "task": "supervision.recover_stalled_exports",
         "schedule": 60.0,

@@ -270,6 +270,10 @@ def _value(param: str, key: str, entry, county):
         return county["item"].pk
     if param == "employee_number":
         return county["people"]["employee"].employee_number
+    if param == "unit_id":
+        return county["people"]["employee"].unit_id
+    if param == "file_format":
+        return "csv"
     if param == "block_id":
         return str(uuid.uuid4())
     if param == "code":

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "events",
     "phrases",
     "supervision",
+    "hyte",
+    "ptv",
     "privacy",
     "golive",
     "accounts",
@@ -180,6 +182,13 @@ ONBOARDING_PROPAGATE_DAYS = env.int("ONBOARDING_PROPAGATE_DAYS", default=60)
 # mandatory courses due this many days after the import day (a course may set its own).
 ONBOARDING_WINDOW_DAYS = env.int("ONBOARDING_WINDOW_DAYS", default=60)
 COURSE_GRACE_DAYS = env.int("COURSE_GRACE_DAYS", default=90)
+# The county's target for self-rated hyte knowledge (1–5), drawn on the hyte picture.
+HYTE_KNOWLEDGE_TARGET = env.int("HYTE_KNOWLEDGE_TARGET", default=5)
+# The national service catalogue (PTV) feeds the hyte activities. Empty URL = no sync.
+PTV_API_URL = env.str("PTV_API_URL", default="")
+PTV_AREA_TYPE = env.str("PTV_AREA_TYPE", default="WellbeingServiceCounties")
+PTV_AREA_CODE = env.str("PTV_AREA_CODE", default="")
+PTV_API_KEY = env.str("PTV_API_KEY", default="")
 # A staff file that would deactivate more than this share of active staff (or the
 # uploader) needs a second confirmation.
 IMPORT_MAX_DEACTIVATE_SHARE = env.float("IMPORT_MAX_DEACTIVATE_SHARE", default=0.10)

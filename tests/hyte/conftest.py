@@ -1,0 +1,1 @@
+from tests.supervision.conftest import as_user, county  # noqa: F401  (fixtures)
