@@ -1,7 +1,8 @@
 """Reads for the county's hyte picture (`/seuranta/hyte/`): only the totals that
 `hyte.totals` keeps, plus the units, job roles and courses that name them.
 
-Query budget: eight queries whatever the size of the county — the last refresh, the
+Query budget: eight queries whatever the size of the county (nine for a Swedish or
+English reader: the courses' translations) — the last refresh, the
 knowledge totals, the completion totals (with their units' paths), the copy totals,
 the units' copy states, the session totals, the units and the job roles, and the
 mandatory courses. No figure about a group of fewer than `MIN_GROUP_SIZE` people is
@@ -20,6 +21,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from courses.models import CoursePage, default_locale_id
+from courses.selectors import in_reader_language
 from hyte.models import (
     CopyMonthTotal,
     KnowledgeTotal,
@@ -320,12 +322,18 @@ def _lowest(rows: list[CompletionRow]) -> list[CompletionRow]:
 
 
 def mandatory_courses() -> list[CoursePage]:
-    return list(
+    """The live mandatory courses, titled in the reader's language where translated."""
+    courses = list(
         CoursePage.objects.live()
         .filter(locale_id=default_locale_id(), mandatory=True)
-        .only("pk", "title", "path", "depth", "locale_id")
+        .only("pk", "title", "path", "depth", "locale_id", "translation_key")
         .order_by("title")
     )
+    translated = in_reader_language(courses)
+    for course in courses:
+        if course.pk in translated:
+            course.title = translated[course.pk].title
+    return courses
 
 
 def hyte_picture(*, today: datetime.date | None = None) -> HytePicture:

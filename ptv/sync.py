@@ -151,11 +151,13 @@ def _write(services: list[mapping.ServiceData], run: SyncRun) -> None:
         fields = {
             "name_fi": (names.get("fi") or names.get("sv") or names.get("en"))[:200],
             "name_sv": names.get("sv", "")[:200],
+            "name_en": names.get("en", "")[:200],
             "organisation": organisation,
             "municipality": address.get("municipality", "")[:100],
             "themes": found.themes,
             "description_fi": descriptions.get("fi", ""),
             "description_sv": descriptions.get("sv", ""),
+            "description_en": descriptions.get("en", ""),
             "contact": _contact(found.locations),
             "url": found.web_page,
             "active": True,
