@@ -41,7 +41,7 @@ def test_published_updated_and_cancelled_files_pass_the_rfc_checks(client, setti
 
     response = client.get(url)
     assert response["Content-Disposition"] == f'attachment; filename="tilaisuus-{session.pk}.ics"'
-    event, seen = read_all(response.content)
+    event, seen = read_all(response.getvalue())
     assert seen["method"] == "PUBLISH"
     assert str(event["UID"]) == f"session-{session.pk}@hyteopas.jarvilaakso.example"
     assert str(event["ORGANIZER"]) == "mailto:no-reply@jarvilaakso.example"
@@ -52,11 +52,11 @@ def test_published_updated_and_cancelled_files_pass_the_rfc_checks(client, setti
     services.session_reschedule(
         session_id=session.pk, starts_at=session.starts_at + datetime.timedelta(hours=2)
     )
-    event, _seen = read_all(client.get(url).content)
+    event, _seen = read_all(client.get(url).getvalue())
     assert str(event["UID"]) == uid and int(event["SEQUENCE"]) == 1
 
     services.session_cancel(session_id=session.pk)
-    event, seen = read_all(client.get(url).content)
+    event, seen = read_all(client.get(url).getvalue())
     assert seen["method"] == "CANCEL"
     assert str(event["UID"]) == uid and int(event["SEQUENCE"]) == 2
     assert str(event["STATUS"]) == "CANCELLED"

@@ -179,7 +179,7 @@ def test_cancelling_a_session_tells_those_registered_and_the_calendar_says_cance
     assert Notification.objects.get(recipient=person).title.startswith("Tilaisuus on peruttu:")
     client.force_login(person.user)
     (event,) = icalendar.Calendar.from_ical(
-        client.get(reverse("events:ics", args=[session.pk])).content
+        client.get(reverse("events:ics", args=[session.pk])).getvalue()
     ).walk("VEVENT")
     assert str(event["STATUS"]) == "CANCELLED" and int(event["SEQUENCE"]) == 1
 
