@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import make_msgid
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -78,7 +79,11 @@ def send_password_reset_mail(*, user, language: str) -> None:
     with translation.override(language):
         subject = render_to_string("accounts/email/password_reset_subject.txt", context).strip()
         text = render_to_string("accounts/email/password_reset.txt", context)
-    EmailMultiAlternatives(subject, text, to=[user.email]).send()
+    headers = {
+        "Message-ID": make_msgid(domain=settings.EMAIL_DOMAIN),
+        "Auto-Submitted": "auto-generated",
+    }
+    EmailMultiAlternatives(subject, text, to=[user.email], headers=headers).send()
 
 
 def password_reset_requests_purge(*, older_than_days: int = 7) -> int:

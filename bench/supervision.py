@@ -28,6 +28,8 @@ Scenarios, each in its own child process:
    reading the same figures with raw SQL. Also timed: refreshing the totals (the beat
    task) and the same completion figures counted live from the enrolments with raw
    SQL, which is what the totals save each request.
+4. export_worker: the same export queued to a real Celery worker (with CELERY_BROKER_URL
+   set to a Redis), timed from queueing to done.
 3. export: an XLSX of every completion in the county (300,000 rows) built by the
    export task (run in-process, as a worker runs it): wall time, rows per second, peak
    RSS growth (VmHWM reset before) and ru_maxrss; then in a second child the
@@ -525,7 +527,80 @@ def scenario(spec: dict, args) -> dict:
         )
         job.path.unlink()
         return result
+    if spec["kind"] == "export_worker":
+        return _export_in_worker(data)
     raise SystemExit(f"unknown scenario {spec['kind']}")
+
+
+def _export_in_worker(data: dict) -> dict:
+    """The same export queued to a real Celery worker (its own process, prefork, one
+    child, the task's own time limits) through the Redis of CELERY_BROKER_URL; timed from
+    the queueing to the job's `done`, progress read from the job meanwhile."""
+    import signal
+    import subprocess
+
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from supervision.models import ExportJob
+    from tasks.supervision import build_export
+
+    broker = os.environ.get("CELERY_BROKER_URL", "")
+    if not broker.startswith("redis://"):
+        return {"skipped": "needs CELERY_BROKER_URL=redis://…"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.integration.worker_settings",
+        "EXPORT_ROOT": str(settings.EXPORT_ROOT),
+    }
+    worker = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "celery"),
+            "-A",
+            "learning",
+            "worker",
+            "--loglevel=WARNING",
+            "--concurrency=1",
+            "--pool=prefork",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--hostname=bench-export@%h",
+        ],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    try:
+        owner = get_user_model().objects.get(pk=data["hr_user"])
+        job = ExportJob.objects.create(
+            owner=owner, kind=ExportJob.Kind.COMPLETIONS, file_format="xlsx", parameters={}
+        )
+        started = time.perf_counter()
+        build_export.apply_async(args=[job.pk])
+        progress = []
+        while True:
+            job.refresh_from_db()
+            progress.append((round(time.perf_counter() - started, 1), job.rows_done))
+            if job.status in (ExportJob.Status.DONE, ExportJob.Status.FAILED):
+                break
+            time.sleep(1)
+        seconds = time.perf_counter() - started
+        result = {
+            "seconds": seconds,
+            "status": job.status,
+            "error": job.error,
+            "rows": job.rows_done,
+            "rows_per_s": job.rows_done / seconds,
+            "progress_samples": progress[:: max(1, len(progress) // 10)],
+            "soft_time_limit_s": build_export.soft_time_limit,
+        }
+        if job.status == ExportJob.Status.DONE:
+            job.path.unlink()
+        return result
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=60)
 
 
 # --- the orchestration --------------------------------------------------------------------
@@ -573,6 +648,7 @@ def main() -> None:
     parser.add_argument("--team", type=int, default=500)
     parser.add_argument("--requests", type=int, default=40, help="timed GETs per variant")
     parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--only", help="scenarios, e.g. export,export_worker")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args, _rest = parser.parse_known_args()
@@ -598,12 +674,23 @@ def main() -> None:
         "targets": TARGETS,
         "setup": setup,
     }
-    for kind in ("dashboard", "county", "export"):
+    kinds = ("dashboard", "county", "export", "export_worker")
+    if args.only:
+        kinds = tuple(args.only.split(","))
+    for kind in kinds:
         print(f"  {kind}…", flush=True)
         data[kind] = child({"kind": kind, "data": setup})
-    print("  export with tracemalloc…", flush=True)
-    data["export_traced"] = child({"kind": "export", "data": setup, "tracemalloc": True})
+    if "export" in kinds:
+        print("  export with tracemalloc…", flush=True)
+        data["export_traced"] = child({"kind": "export", "data": setup, "tracemalloc": True})
     data["load_average_at_end"] = os.getloadavg()
+    if args.only:
+        print(json.dumps({kind: data[kind] for kind in kinds}, indent=1, default=str))
+        RESULTS.parent.mkdir(exist_ok=True)
+        RESULTS.with_name("supervision-only.json").write_text(
+            json.dumps(data, indent=2, default=str)
+        )
+        return
     data["ratios"] = {"dashboard": _ratio(data["dashboard"]), "county": _ratio(data["county"])}
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(data, indent=2, default=str))

@@ -9,6 +9,7 @@ row per registration (and per presenter slot): a second answer updates the first
 
 import datetime
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -217,8 +218,9 @@ class Session(index.Indexed, ClusterableModel):
         return self.format in (SessionFormat.ON_SITE, SessionFormat.HYBRID) and bool(self.address)
 
     def ics_uid(self) -> str:
-        """Stable for the life of the session, whatever changes in it."""
-        return f"session-{self.pk}@hyteopas"
+        """Stable for the life of the session, whatever changes in it, and unique to
+        this installation (its host, from SITE_URL)."""
+        return f"session-{self.pk}@{urlsplit(settings.SITE_URL).hostname or 'localhost'}"
 
 
 class PresenterSlot(Orderable):

@@ -2,11 +2,12 @@
 sharing with the team), the presenter's signed-link page and networks."""
 
 import datetime
+import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -125,13 +126,14 @@ def cancel(request, session_id: int):
 
 @login_required
 def calendar_file(request, session_id: int):
-    _employee_or_404(request)
+    employee = _employee_or_404(request)
     session = get_object_or_404(Session, pk=session_id)
-    response = HttpResponse(
-        ics.session_calendar(session), content_type="text/calendar; charset=utf-8"
+    return FileResponse(
+        io.BytesIO(ics.session_calendar(session, attendee_email=employee.user.email)),
+        as_attachment=True,
+        filename=f"tilaisuus-{session.pk}.ics",
+        content_type="text/calendar; charset=utf-8",
     )
-    response["Content-Disposition"] = f'attachment; filename="tilaisuus-{session.pk}.ics"'
-    return response
 
 
 @require_POST

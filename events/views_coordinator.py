@@ -7,7 +7,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,7 +17,7 @@ from events import links, selectors, services
 from events.models import Session, SessionSeries
 from events.permissions import user_is_coordinator
 from reporting.filenames import export_filename
-from reporting.spreadsheets import csv_chunks, write_xlsx
+from reporting.spreadsheets import Percent, Rating, csv_download, write_xlsx
 
 
 def coordinator_only(view):
@@ -76,10 +76,6 @@ def invite(request, session_id: int):
     return redirect("events:attendance", session_id=session.pk)
 
 
-def _percent(value):
-    return None if value is None else f"{value} %"
-
-
 HEADERS = (
     gettext_lazy("Tilaisuus"),
     gettext_lazy("Alkaa"),
@@ -94,7 +90,10 @@ HEADERS = (
 
 
 def _export(report, export_format: str, name: str):
+    """The report's rows, and the total row only when there is more than one session
+    (as on the page), so a sum over the sheet counts each session once."""
     headers = [str(header) for header in HEADERS]
+    figures = [*report.rows, report.total] if len(report.rows) > 1 else report.rows
     rows = [
         [
             row.label,
@@ -102,12 +101,12 @@ def _export(report, export_format: str, name: str):
             row.invited,
             row.registered,
             row.attended,
-            _percent(row.feedback_rate),
-            _percent(row.useful_share),
-            row.mean_rating,
-            _percent(row.presenters_useful_share),
+            Percent(row.feedback_rate),
+            Percent(row.useful_share),
+            Rating(row.mean_rating),
+            Percent(row.presenters_useful_share),
         ]
-        for row in [*report.rows, report.total]
+        for row in figures
     ]
     if export_format == "xlsx":
         target = io.BytesIO()  # a report has a row per session: small
@@ -116,12 +115,7 @@ def _export(report, export_format: str, name: str):
         return FileResponse(
             target, as_attachment=True, filename=export_filename(name=name, extension="xlsx")
         )
-    response = StreamingHttpResponse(
-        csv_chunks(headers, rows), content_type="text/csv; charset=utf-8"
-    )
-    filename = export_filename(name=name, extension="csv")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_download(headers, rows, filename=export_filename(name=name, extension="csv"))
 
 
 def _report_page(request, report, *, name: str, context: dict):

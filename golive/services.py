@@ -1,6 +1,8 @@
 """Writes of the go-live page: the test email."""
 
+from django.conf import settings
 from django.core.mail import EmailMessage
+from django.core.mail.message import make_msgid
 from django.utils.translation import gettext as _
 
 from golive.models import TestEmail
@@ -16,6 +18,10 @@ def send_test_email(*, to: str, sent_by) -> TestEmail:
             "muistutukset pääsevät perille."
         ),
         to=[to],
+        headers={
+            "Message-ID": make_msgid(domain=settings.EMAIL_DOMAIN),
+            "Auto-Submitted": "auto-generated",
+        },
     )
     error = ""
     try:

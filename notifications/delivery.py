@@ -44,7 +44,6 @@ import logging
 import smtplib
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -65,7 +64,8 @@ from notifications.models import (
     SubjectKind,
     is_manual_stage,
 )
-from notifications.selectors import team_digest, valid_completion_exists
+from notifications.selectors import digest_opted_out_ids, team_digest, valid_completion_exists
+from notifications.unsubscribe import digest_headers
 from onboarding.models import ChecklistItem
 from people.models import Employee
 
@@ -175,6 +175,10 @@ class _Subjects:
             .annotate(renewed=Exists(later))
             .select_related("course", "employee__user")
         }
+        digest_recipients = [r.recipient_id for r in rows if r.subject_kind == SubjectKind.DIGEST]
+        self.digests_stopped = (
+            digest_opted_out_ids(employee_ids=digest_recipients) if digest_recipients else set()
+        )
         courses = [e.course for e in self.enrolments.values()] + [
             c.course for c in self.completions.values()
         ]
@@ -260,6 +264,8 @@ def _text_for(
             path=subjects.course_path(completion.course),
         )
     if kind == SubjectKind.DIGEST:
+        if row.recipient_id in subjects.digests_stopped:
+            return None  # stopped after the row was queued
         digest = team_digest(supervisor=row.recipient, today=today, now=now)
         if not digest.total:
             return None
@@ -289,15 +295,18 @@ def _email(row: ReminderOutbox, composed: kinds.Composed, address: str):
     reminder = row.subject_kind in REMINDER_KINDS
     message = composed.email
     if message is None:
+        headers = None
+        if row.subject_kind == SubjectKind.DIGEST and row.recipient_id:
+            headers = digest_headers(row.recipient_id)
         message = messages.build_email(
             recipient=row.recipient,
             text=composed.text,
             message_id=f"reminder-{row.pk}" if reminder else f"outbox-{row.pk}",
+            headers=headers,
         )
-    host = urlsplit(settings.SITE_URL).hostname or "hyteopas"
     message.to = [address]
-    message.extra_headers.setdefault("Message-ID", f"<outbox-{row.pk}@{host}>")
-    message.extra_headers.setdefault("Auto-Submitted", "auto-generated")
+    for name, value in messages.automatic_headers(f"outbox-{row.pk}").items():
+        message.extra_headers.setdefault(name, value)
     message.extra_headers["X-Hyteopas-Outbox"] = str(row.pk)
     message.message()  # builds the headers: a CR or LF in one raises here
     return message

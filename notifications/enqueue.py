@@ -30,6 +30,7 @@ from notifications.outbox import insert_select
 from notifications.responsible import responsible_for
 from notifications.selectors import (
     completions_expiring,
+    digest_opted_out_ids,
     employees_with_work_due,
     open_checklist_items_due,
     open_enrolments_due,
@@ -235,6 +236,7 @@ def enqueue_weekly_digests(*, today: datetime.date, now: datetime.datetime) -> i
             orgunit__in=units_with_due_people, employee__active=True
         ).values_list("employee_id", flat=True)
     )
+    supervisors -= digest_opted_out_ids(employee_ids=supervisors)
     week = iso_week(today)
     supervisors -= set(
         ReminderOutbox.objects.filter(subject_kind=SubjectKind.DIGEST, stage=week).values_list(

@@ -8,7 +8,6 @@ person reads the email and the notice in their own language whatever the worker'
 
 import datetime
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -180,12 +179,21 @@ def weekly_digest(*, week: str, digest: TeamDigest) -> ReminderText:
     )
 
 
+def automatic_headers(message_id: str) -> dict[str, str]:
+    """The headers of every message the site sends by itself: a Message-ID made from
+    `message_id` in EMAIL_DOMAIN (the same key gives the same id, so a repeat is
+    recognisable) and Auto-Submitted (RFC 3834), so auto-replies stay quiet."""
+    return {
+        "Message-ID": f"<{message_id}@{settings.EMAIL_DOMAIN}>",
+        "Auto-Submitted": "auto-generated",
+    }
+
+
 def build_email(
     *, recipient: Employee | None, text: ReminderText, message_id: str, headers: dict | None = None
 ) -> EmailMultiAlternatives:
-    """Plain text and HTML in the active language, with a Message-ID made from
-    `message_id` (the same key gives the same id, so a repeat is recognisable) and
-    Auto-Submitted so auto-replies stay quiet."""
+    """Plain text and HTML in the active language (the HTML's lang too), with
+    `automatic_headers(message_id)`; a digest gets its one-click stop link."""
     context = {
         "recipient": recipient,
         "text": text,
@@ -194,20 +202,16 @@ def build_email(
         "notices_link": f"{settings.SITE_URL}{reverse('notifications:list')}",
         "team_link": f"{settings.SITE_URL}{reverse('supervision:team')}",
         "language": get_language() or settings.LANGUAGE_CODE,
+        "unsubscribe_link": (headers or {}).get("List-Unsubscribe", "").strip("<>"),
     }
     template = "digest" if text.digest is not None else "reminder"
     body = render_to_string(f"notifications/email/{template}.txt", context)
     html = render_to_string(f"notifications/email/{template}.html", context)
-    host = urlsplit(settings.SITE_URL).hostname or "hyteopas"
     message = EmailMultiAlternatives(
         text.title,
         body,
         to=[recipient.user.email] if recipient is not None else [],
-        headers={
-            "Message-ID": f"<{message_id}@{host}>",
-            "Auto-Submitted": "auto-generated",
-            **(headers or {}),
-        },
+        headers={**automatic_headers(message_id), **(headers or {})},
     )
     message.attach_alternative(html, "text/html")
     return message

@@ -212,3 +212,24 @@ class ReminderStart(BaseGenericSetting):
             if was_paused and (self.start_on is None or self.start_on < today):
                 self.start_on = today
         super().save(*args, **kwargs)
+
+
+class DigestOptOut(models.Model):
+    """A supervisor who stopped the weekly digest (from the digest's one-click link or
+    the switch on the notices page). No row: the digest is sent."""
+
+    employee = models.OneToOneField(
+        "people.Employee",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("henkilö"),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("viikkokoosteen lopetus")
+        verbose_name_plural = _("viikkokoosteen lopetukset")
+
+    def __str__(self) -> str:
+        return str(self.employee_id)

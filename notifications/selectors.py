@@ -290,3 +290,14 @@ def notifications_for(*, employee: Employee, limit: int = 100) -> QuerySet[Notif
 def unread_count_for_user(user_id: int) -> int:
     """One query (the partial index of unread notices)."""
     return Notification.objects.filter(recipient__user_id=user_id, read_at__isnull=True).count()
+
+
+def digest_opted_out_ids(*, employee_ids) -> set[int]:
+    """Of `employee_ids`, those who have stopped the weekly digest. One query."""
+    from notifications.models import DigestOptOut
+
+    return set(
+        DigestOptOut.objects.filter(employee_id__in=employee_ids).values_list(
+            "employee_id", flat=True
+        )
+    )

@@ -18,6 +18,8 @@ other apps' services):
 - `outbox_insert_select(...)`, `outbox_insert_rows(...)`, `outbox_kick()`: for services
   that write their own kinds of message (events), see outbox.py.
 - `notifications_mark_all_read(employee=...)`.
+- `digest_subscription_set(employee=..., subscribed=...)`: start or stop the weekly
+  digest (the switch on the notices page, the digest's one-click link).
 """
 
 import datetime
@@ -31,7 +33,7 @@ from django.utils import timezone
 from notifications.delivery import DeliveryInterrupted, DeliveryResult, deliver_pending
 from notifications.enqueue import EnqueueResult, enqueue_due_reminders, enqueue_weekly_digests
 from notifications.locks import sweep_lock
-from notifications.models import Notification
+from notifications.models import DigestOptOut, Notification
 from notifications.outbox import enqueue_email as outbox_enqueue_email
 from notifications.outbox import enqueue_welcome as outbox_enqueue_welcome
 from notifications.outbox import insert_rows as outbox_insert_rows
@@ -116,6 +118,7 @@ reminders_deliver_pending = outbox_deliver_pending
 __all__ = [
     "DeliveryInterrupted",
     "SweepBusy",
+    "digest_subscription_set",
     "notifications_mark_all_read",
     "outbox_deliver_pending",
     "outbox_enqueue_email",
@@ -133,3 +136,11 @@ def notifications_mark_all_read(*, employee: Employee) -> int:
     return Notification.objects.filter(recipient=employee, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+
+
+def digest_subscription_set(*, employee: Employee, subscribed: bool) -> None:
+    """Start or stop `employee`'s weekly digest; doing it twice changes nothing."""
+    if subscribed:
+        DigestOptOut.objects.filter(employee=employee).delete()
+    else:
+        DigestOptOut.objects.get_or_create(employee=employee)

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import get_language
 
 from notifications import kinds
 from notifications.messages import ReminderText
@@ -35,6 +36,7 @@ def compose_welcome(row, _loaded) -> kinds.Composed | None:
         "employee": employee,
         "link": f"{settings.SITE_URL}{path}",
         "site_url": settings.SITE_URL,
+        "language": get_language() or settings.LANGUAGE_CODE,
     }
     subject = render_to_string("people/email/welcome_subject.txt", context).strip()
     message = EmailMultiAlternatives(

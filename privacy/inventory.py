@@ -124,6 +124,7 @@ INVENTORY: tuple[Holding, ...] = (
         ("title", "body", "url", "created_at", "read_at"),
         employee=("recipient",),
     ),
+    Holding("notifications.DigestOptOut", ("created_at",), employee=("employee",)),
     # --- sessions -------------------------------------------------------------------
     Holding("events.Network", ("name",), employee=("conveners", "members")),
     Holding(

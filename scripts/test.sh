@@ -46,12 +46,22 @@ if [ ! -x /usr/bin/chromium ]; then apt_install chromium chromium-driver fonts-d
 command -v xgettext >/dev/null || apt_install gettext || true
 # The two-node test (tests/integration/test_two_nodes.py) puts Debian's haproxy in front.
 command -v haproxy >/dev/null || apt_install haproxy || true
+# Exports opened as a county's staff open them (tests/reporting/libreoffice.py): LibreOffice
+# Calc without a GUI (58 packages, about 90 MB to download and 280 MB installed).
+command -v soffice >/dev/null || apt_install libreoffice-calc-nogui || true
+# libical's RFC 5545/5546 checks of the calendar files (tests/events/calendar_check.py).
+/usr/bin/python3 -c "import gi; gi.require_version('ICalGLib', '3.0')" 2>/dev/null \
+  || apt_install gir1.2-ical-3.0 python3-gi || true
 # Compose checks docker/compose.yml without an engine: the v2 plugin, else Debian's v1.
 docker compose version >/dev/null 2>&1 || command -v docker-compose >/dev/null || apt_install docker-compose || true
 
 # --- The test OpenID Provider (oidc-provider from the npm registry, locked) -------------
 if [ ! -d tests/oidc_provider/node_modules ] && command -v npm >/dev/null; then
   (cd tests/oidc_provider && npm ci --no-audit --no-fund)
+fi
+# ical.js, Thunderbird's calendar parser, for the calendar file tests (locked).
+if [ ! -d tests/ical_check/node_modules ] && command -v npm >/dev/null; then
+  (cd tests/ical_check && npm ci --no-audit --no-fund)
 fi
 
 # --- Lint, catalogues, tests ------------------------------------------------------------

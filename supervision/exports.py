@@ -13,6 +13,7 @@ from courses.models import CourseCompletion
 from languages.fields import in_language_sql, language_code
 from people.models import OrgUnit
 from reporting.privacy import is_reportable
+from reporting.spreadsheets import Identifier, Percent
 from supervision.dashboard import TeamDashboard
 from supervision.models import UnitCompletionTotal
 
@@ -45,7 +46,7 @@ def team_rows(dashboard: TeamDashboard) -> Iterator[list]:
     for row in dashboard.rows:
         employee = row.employee
         values = [
-            employee.employee_number,
+            Identifier(employee.employee_number),
             employee.user.last_name,
             employee.user.first_name,
             employee.unit.name,
@@ -119,7 +120,9 @@ def completion_rows(completions) -> Iterator[list]:
         "score",
     )
     for values in completions.values_list(*fields).iterator(chunk_size=5000):
-        yield list(values)
+        row = list(values)
+        row[0] = Identifier(row[0])
+        yield row
 
 
 # --- the county summary: one row per unit, never per person ----------------------------
@@ -159,7 +162,7 @@ def county_summary_rows(totals) -> Iterator[list]:
         ]
         if is_reportable(total.required):
             percent = round(100 * total.completed / total.required)
-            values += [total.required, total.completed, total.overdue, percent]
+            values += [total.required, total.completed, total.overdue, Percent(percent)]
         else:
             values += [None, None, None, None]
         yield values

@@ -149,6 +149,10 @@ def _counting(job_id: int, rows: Iterable[list]) -> Iterator[list]:
             last = time.monotonic()
 
 
+class ExportTooLarge(Exception):
+    """More rows than EXPORT_MAX_ROWS: the task's time limit is sized for no more."""
+
+
 def _beat(job_id: int, **fields) -> None:
     ExportJob.objects.filter(pk=job_id).update(heartbeat_at=timezone.now(), **fields)
 
@@ -200,6 +204,11 @@ def export_job_build(*, job_id: int) -> ExportJob:
         work.mkdir(parents=True, exist_ok=True)
         with translation.override(language or settings.LANGUAGE_CODE):
             headers, rows, total = _job_content(job)
+            if total > settings.EXPORT_MAX_ROWS:
+                raise ExportTooLarge(
+                    _("Viennissä olisi %(rows)s riviä; enintään %(max)s. Rajaa vientiä.")
+                    % {"rows": total, "max": settings.EXPORT_MAX_ROWS}
+                )
             _beat(job.pk, rows_total=total)
             temporary = work / f"{file_name}.part"
             with open(temporary, "wb") as target:

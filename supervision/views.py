@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,7 +30,7 @@ from people.models import Employee, OrgUnit
 from people.permissions import user_can_view_employee, user_can_view_team
 from people.selectors import employee_for_user
 from reporting.filenames import export_filename
-from reporting.spreadsheets import csv_chunks
+from reporting.spreadsheets import csv_download
 from supervision import county, exports, services, totals
 from supervision.chart import timeline_chart
 from supervision.dashboard import PAGE_SIZE, DashboardFilters, team_dashboard
@@ -144,16 +144,11 @@ def dashboard_csv(request):
         rows=len(data.rows),
         **filters.as_query(),
     )
-    response = StreamingHttpResponse(
-        csv_chunks(exports.team_headers(data), exports.team_rows(data)),
-        content_type="text/csv; charset=utf-8",
+    return csv_download(
+        exports.team_headers(data),
+        exports.team_rows(data),
+        filename=export_filename(name=ExportJob.Kind.TEAM.label, extension="csv"),
     )
-    response["Content-Disposition"] = _attachment(ExportJob.Kind.TEAM.label, "csv")
-    return response
-
-
-def _attachment(name: str, extension: str) -> str:
-    return f'attachment; filename="{export_filename(name=name, extension=extension)}"'
 
 
 @login_required

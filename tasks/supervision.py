@@ -2,12 +2,18 @@
 re-load it; a redelivered message finds the job done and does nothing."""
 
 from celery import shared_task
+from django.conf import settings
 
 from notifications.services import outbox_deliver_pending
 from supervision import services, totals
 
 
-@shared_task(name="supervision.build_export")
+@shared_task(
+    name="supervision.build_export",
+    # Sized from the largest export allowed (EXPORT_MAX_ROWS), not the default 15 minutes.
+    soft_time_limit=settings.EXPORT_TIME_LIMIT_SECONDS,
+    time_limit=settings.EXPORT_TIME_LIMIT_SECONDS + 60,
+)
 def build_export(job_id: int) -> str:
     return services.export_job_build(job_id=job_id).status
 

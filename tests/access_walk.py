@@ -287,6 +287,10 @@ def _value(param: str, key: str, entry, county):
             from events.links import presenter_token
 
             return presenter_token(county["slot"].pk)
+        if key.startswith("notifications:"):
+            from notifications.unsubscribe import digest_unsubscribe_token
+
+            return digest_unsubscribe_token(county["people"]["supervisor"].pk)
         return "abc-123"
     if param == "uidb64":
         return "MA"

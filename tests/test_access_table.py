@@ -70,6 +70,8 @@ ACCESS: dict[str, str] = {
     "onboarding:tick": "L R R M M M M R M R",
     "onboarding:add_item": "L M R M M M M M M M",
     "notifications:list": "L O O O O O O O O O",
+    "notifications:digest_switch": "L M R R M M M M M M",
+    "notifications:digest_unsubscribe": "O O O O O O O O O O",
     "events:list": "L O O O O O O O O O",
     "events:session": "L O O O O O O O O O",
     "events:register": "L R R R R R R R R R",

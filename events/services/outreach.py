@@ -173,10 +173,31 @@ def _presenter_rows(slots, *, subject_kind: str, stage: str) -> int:
     return len(rows)
 
 
+def feedback_requests_for(*, session: Session, registration_ids=None, now=None) -> int:
+    """Ask the session's attendees (or those of `registration_ids` who attended) for
+    feedback, once the session has ended: one outbox row per person, keyed by session
+    and person, so each is asked once however often this runs. Called by the hourly run
+    and whenever attendance is marked after the end, so nobody marked late is missed.
+    Call inside the transaction that marks the attendance."""
+    now = now or timezone.now()
+    if session.is_cancelled or session.ends_at > now:
+        return 0  # the hourly run after the end asks them
+    attendees = session.registrations.filter(attended_at__isnull=False)
+    if registration_ids is not None:
+        attendees = attendees.filter(pk__in=registration_ids)
+    return _tell(
+        attendees,
+        subject_kind=SubjectKind.SESSION_FEEDBACK,
+        subject_id=session.pk,
+        stage="feedback",
+    )
+
+
 def feedback_requests_send(*, now=None) -> int:
     """After a session has ended: ask attendees for feedback and thank the presenting
     organisations, once per session (`feedback_requested_at` and the outbox rows in
-    one transaction)."""
+    one transaction). Attendance marked after this run is asked for by
+    `feedback_requests_for` when it is marked."""
     now = now or timezone.now()
     told = 0
     candidates = Session.objects.filter(
@@ -198,12 +219,7 @@ def feedback_requests_send(*, now=None) -> int:
                 continue
             locked.feedback_requested_at = now
             locked.save(update_fields=["feedback_requested_at"])
-            told += _tell(
-                locked.registrations.filter(attended_at__isnull=False),
-                subject_kind=SubjectKind.SESSION_FEEDBACK,
-                subject_id=locked.pk,
-                stage="feedback",
-            )
+            told += feedback_requests_for(session=locked, now=now)
             # Presenting organisations get their own one-question form.
             _presenter_rows(
                 locked.slots.select_related("organisation"),

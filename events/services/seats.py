@@ -21,6 +21,7 @@ from events.models import (
     Session,
 )
 from events.services.common import EventError, _locked, _registered_count, _tell
+from events.services.outreach import feedback_requests_for
 from notifications.models import SubjectKind
 from people.models import Employee
 
@@ -146,6 +147,7 @@ def attendance_mark(*, session: Session, attended_ids: set[int], by_user, now=No
     )
     # Looked up once for the whole list, not once per attendee.
     lessons = _lessons_completed_by_attending(session.series_id)
+    newly_attended: list[int] = []
     for registration in registrations:
         attended = registration.pk in attended_ids
         if attended and registration.attended_at is None:
@@ -153,10 +155,13 @@ def attendance_mark(*, session: Session, attended_ids: set[int], by_user, now=No
             registration.attendance_marked_by = by_user
             registration.save(update_fields=["attended_at", "attendance_marked_by"])
             _attendance_recorded(registration, lessons)
+            newly_attended.append(registration.pk)
         elif not attended and registration.attended_at is not None:
             registration.attended_at = None
             registration.attendance_marked_by = by_user
             registration.save(update_fields=["attended_at", "attendance_marked_by"])
+    if newly_attended:
+        feedback_requests_for(session=session, registration_ids=newly_attended, now=now)
     return sum(1 for registration in registrations if registration.attended_at)
 
 
@@ -182,6 +187,7 @@ def attendance_check_in(*, session_id: int, employee: Employee, code: str, now=N
         registration.status = Registration.Status.REGISTERED
         registration.save(update_fields=["attended_at", "status"])
         _attendance_recorded(registration)
+        feedback_requests_for(session=session, registration_ids=[registration.pk], now=now)
     return registration
 
 

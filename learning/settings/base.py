@@ -8,11 +8,13 @@ Environment variables:
   DATABASE_URL        postgres://user:pass@host:5432/name (default: SQLite in var/)
   CELERY_BROKER_URL   or REDIS_URL; default filesystem:// (kombu, no server needed)
   EMAIL_URL           smtp+tls://user:pass@host:587, consolemail://, ...
-  DEFAULT_FROM_EMAIL, SITE_URL, TIME_ZONE
+  DEFAULT_FROM_EMAIL, EMAIL_DOMAIN, CALENDAR_ORGANIZER_EMAIL, SITE_URL, TIME_ZONE
 """
 
 import datetime
+from email.utils import parseaddr
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -168,6 +170,11 @@ EXPORT_ROOT = Path(env.str("EXPORT_ROOT", default=str(VAR_DIR / "exports")))
 # started again once (EXPORT_MAX_ATTEMPTS runs in all), then marked failed.
 EXPORT_STALL_MINUTES = env.float("EXPORT_STALL_MINUTES", default=10)
 EXPORT_MAX_ATTEMPTS = 2
+# The most rows one export may have, and so how long its task may run: 1 ms per row
+# (over ten times what the writer needs on a busy machine) plus five minutes for the
+# query, so an allowed export never meets the time limit halfway.
+EXPORT_MAX_ROWS = env.int("EXPORT_MAX_ROWS", default=2_000_000)
+EXPORT_TIME_LIMIT_SECONDS = 300 + EXPORT_MAX_ROWS // 1000
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -230,7 +237,14 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Hyteopas <hyteopas@localhost>")
+# The domain of the sender and of every Message-ID: SITE_URL's host unless set.
+EMAIL_DOMAIN = env.str("EMAIL_DOMAIN", default=urlsplit(SITE_URL).hostname or "localhost")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"Hyteopas <no-reply@{EMAIL_DOMAIN}>")
+# ORGANIZER of the sessions' calendar files: by default the no-reply sender.
+CALENDAR_ORGANIZER_EMAIL = env.str(
+    "CALENDAR_ORGANIZER_EMAIL",
+    default=parseaddr(DEFAULT_FROM_EMAIL)[1] or f"no-reply@{EMAIL_DOMAIN}",
+)
 
 WAGTAIL_SITE_NAME = "Hyteopas"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

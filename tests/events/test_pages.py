@@ -88,8 +88,9 @@ def test_registering_shows_the_meeting_link_and_the_calendar_file_is_valid(signe
 
     ics = signed_in.get(reverse("events:ics", args=[session.pk]))
     assert ics["Content-Type"].startswith("text/calendar")
-    assert b"\r\n" in ics.content
-    calendar = icalendar.Calendar.from_ical(ics.content)
+    content = ics.getvalue()
+    assert b"\r\n" in content
+    calendar = icalendar.Calendar.from_ical(content)
     (event,) = calendar.walk("VEVENT")
     assert str(event["SUMMARY"]) == session.title
     assert event.decoded("DTSTART") == session.starts_at
@@ -101,7 +102,7 @@ def test_registering_shows_the_meeting_link_and_the_calendar_file_is_valid(signe
         session_id=session.pk, starts_at=session.starts_at + datetime.timedelta(hours=2)
     )
     (event,) = icalendar.Calendar.from_ical(
-        signed_in.get(reverse("events:ics", args=[session.pk])).content
+        signed_in.get(reverse("events:ics", args=[session.pk])).getvalue()
     ).walk("VEVENT")
     assert str(event["UID"]) == uid
     assert int(event["SEQUENCE"]) == 1

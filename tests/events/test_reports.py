@@ -132,3 +132,31 @@ def test_a_series_is_copied_to_the_next_half_year_in_one_action(coordinator_clie
     assert [slot.topic for slot in copied.slots.all()] == ["Perhekerhot"]
     assert copied.slots.get().confirmed_at is None
     assert not copied.registrations.exists()
+
+
+def test_session_report_exports_numbers_as_numbers_without_a_repeated_total(coordinator_client):
+    """A session report has one row (no total row repeating it); the mean rating and
+    the shares are numbers in XLSX (one decimal, per cent) and in the reader's style
+    in CSV, so a sum over the sheet counts each session once."""
+    series = make_series()
+    session = attended_session(series, attendees=6, useful=3, answers=6)
+    url = reverse("events:session_report", args=[session.pk])
+    xlsx = coordinator_client.get(url + "?muoto=xlsx")
+    assert xlsx["Content-Disposition"].startswith("attachment; filename=")
+    sheet = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
+    assert sheet.max_row == 2
+    assert sheet["F2"].value == 1 and "%" in sheet["F2"].number_format
+    assert sheet["G2"].value == 0.5 and sheet["G2"].data_type == "n"
+    assert sheet["H2"].value == 4.5 and sheet["H2"].number_format == "0.0"
+    response = coordinator_client.get(url + "?muoto=csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"].startswith("attachment; filename=")
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(lines) == 2
+    assert lines[1].split(";")[5:8] == ["100 %", "50 %", "4,5"]
+    series_csv = b"".join(
+        coordinator_client.get(
+            reverse("events:series_report", args=[series.pk]) + "?muoto=csv"
+        ).streaming_content
+    )
+    assert len(series_csv.decode("utf-8-sig").splitlines()) == 2  # one session: no total

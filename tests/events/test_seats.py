@@ -179,7 +179,7 @@ def test_cancelling_a_session_tells_those_registered_and_the_calendar_says_cance
     assert Notification.objects.get(recipient=person).title.startswith("Tilaisuus on peruttu:")
     client.force_login(person.user)
     (event,) = icalendar.Calendar.from_ical(
-        client.get(reverse("events:ics", args=[session.pk])).content
+        client.get(reverse("events:ics", args=[session.pk])).getvalue()
     ).walk("VEVENT")
     assert str(event["STATUS"]) == "CANCELLED" and int(event["SEQUENCE"]) == 1
 
@@ -206,3 +206,54 @@ def test_feedback_requests_go_to_attendees_once_after_the_session(
     notice = Notification.objects.get()
     assert notice.recipient == attendee
     assert notice.url == f"/tilaisuudet/{session.pk}/palaute/"
+
+
+def test_attendance_marked_after_the_hourly_run_still_asks_for_feedback_once(
+    django_capture_on_commit_callbacks,
+):
+    """The hourly run records the session's request as done; whoever is marked as
+    attended later (by the coordinator or by checking in) is asked then, once."""
+    session = make_session(starts_in=-datetime.timedelta(hours=3))
+    early, late, checked_in = EmployeeFactory(), EmployeeFactory(), EmployeeFactory()
+    now = timezone.now()
+    first = Registration.objects.create(
+        session=session, employee=early, status="registered", queued_at=now, attended_at=now
+    )
+    second = Registration.objects.create(
+        session=session, employee=late, status="registered", queued_at=now
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.feedback_requests_send() == 1
+    coordinator = EmployeeFactory().user
+    with django_capture_on_commit_callbacks(execute=True):
+        services.attendance_mark(
+            session=session, attended_ids={first.pk, second.pk}, by_user=coordinator
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.attendance_check_in(
+            session_id=session.pk, employee=checked_in, code=session.checkin_code
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.attendance_mark(
+            session=session, attended_ids={first.pk, second.pk}, by_user=coordinator
+        )
+        assert services.feedback_requests_send() == 0
+    asked = Notification.objects.filter(url=f"/tilaisuudet/{session.pk}/palaute/")
+    assert sorted(notice.recipient_id for notice in asked) == sorted(
+        [early.pk, late.pk, checked_in.pk]
+    )
+
+
+def test_attendance_marked_before_the_session_ends_waits_for_the_hourly_run(
+    django_capture_on_commit_callbacks,
+):
+    session = make_session(starts_in=-datetime.timedelta(minutes=30))
+    person = EmployeeFactory()
+    registration = Registration.objects.create(
+        session=session, employee=person, status="registered", queued_at=timezone.now()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.attendance_mark(
+            session=session, attended_ids={registration.pk}, by_user=EmployeeFactory().user
+        )
+    assert not Notification.objects.exists()

@@ -6,6 +6,7 @@ Python 3.11's `smtpd` is deprecated and gone in 3.12, and aiosmtpd is not a depe
 the few commands Django's SMTP backend uses fit in this class."""
 
 import email
+import os
 import socket
 import socketserver
 import threading
@@ -41,8 +42,8 @@ class _Handler(socketserver.StreamRequestHandler):
                     if not line or line in (b".\r\n", b".\n"):
                         break
                     lines.append(line[1:] if line.startswith(b"..") else line)
-                message = email.message_from_bytes(b"".join(lines))
-                self.server.sink.received(message, recipients)
+                raw = b"".join(lines)
+                self.server.sink.received(email.message_from_bytes(raw), recipients, raw=raw)
                 self._reply("250 queued")
             elif verb == "QUIT":
                 self._reply("221 bye")
@@ -65,7 +66,7 @@ class SmtpSink:
         self._lock = threading.Lock()
         self._server: _Server | None = None
 
-    def received(self, message, recipients: list[str]) -> None:
+    def received(self, message, recipients: list[str], raw: bytes = b"") -> None:
         with self._lock:
             for to in recipients:
                 self.messages.append(
@@ -86,3 +87,40 @@ class SmtpSink:
     def row_ids(self) -> list[int]:
         with self._lock:
             return [int(row) for row, _to, _subject in self.messages if row != "-"]
+
+
+class SavingSink(SmtpSink):
+    """Keeps each message as it arrived, one .eml file per message in `folder`."""
+
+    def __init__(self, folder: str, port: int) -> None:
+        super().__init__()
+        self.port, self.folder, self.count = port, folder, 0
+
+    def received(self, message, recipients: list[str], raw: bytes = b"") -> None:
+        super().received(message, recipients, raw)
+        with self._lock:
+            self.count += 1
+            number = self.count
+        path = f"{self.folder}/{number:05d}.eml"
+        with open(f"{path}.part", "wb") as handle:
+            handle.write(raw)
+        os.replace(f"{path}.part", path)
+
+
+def main() -> None:
+    """`python -m tests.integration.smtp_sink PORT FOLDER`: a sink in its own process
+    (tests/notifications/test_email_clients.py) until it is terminated."""
+    import signal
+    import sys
+
+    stop = {signal.SIGTERM, signal.SIGINT}
+    signal.pthread_sigmask(signal.SIG_BLOCK, stop)  # before the server thread starts
+    sink = SavingSink(sys.argv[2], int(sys.argv[1]))
+    sink.start()
+    print("ready", flush=True)
+    signal.sigwait(stop)
+    sink.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core import mail
 from django.db import transaction
+from django.utils import timezone
 
 from events import services
 from events.models import Invitation
@@ -92,3 +93,38 @@ def test_the_day_before_reminder_runs_in_the_worker_once(celery_worker):
     )
     session.refresh_from_db()
     assert session.reminded_at is not None
+
+
+def test_attendance_marked_after_the_hourly_feedback_run_is_asked_by_the_worker(celery_worker):
+    """The hourly run in the worker asks those marked so far; a person marked as
+    attended afterwards is asked once, through the outbox the worker delivers."""
+    from events.models import Registration
+
+    session = make_session(starts_in=-datetime.timedelta(hours=3))
+    early, late = EmployeeFactory(), EmployeeFactory()
+    now = timezone.now()
+    Registration.objects.create(
+        session=session, employee=early, status="registered", queued_at=now, attended_at=now
+    )
+    late_registration = Registration.objects.create(
+        session=session, employee=late, status="registered", queued_at=now
+    )
+    event_tasks.request_feedback.delay()
+    wait_for(lambda: Notification.objects.filter(recipient=early).exists())
+    session.refresh_from_db()
+    assert session.feedback_requested_at is not None
+
+    services.attendance_mark(
+        session=session,
+        attended_ids={
+            late_registration.pk,
+            *session.registrations.filter(employee=early).values_list("pk", flat=True),
+        },
+        by_user=EmployeeFactory().user,
+    )
+    wait_for(lambda: Notification.objects.filter(recipient=late).exists())
+    event_tasks.request_feedback.delay()
+    drain_queue()
+    feedback = Notification.objects.filter(url=f"/tilaisuudet/{session.pk}/palaute/")
+    assert sorted(n.recipient_id for n in feedback) == sorted([early.pk, late.pk])
+    wait_for(lambda: sum(m.subject.startswith("Anna palautetta") for m in mail.outbox) == 2)

@@ -7,9 +7,18 @@ import io
 
 import openpyxl
 import pytest
+from django.utils import translation
 
 from reporting.privacy import is_reportable, suppress_small
-from reporting.spreadsheets import csv_chunks, write_csv, write_xlsx
+from reporting.spreadsheets import (
+    Identifier,
+    Percent,
+    Rating,
+    csv_chunks,
+    write_csv,
+    write_xlsx,
+)
+from tests.reporting.libreoffice import open_in_calc
 
 HEADERS = ["Nimi", "Yksikkö", "Suoritettu"]
 ROWS = [
@@ -75,3 +84,69 @@ def test_csv_is_produced_line_by_line():
 def test_small_groups_are_hidden(size, shown):
     assert is_reportable(size) is shown
     assert suppress_small(4.2, size) == (4.2 if shown else None)
+
+
+# --- types: numbers are numbers, identifiers stay text ---------------------------------
+
+TYPED_HEADERS = ["Henkilönumero", "Nimi", "Keskiarvo", "Osuus", "Pisteet", "Määrä", "Alkaa"]
+STARTS = datetime.datetime(2026, 12, 13, 13, 0, tzinfo=datetime.UTC)  # 15.00 in Helsinki
+TYPED_ROWS = [
+    [Identifier("00123"), "=1+1", Rating(4.1), Percent(58), 87.5, 12, STARTS],
+    [Identifier("A-77"), "Åsa", Rating(None), Percent(None), None, 0, None],
+]
+
+
+def test_xlsx_writes_numbers_with_formats_and_identifiers_as_text():
+    buffer = io.BytesIO()
+    write_xlsx(buffer, TYPED_HEADERS, TYPED_ROWS)
+    buffer.seek(0)
+    sheet = openpyxl.load_workbook(buffer).active
+    assert sheet["A2"].value == "00123" and sheet["A2"].data_type == "s"
+    assert sheet["B2"].value == "=1+1" and sheet["B2"].quotePrefix
+    assert sheet["C2"].value == 4.1 and sheet["C2"].data_type == "n"
+    assert sheet["C2"].number_format == "0.0"
+    assert sheet["D2"].value == 0.58 and sheet["D2"].data_type == "n"
+    assert "%" in sheet["D2"].number_format
+    assert sheet["E2"].value == 87.5 and sheet["F2"].value == 12
+    assert sheet["G2"].value == datetime.datetime(2026, 12, 13, 15, 0) and sheet["G2"].is_date
+    assert [sheet[f"{c}3"].value for c in "ACDEF"] == ["A-77", None, None, None, 0]
+
+
+@pytest.mark.parametrize(
+    ("language", "rating", "share", "score"),
+    [
+        ("fi", "4,1", "58 %", "87,5"),
+        ("sv", "4,1", "58 %", "87,5"),
+        ("en", "4.1", "58%", "87.5"),
+    ],
+)
+def test_csv_numbers_follow_the_readers_language(language, rating, share, score):
+    with translation.override(language):
+        data = b"".join(csv_chunks(TYPED_HEADERS, TYPED_ROWS)).decode("utf-8-sig")
+    first, second = list(csv.reader(io.StringIO(data), delimiter=";"))[1:]
+    assert first == ['="00123"', "'=1+1", rating, share, score, "12", "2026-12-13 15:00"]
+    assert second == ["A-77", "Åsa", "", "", "", "0", ""]
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_libreoffice_reads_the_csv_and_xlsx_cell_by_cell(tmp_path, language):
+    """What a county's Calc (fi-FI, sv-FI) makes of both formats: the same types and
+    values, leading zeros kept, formula-looking text never evaluated."""
+    with translation.override(language):
+        (tmp_path / "vienti.csv").write_bytes(b"".join(csv_chunks(TYPED_HEADERS, TYPED_ROWS)))
+        with open(tmp_path / "taulukko.xlsx", "wb") as target:
+            write_xlsx(target, TYPED_HEADERS, TYPED_ROWS)
+    for name in ("vienti.csv", "taulukko.xlsx"):
+        sheet = open_in_calc(tmp_path / name, language=language)
+        values = [cell.value for cell in sheet[2]]
+        # Calc keeps ="00123" as a formula whose value is the text 00123.
+        identifier = sheet["A2"]
+        assert identifier.value in ("00123", '="00123"'), name
+        assert identifier.data_type in ("s", "f"), name
+        assert values[1] == "'=1+1" if name.endswith(".csv") else values[1] == "=1+1"
+        assert sheet["B2"].data_type == "s", name
+        assert values[2] == 4.1 and sheet["C2"].data_type == "n", name
+        assert values[3] == 0.58 and "%" in sheet["D2"].number_format, name
+        assert values[4] == 87.5 and values[5] == 12, name
+        assert values[6] == datetime.datetime(2026, 12, 13, 15, 0) and sheet["G2"].is_date, name
+        assert sheet["A3"].value == "A-77" and sheet["C3"].value is None, name

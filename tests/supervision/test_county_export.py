@@ -49,7 +49,8 @@ def test_a_hyte_coordinator_gets_figures_per_unit_with_small_units_hidden(
     assert header[:4] == ("Yksikkökoodi", "Yksikkö", "Koulutus", "Vaaditaan")
     by_code = {row[0]: row for row in rows}
     # S2-1: Maija, Ville, five role holders and six more = 13 required, 2 done, Ville late.
-    assert by_code["S2-1"][3:] == (13, 2, 1, 15)
+    # The completion rate is a number formatted as a percentage (15 %).
+    assert by_code["S2-1"][3:] == (13, 2, 1, 0.15)
     # S1-1 has four people, S1-2 two: no figures.
     assert by_code["S1-1"][3:] == (None, None, None, None)
     assert by_code["S1-2"][3:] == (None, None, None, None)

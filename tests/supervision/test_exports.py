@@ -134,3 +134,44 @@ def test_export_files_are_kept_outside_the_public_media_folder(settings):
 
     export_root = Path(settings.EXPORT_ROOT).resolve()
     assert not export_root.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
+
+
+def test_an_export_over_the_row_limit_fails_with_a_message_before_writing(
+    county, as_user, settings, django_capture_on_commit_callbacks
+):
+    """The task's time limit is sized for EXPORT_MAX_ROWS rows; a larger export is
+    refused at once instead of dying at the limit halfway."""
+    from tasks.supervision import build_export
+
+    assert build_export.soft_time_limit >= settings.EXPORT_MAX_ROWS / 1000
+    assert build_export.time_limit > build_export.soft_time_limit
+    settings.EXPORT_MAX_ROWS = 1
+    client = as_user(county["holders"]["hr_admin"])
+    with (
+        pytest.raises(Exception, match="enintään 1"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        client.post(
+            "/seuranta/alue/vienti/",
+            {"yksikko": county["sector"].pk, "muoto": "xlsx", "taso": "henkilot"},
+        )
+    job = ExportJob.objects.get()
+    assert job.status == ExportJob.Status.FAILED and "Rajaa vientiä" in job.error
+    assert not job.file_name
+
+
+def test_employee_numbers_stay_text_in_both_formats(
+    county, as_user, django_capture_on_commit_callbacks
+):
+    from people.models import Employee
+
+    Employee.objects.filter(pk=county["cai"].pk).update(employee_number="000123")
+    client = as_user(county["holders"]["hr_admin"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/seuranta/alue/vienti/",
+            {"yksikko": county["sector"].pk, "muoto": "xlsx", "taso": "henkilot"},
+        )
+    sheet = openpyxl.load_workbook(ExportJob.objects.get().path).active
+    numbers = {row[0].value: row[0].data_type for row in sheet.iter_rows(min_row=2)}
+    assert numbers["000123"] == "s"
