@@ -16,10 +16,12 @@ database is migrated once per run, and each pytest session gets a copy of it
 (bench/mutation_db.py says why). Nothing outside the scratch folder and those
 databases is touched.
 
-Prints killed / all per module (a mutant that times out counts as killed, one no test
-reaches as surviving) and writes the survivors to bench/results/mutation.json; the
-goal is 90 % killed. `.venv/bin/python -m mutmut show NAME` in the scratch folder
-(kept with --keep) shows a survivor's diff.
+Prints killed / checked per module (a mutant that times out counts as killed, one no
+test reaches as surviving). With --minutes M each module stops after M minutes and the
+mutants checked by then are the sample scored (mutmut checks those with the fastest
+tests first); "checked of generated" says how large the sample was. The survivors go
+to bench/results/mutation.json; the goal is 90 % killed. `.venv/bin/python -m mutmut
+show NAME` in the scratch folder (kept with --keep) shows a survivor's diff.
 """
 
 import argparse
@@ -27,6 +29,7 @@ import ast
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -178,7 +181,7 @@ def _read_results(workdir: Path) -> dict[str, str]:
     return statuses
 
 
-def run_module(name: str, *, env: dict, keep: bool, children: int) -> dict:
+def run_module(name: str, *, env: dict, keep: bool, children: int, minutes: float) -> dict:
     files, tests = MODULES[name]
     workdir = Path(tempfile.mkdtemp(prefix=f"mutation-{name}-"))
     try:
@@ -189,17 +192,27 @@ def run_module(name: str, *, env: dict, keep: bool, children: int) -> dict:
         with open(workdir / "pyproject.toml", "a") as pyproject:
             pyproject.write(_mutmut_config(files, tests, top_level))
         started = time.monotonic()
-        run = subprocess.run(
-            [sys.executable, "-m", "mutmut", "run", "--max-children", str(children)],
-            cwd=workdir,
-            env={**env, "PYTHONPATH": str(workdir / "bench")},
-            capture_output=True,
-            text=True,
-        )
+        log = workdir / "mutmut.log"
+        with open(log, "w") as output:
+            run = subprocess.Popen(
+                [sys.executable, "-m", "mutmut", "run", "--max-children", str(children)],
+                cwd=workdir,
+                env={**env, "PYTHONPATH": str(workdir / "bench")},
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+            try:
+                run.wait(timeout=minutes * 60 if minutes else None)
+            except subprocess.TimeoutExpired:
+                # A sample: what was checked within the time (mutmut saves as it goes).
+                os.killpg(run.pid, signal.SIGTERM)
+                run.wait()
         seconds = time.monotonic() - started
-        statuses = _read_results(workdir)
-        if run.returncode != 0 or not statuses:
-            print(run.stdout[-3000:], run.stderr[-3000:], file=sys.stderr)
+        every = _read_results(workdir)
+        statuses = {k: s for k, s in every.items() if s != "not checked"}
+        if not statuses:
+            print(log.read_text()[-3000:], file=sys.stderr)
         counts: dict[str, int] = {}
         for status in statuses.values():
             counts[status] = counts.get(status, 0) + 1
@@ -207,6 +220,7 @@ def run_module(name: str, *, env: dict, keep: bool, children: int) -> dict:
         return {
             "module": name,
             "files": files,
+            "generated": len(every),
             "mutants": len(statuses),
             "killed": killed,
             "score": round(100 * killed / len(statuses), 1) if statuses else None,
@@ -226,6 +240,12 @@ def main() -> None:
     parser.add_argument("--list", action="store_true", help="the modules and their tests")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folders")
     parser.add_argument("--children", type=int, default=2, help="mutants run at once")
+    parser.add_argument(
+        "--minutes",
+        type=float,
+        default=0,
+        help="time per module; then the mutants checked so far are the sample scored",
+    )
     args = parser.parse_args()
     if args.list:
         for name, (files, tests) in MODULES.items():
@@ -240,16 +260,18 @@ def main() -> None:
     env["HYTEOPAS_VAR_DIR"] = tempfile.mkdtemp(prefix="mutation-var-")
     _migrate_template(env)
     results = []
-    print(f"{'module':<24}{'mutants':>8}{'killed':>8}{'score':>8}{'seconds':>9}  other")
+    print(f"{'module':<24}{'checked':>8}{'of':>6}{'killed':>8}{'score':>8}{'seconds':>9}  other")
     for name in args.modules or list(MODULES):
-        result = run_module(name, env=env, keep=args.keep, children=args.children)
+        result = run_module(
+            name, env=env, keep=args.keep, children=args.children, minutes=args.minutes
+        )
         results.append(result)
         other = ", ".join(
             f"{k} {v}" for k, v in sorted(result["counts"].items()) if k not in KILLED
         )
         score = "-" if result["score"] is None else result["score"]
         print(
-            f"{name:<24}{result['mutants']:>8}{result['killed']:>8}{score:>7}%"
+            f"{name:<24}{result['mutants']:>8}{result['generated']:>6}{result['killed']:>8}{score:>7}%"
             f"{result['seconds']:>9}  {other}",
             flush=True,
         )
