@@ -171,6 +171,24 @@ def _migrate_template(env: dict) -> None:
     )
 
 
+def _drop_session_databases(env: dict) -> None:
+    """The copies of sessions that a time limit stopped before they dropped them."""
+    import environ
+    import mutation_db
+    from psycopg import sql
+
+    config = environ.Env.db_url_config(env["DATABASE_URL"])
+    with mutation_db._admin(config) as admin:
+        names = admin.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s",
+            [f"test_{config['NAME']}_%"],
+        ).fetchall()
+        for (name,) in names:
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+
+
 def _read_results(workdir: Path) -> dict[str, str]:
     from mutmut.stats import status_by_exit_code
 
@@ -209,6 +227,7 @@ def run_module(name: str, *, env: dict, keep: bool, children: int, minutes: floa
                 os.killpg(run.pid, signal.SIGTERM)
                 run.wait()
         seconds = time.monotonic() - started
+        _drop_session_databases(env)
         every = _read_results(workdir)
         statuses = {k: s for k, s in every.items() if s != "not checked"}
         if not statuses:
