@@ -144,11 +144,14 @@ def write_results(path: Path, data: Any) -> None:
 
 
 def percentiles(seconds: Sequence[float]) -> dict:
-    """p50 and p95 of durations in seconds, in milliseconds."""
+    """Count, p50, p95, min and max of durations in seconds; the times in milliseconds."""
     ordered = sorted(seconds)
     return {
+        "n": len(ordered),
         "p50_ms": statistics.median(ordered) * 1000,
         "p95_ms": ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)] * 1000,
+        "min_ms": ordered[0] * 1000,
+        "max_ms": ordered[-1] * 1000,
     }
 
 

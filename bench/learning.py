@@ -63,7 +63,6 @@ import sys
 import time
 import traceback
 import uuid
-from math import ceil
 from pathlib import Path
 
 import harness
@@ -814,17 +813,6 @@ def captured(action, repeat: int) -> dict:
     }
 
 
-def _summary(times: list[float]) -> dict:
-    ordered = sorted(times)
-    return {
-        "n": len(ordered),
-        "p50_ms": statistics.median(ordered) * 1000,
-        "p95_ms": ordered[ceil(0.95 * len(ordered)) - 1] * 1000,
-        "min_ms": ordered[0] * 1000,
-        "max_ms": ordered[-1] * 1000,
-    }
-
-
 def timed(actions: dict, warmup: int, requests: int, capture: int) -> dict:
     """Warm up, count queries, then time `requests` runs of each action, alternating."""
     for _ in range(warmup):
@@ -839,7 +827,7 @@ def timed(actions: dict, warmup: int, requests: int, capture: int) -> dict:
             action()
             times[name].append(time.perf_counter() - started)
     for name in actions:
-        out[name].update(_summary(times[name]))
+        out[name].update(harness.percentiles(times[name]))
     return out
 
 

@@ -47,7 +47,6 @@ import statistics
 import sys
 import time
 import tracemalloc
-from math import ceil
 from pathlib import Path
 
 import harness
@@ -352,15 +351,6 @@ def install_bare_urls() -> None:
 # --- measuring ----------------------------------------------------------------------------
 
 
-def _summary(times: list[float]) -> dict:
-    ordered = sorted(times)
-    return {
-        "n": len(ordered),
-        "p50_ms": statistics.median(ordered) * 1000,
-        "p95_ms": ordered[ceil(0.95 * len(ordered)) - 1] * 1000,
-    }
-
-
 def _queries(action) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -383,7 +373,7 @@ def timed(actions: dict, warmup: int, requests: int) -> dict:
             action()
             times[name].append(time.perf_counter() - started)
     for name in actions:
-        out[name].update(_summary(times[name]))
+        out[name].update(harness.percentiles(times[name]))
     return out
 
 
