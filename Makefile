@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV := .venv
 
-.PHONY: run test install lint format messages bench clean
+.PHONY: run test install lint format messages bench mutation clean
 
 install: $(VENV)/.installed
 
@@ -33,6 +33,10 @@ messages: install
 
 bench: install
 	scripts/bench.sh
+
+# Mutation testing of the critical modules (bench/mutation.py); tens of minutes.
+mutation: install
+	$(VENV)/bin/python bench/mutation.py
 
 clean:
 	rm -rf var $(VENV)

@@ -31,27 +31,17 @@ Results: a table on stdout and bench/results/events.json.
 
 from __future__ import annotations
 
-import argparse
 import datetime
-import json
 import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
-THIS_FILE = Path(__file__).resolve()
-HERE = THIS_FILE.parent
-ROOT = HERE.parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
-sys.path.insert(0, str(ROOT))
-from bench.harness import bench_database, recreate_database, run_in_child  # noqa: E402
+import harness
+from harness import run_in_child
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas_bench")
-os.environ["DEBUG"] = "False"
-
-RESULTS = ROOT / "bench" / "results" / "events.json"
+RESULTS = harness.prepare(__file__)
+ROOT = harness.ROOT
 
 
 # --- the data -----------------------------------------------------------------------------
@@ -416,24 +406,18 @@ def report(data: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = harness.parser(__doc__)
     parser.add_argument("--invitees", type=int, default=5000)
     parser.add_argument("--sessions", type=int, default=10)
     parser.add_argument("--attendees", type=int, default=150)
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--capture", type=int, default=3)
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        Path(args.out).write_text(json.dumps(run_child(json.loads(args.child)), default=str))
+    if harness.answer_child(args, run_child):
         return
 
-    config = bench_database()
-    recreate_database(config)
+    config = harness.fresh_database()
     print(f"database {config['NAME']}: migrating and building the data…", flush=True)
     setup = run_in_child(
         __file__,
@@ -469,8 +453,7 @@ def main() -> None:
     if data["invite"]["invitations"] != args.invitees:
         problems.append("not everyone in the target group was invited")
     data["problems"] = problems
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    harness.write_results(RESULTS, data)
     print(report(data))
     for problem in problems:
         print(f"PROBLEM: {problem}")

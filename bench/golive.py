@@ -33,27 +33,22 @@ Results: a table on stdout and bench/results/golive.json.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import datetime
 import json
 import os
 import random
 import resource
-import sys
 import time
 from collections import deque
 from pathlib import Path
 from unittest import mock
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from bench.harness import bench_database, recreate_database, run_in_child  # noqa: E402
+import harness
+from harness import run_in_child
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas_bench")
-
-RESULTS = ROOT / "bench" / "results" / "golive.json"
+RESULTS = harness.prepare(__file__)
+ROOT = harness.ROOT
 STAFF_HEADER = (
     "henkilönumero;etunimi;sukunimi;sähköposti;yksikkö;tehtävänimike;esihenkilö;"
     "aloituspäivä;päättymispäivä;kieli"
@@ -253,20 +248,15 @@ def run_child(spec: dict) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = harness.parser(__doc__)
     parser.add_argument("--units", type=int, default=1500)
     parser.add_argument("--people", type=int, default=30000)
-    parser.add_argument("--child")
-    parser.add_argument("--out")
     args = parser.parse_args()
     if args.child:
         data = run_child(json.loads(args.child))
         Path(args.out).write_text(json.dumps(data, default=str))
         return
-    config = bench_database()
-    recreate_database(config)
+    harness.fresh_database()
     spec = {"units": args.units, "people": args.people}
     data = {
         "spec": spec,
@@ -274,8 +264,7 @@ def main() -> None:
         "started_at": datetime.datetime.now().isoformat(timespec="seconds"),
         **run_in_child(__file__, spec),
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    harness.write_results(RESULTS, data)
     print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
     print(f"\nJSON: {RESULTS.relative_to(ROOT)}")
 

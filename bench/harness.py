@@ -2,11 +2,19 @@
 created anew) and running one scenario in a fresh child process, so each measures its
 own memory."""
 
+import argparse
 import json
+import math
 import os
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
 
 def bench_database() -> dict:
@@ -59,3 +67,114 @@ def run_in_child(
             env=env,
         )
         return json.load(open(out.name))
+
+
+# --- what every bench script shares besides the database ------------------------------
+# A script starts with
+#     import harness  # bench/ is first on sys.path when a script runs
+#     RESULTS = harness.prepare(__file__)
+# and holds its scenarios only; `bench_main` runs them (parent: a fresh database and the
+# scenarios in child processes; child: one scenario, its result as JSON).
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/hyteopas_bench"
+
+
+def prepare(script: str, *, debug: bool = False) -> Path:
+    """Put the project root first on sys.path and the bench folder off it (bench/learning.py
+    and bench/events.py would hide the project's packages of the same name), set the
+    settings module, the bench database and DEBUG (off unless asked). Returns the script's
+    results file, bench/results/<name>.json."""
+    here = Path(__file__).resolve().parent
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
+    os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL)
+    if not debug:
+        os.environ["DEBUG"] = "False"
+    return ROOT / "bench" / "results" / f"{Path(script).stem}.json"
+
+
+def parser(description: str | None) -> argparse.ArgumentParser:
+    """An argument parser with the hidden --child/--out pair `run_in_child` passes."""
+    made = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    made.add_argument("--child", help=argparse.SUPPRESS)
+    made.add_argument("--out", help=argparse.SUPPRESS)
+    return made
+
+
+def answer_child(args: argparse.Namespace, run: Callable[[dict], Any]) -> bool:
+    """In a child process (--child SPEC): run the scenario and write its result for the
+    parent; True then, and the script's main returns."""
+    if not args.child:
+        return False
+    Path(args.out).write_text(json.dumps(run(json.loads(args.child)), default=str))
+    return True
+
+
+def fresh_database(what: str = "") -> dict:
+    """Drop and create the bench database (bench_database() checks its name)."""
+    config = bench_database()
+    print(
+        f"Recreating database {config['NAME']} on {config.get('HOST') or 'localhost'}…", flush=True
+    )
+    recreate_database(config)
+    if what:
+        print(what, flush=True)
+    return config
+
+
+def migrate() -> float:
+    """In a child: set Django up and migrate the fresh database; returns the seconds."""
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    return time.perf_counter() - started
+
+
+def write_results(path: Path, data: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def percentiles(seconds: Sequence[float]) -> dict:
+    """Count, p50, p95, min and max of durations in seconds; the times in milliseconds."""
+    ordered = sorted(seconds)
+    return {
+        "n": len(ordered),
+        "p50_ms": statistics.median(ordered) * 1000,
+        "p95_ms": ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)] * 1000,
+        "min_ms": ordered[0] * 1000,
+        "max_ms": ordered[-1] * 1000,
+    }
+
+
+def status_mb(field: str) -> float:
+    """A memory figure of this process from /proc/self/status (VmRSS, VmHWM), in MB."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith(f"{field}:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def reset_peak_rss() -> bool:
+    """Reset VmHWM (the peak RSS) to the current RSS (Linux ≥ 4.0); False where not allowed."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        return False
+    return True
+
+
+def maxrss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

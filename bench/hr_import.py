@@ -44,7 +44,6 @@ Results: a table on stdout and bench/results/hr_import.json.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime
 import gc
@@ -52,7 +51,6 @@ import io
 import json
 import os
 import random
-import resource
 import sys
 import time
 import tracemalloc
@@ -61,14 +59,11 @@ from collections import deque
 from contextlib import nullcontext
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from bench.harness import bench_database, connect, recreate_database, run_in_child  # noqa: E402
+import harness
+from harness import connect, run_in_child
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas_bench")
-
-RESULTS = ROOT / "bench" / "results" / "hr_import.json"
+RESULTS = harness.prepare(__file__)
+ROOT = harness.ROOT
 HEADER = [
     "henkilönumero",
     "etunimi",
@@ -338,27 +333,6 @@ def naive_import(content: bytes) -> dict:
 # --- one scenario, in its own process -----------------------------------------------------
 
 
-def _status_mb(field: str) -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith(f"{field}:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def _reset_peak_rss() -> bool:
-    """Reset VmHWM (the kernel's peak RSS of this process) to the current RSS (Linux ≥ 4.0)."""
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        return False
-    return True
-
-
-def _maxrss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-
-
 def run_scenario(spec: dict) -> dict:
     """spec: kind (import|naive), rows, scenario (first|same|changed), mode (time|memory)."""
     import django
@@ -389,8 +363,8 @@ def run_scenario(spec: dict) -> dict:
 
     scenario_started_at = timezone.now()
     gc.collect()
-    rss_before = _status_mb("VmRSS")
-    hwm_reset = _reset_peak_rss()
+    rss_before = harness.status_mb("VmRSS")
+    hwm_reset = harness.reset_peak_rss()
     result: dict = {
         **spec,
         "file_bytes": len(content),
@@ -451,8 +425,8 @@ def run_scenario(spec: dict) -> dict:
     )
     result["wall_s"] = finished - started
     result["rss_before_mb"] = rss_before
-    result["maxrss_mb"] = _maxrss_mb()
-    result["peak_rss_during_mb"] = _status_mb("VmHWM") if hwm_reset else None
+    result["maxrss_mb"] = harness.maxrss_mb()
+    result["peak_rss_during_mb"] = harness.status_mb("VmHWM") if hwm_reset else None
     if timed:
         queries = [
             *(capture_preview.captured_queries if spec["kind"] == "import" else []),
@@ -687,9 +661,7 @@ def report(data: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = harness.parser(__doc__)
     parser.add_argument("--rows", type=int, default=30000, help="rows of the full-size file")
     parser.add_argument(
         "--baseline-rows",
@@ -697,8 +669,6 @@ def main() -> None:
         default=3000,
         help="rows for the small import and the naive loop",
     )
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child:
@@ -707,11 +677,7 @@ def main() -> None:
         Path(args.out).write_text(json.dumps(result, default=str))
         return
 
-    config = bench_database()
-    print(
-        f"Recreating database {config['NAME']} on {config.get('HOST') or 'localhost'}…", flush=True
-    )
-    recreate_database(config)
+    config = harness.fresh_database()
 
     # This process stays small and free of Django: each scenario runs in a child process,
     # and a child's ru_maxrss starts from its parent's peak at the time of the fork.
@@ -742,10 +708,9 @@ def main() -> None:
         *[p for size in data["import"] for p in check(data["import"][size], int(size), "import")],
         *check(data["naive"], args.baseline_rows, "naive"),
     ]
-    data["parent_maxrss_mb"] = _maxrss_mb()
+    data["parent_maxrss_mb"] = harness.maxrss_mb()
 
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    harness.write_results(RESULTS, data)
     print(report(data))
     print(f"\nJSON: {RESULTS.relative_to(ROOT)}")
 

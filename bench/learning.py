@@ -52,7 +52,6 @@ Results: a table on stdout and bench/results/learning.json.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import gc
 import json
@@ -64,23 +63,13 @@ import sys
 import time
 import traceback
 import uuid
-from math import ceil
 from pathlib import Path
 
-THIS_FILE = Path(__file__).resolve()
-HERE = THIS_FILE.parent
-ROOT = HERE.parent
-# Run as a script, this file's folder comes first on sys.path, and this file is called
-# learning.py, like the project's settings package: keep only the project root.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
-sys.path.insert(0, str(ROOT))
-from bench.harness import bench_database, recreate_database, run_in_child  # noqa: E402
+import harness
+from harness import bench_database, recreate_database, run_in_child
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas_bench")
-os.environ["DEBUG"] = "False"
-
-RESULTS = ROOT / "bench" / "results" / "learning.json"
+RESULTS = harness.prepare(__file__)
+ROOT = harness.ROOT
 HOST = "localhost"  # the Site's hostname (cms/migrations/0002_home_page.py)
 BARE_URLCONF = "bench_learning_urls"
 
@@ -720,7 +709,9 @@ def classify(stack) -> dict:
         return {"cause": cause, "where": _short(where), "origin": _short(origin)}
     below = named[view_at + 1 :] if view_at is not None else named
     project = [frame for _, frame in below if _project_frame(frame)]
-    bare = [frame for _, frame in below if Path(frame.filename).resolve() == THIS_FILE]
+    bare = [
+        frame for _, frame in below if Path(frame.filename).resolve() == Path(__file__).resolve()
+    ]
     inner = project[-1] if project else None
     top = Path(inner.filename).resolve().relative_to(ROOT).parts if inner else ()
     # While rendering (a tag such as {% pageurl %}, a filter, a context processor's lazy
@@ -822,17 +813,6 @@ def captured(action, repeat: int) -> dict:
     }
 
 
-def _summary(times: list[float]) -> dict:
-    ordered = sorted(times)
-    return {
-        "n": len(ordered),
-        "p50_ms": statistics.median(ordered) * 1000,
-        "p95_ms": ordered[ceil(0.95 * len(ordered)) - 1] * 1000,
-        "min_ms": ordered[0] * 1000,
-        "max_ms": ordered[-1] * 1000,
-    }
-
-
 def timed(actions: dict, warmup: int, requests: int, capture: int) -> dict:
     """Warm up, count queries, then time `requests` runs of each action, alternating."""
     for _ in range(warmup):
@@ -847,7 +827,7 @@ def timed(actions: dict, warmup: int, requests: int, capture: int) -> dict:
             action()
             times[name].append(time.perf_counter() - started)
     for name in actions:
-        out[name].update(_summary(times[name]))
+        out[name].update(harness.percentiles(times[name]))
     return out
 
 
@@ -1198,16 +1178,12 @@ def report(data: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = harness.parser(__doc__)
     parser.add_argument("--requests", type=int, default=200, help="timed GETs per variant")
     parser.add_argument("--submissions", type=int, default=200, help="timed quiz POSTs")
     parser.add_argument("--warmup", type=int, default=20, help="untimed requests first")
     parser.add_argument("--capture", type=int, default=5, help="requests with queries counted")
     parser.add_argument("--courses", type=int, default=40, help="mandatory courses of one learner")
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child:
@@ -1258,8 +1234,7 @@ def main() -> None:
     for result in results.values():
         result["verdicts"] = dict(verdicts(result))
     data["problems"] = problems_of(results)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    harness.write_results(RESULTS, data)
     print(report(data))
     print(f"\nJSON: {RESULTS.relative_to(ROOT)}")
 

@@ -33,25 +33,17 @@ and bench/results/phrase_search.json.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import random
 import statistics
-import sys
 import time
 from pathlib import Path
 
-THIS_FILE = Path(__file__).resolve()
-HERE = THIS_FILE.parent
-ROOT = HERE.parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
-sys.path.insert(0, str(ROOT))
-from bench.harness import bench_database, recreate_database, run_in_child  # noqa: E402
+import harness
+from harness import run_in_child
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
-os.environ["DEBUG"] = "False"
-RESULTS = ROOT / "bench" / "results" / "phrase_search.json"
+RESULTS = harness.prepare(__file__)
+ROOT = harness.ROOT
 
 QUERIES = [
     "liikunta",
@@ -315,13 +307,9 @@ def measure(repeats: int) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = harness.parser(__doc__)
     parser.add_argument("--phrases", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=30, help="timed requests per query")
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child:
@@ -330,9 +318,7 @@ def main() -> None:
         Path(args.out).write_text(json.dumps(result, default=str))
         return
 
-    config = bench_database()
-    print(f"Recreating database {config['NAME']}…", flush=True)
-    recreate_database(config)
+    harness.fresh_database()
     print(f"Migrating and inserting {args.phrases} phrases…", flush=True)
     built = run_in_child(__file__, {"kind": "build", "phrases": args.phrases})
     print(f"  {built['phrases']} phrases in {built['build_s']:.1f} s.", flush=True)

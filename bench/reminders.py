@@ -54,30 +54,23 @@ Results: a table on stdout and bench/results/reminders.json.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import datetime
 import gc
-import json
 import os
 import random
-import resource
 import statistics
 import sys
 import threading
 import time
 import tracemalloc
 from collections import Counter, deque
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from bench.harness import bench_database, recreate_database, run_in_child  # noqa: E402
+import harness
+from harness import bench_database, recreate_database, run_in_child
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas_bench")
-
-RESULTS = ROOT / "bench" / "results" / "reminders.json"
+RESULTS = harness.prepare(__file__)
+ROOT = harness.ROOT
 SECTORS, AREAS_PER_SECTOR, UNITS_PER_AREA = 5, 4, 10
 COURSES, VALID_COURSES, ITEMS_PER_CHECKLIST = 10, 4, 15
 NEWCOMERS = 1000
@@ -146,26 +139,6 @@ class SmtpSink:
 
 
 # --- measuring helpers (child processes) --------------------------------------------------
-
-
-def _status_mb(field: str) -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith(f"{field}:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def _reset_peak_rss() -> bool:
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        return False
-    return True
-
-
-def _maxrss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # --- the synthetic county -----------------------------------------------------------------
@@ -621,8 +594,8 @@ def scenario_sweep(spec: dict) -> dict:
         _instrumented_sweep()  # today's stages, so the next one is idle
     timed = spec["mode"] == "time"
     gc.collect()
-    rss_before = _status_mb("VmRSS")
-    hwm = _reset_peak_rss()
+    rss_before = harness.status_mb("VmRSS")
+    hwm = harness.reset_peak_rss()
     if not timed:
         tracemalloc.start()
     summary = _instrumented_sweep()
@@ -630,8 +603,8 @@ def scenario_sweep(spec: dict) -> dict:
         summary["tracemalloc_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1024 / 1024
         tracemalloc.stop()
     summary["rss_before_mb"] = rss_before
-    summary["peak_rss_growth_mb"] = (_status_mb("VmHWM") - rss_before) if hwm else None
-    summary["maxrss_mb"] = _maxrss_mb()
+    summary["peak_rss_growth_mb"] = (harness.status_mb("VmHWM") - rss_before) if hwm else None
+    summary["maxrss_mb"] = harness.maxrss_mb()
     summary["prepared_rows"] = prepared
     summary["outbox"] = dict(Counter(ReminderOutbox.objects.values_list("status", flat=True)))
     summary["sent_ids"] = list(
@@ -823,19 +796,14 @@ def report(data: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = harness.parser(__doc__)
     parser.add_argument("--employees", type=int, default=30000)
     parser.add_argument("--small-employees", type=int, default=3000)
     parser.add_argument(
         "--backlog-seconds", type=int, default=300, help="time budget of the first sweep"
     )
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child:
-        Path(args.out).write_text(json.dumps(run_child(json.loads(args.child)), default=str))
+    if harness.answer_child(args, run_child):
         return
 
     config = bench_database()
@@ -854,8 +822,7 @@ def main() -> None:
     for size in dict.fromkeys([args.small_employees, args.employees]):
         data["runs"][str(size)] = county_run(config, size, sink, env, args.backlog_seconds)
     data["problems"] = [p for run in data["runs"].values() for p in run["problems"]]
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    harness.write_results(RESULTS, data)
     print(report(data))
     print(f"\nJSON: {RESULTS.relative_to(ROOT)}")
 

@@ -40,7 +40,6 @@ Results: a table on stdout and bench/results/supervision.json.
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import gc
 import json
@@ -50,17 +49,13 @@ import statistics
 import sys
 import time
 import tracemalloc
-from math import ceil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from bench.harness import bench_database, recreate_database, run_in_child  # noqa: E402
+import harness
+from harness import run_in_child
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas_bench")
-
-RESULTS = ROOT / "bench" / "results" / "supervision.json"
+RESULTS = harness.prepare(__file__)
+ROOT = harness.ROOT
 BARE_URLCONF = "bench_supervision_urls"
 HOST = "localhost"
 SECTORS, AREAS_PER_SECTOR, UNITS_PER_AREA, COURSES, VALID_COURSES = 5, 4, 10, 12, 3
@@ -358,15 +353,6 @@ def install_bare_urls() -> None:
 # --- measuring ----------------------------------------------------------------------------
 
 
-def _summary(times: list[float]) -> dict:
-    ordered = sorted(times)
-    return {
-        "n": len(ordered),
-        "p50_ms": statistics.median(ordered) * 1000,
-        "p95_ms": ordered[ceil(0.95 * len(ordered)) - 1] * 1000,
-    }
-
-
 def _queries(action) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -389,7 +375,7 @@ def timed(actions: dict, warmup: int, requests: int) -> dict:
             action()
             times[name].append(time.perf_counter() - started)
     for name in actions:
-        out[name].update(_summary(times[name]))
+        out[name].update(harness.percentiles(times[name]))
     return out
 
 
@@ -409,22 +395,6 @@ def _get(client, url: str):
         return response
 
     return action
-
-
-def _status_mb(field: str) -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith(f"{field}:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def _reset_peak_rss() -> bool:
-    try:
-        Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        return False
-    return True
 
 
 def scenario(spec: dict, args) -> dict:
@@ -501,8 +471,8 @@ def scenario(spec: dict, args) -> dict:
         )
         traced = spec.get("tracemalloc", False)
         gc.collect()
-        baseline_rss = _status_mb("VmRSS")
-        reset = _reset_peak_rss()
+        baseline_rss = harness.status_mb("VmRSS")
+        reset = harness.reset_peak_rss()
         if traced:
             tracemalloc.start()
         started = time.perf_counter()
@@ -520,8 +490,10 @@ def scenario(spec: dict, args) -> dict:
                 "file_mb": job.path.stat().st_size / 2**20,
                 "rows_per_s": job.rows_done / seconds,
                 "rss_before_mb": baseline_rss,
-                "peak_rss_mb": _status_mb("VmHWM") if reset else None,
-                "peak_rss_growth_mb": (_status_mb("VmHWM") - baseline_rss) if reset else None,
+                "peak_rss_mb": harness.status_mb("VmHWM") if reset else None,
+                "peak_rss_growth_mb": (harness.status_mb("VmHWM") - baseline_rss)
+                if reset
+                else None,
                 "ru_maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             }
         )
@@ -641,16 +613,12 @@ def report(data: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = harness.parser(__doc__)
     parser.add_argument("--employees", type=int, default=30000)
     parser.add_argument("--team", type=int, default=500)
     parser.add_argument("--requests", type=int, default=40, help="timed GETs per variant")
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--only", help="scenarios, e.g. export,export_worker")
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--out", help=argparse.SUPPRESS)
     args, _rest = parser.parse_known_args()
     if args.child:
         result = scenario(json.loads(args.child), args)
@@ -662,9 +630,7 @@ def main() -> None:
     def child(spec: dict) -> dict:
         return run_in_child(__file__, spec, tuple(passed))
 
-    config = bench_database()
-    print(f"Recreating database {config['NAME']}…", flush=True)
-    recreate_database(config)
+    harness.fresh_database()
     print(f"Migrating and building a county of {args.employees:,}…", flush=True)
     setup = child({"kind": "setup"})
     data = {

@@ -11,13 +11,14 @@ import argparse
 import json
 import os
 import resource
-import sys
 import time
 import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import harness
+
+RESULTS = harness.prepare(__file__)
+ROOT = harness.ROOT
 
 SIZES_MB = (48, 512)
 UNBOUNDED_MB = 8
@@ -70,8 +71,6 @@ def child(spec: dict, out: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--child")
-    parser.add_argument("--out")
     args = parser.parse_args()
     if args.child:
         child(json.loads(args.child), args.out)

@@ -1,8 +1,14 @@
 """The hyte card's content: the activity tray address as an inline SVG QR code, and
 short tips for opening a conversation about wellbeing, in Finnish and Swedish."""
 
+from pathlib import Path
+
 import segno
 from django.utils.safestring import mark_safe
+
+from people.demo.content_files import read_demo_content
+
+DEMO_CONTENT_FILE = Path(__file__).parent / "demo" / "content.yaml"
 
 TIPS = {
     "fi": [
@@ -22,11 +28,8 @@ TIPS = {
 
 def tips(language: str) -> list[str]:
     """The tips written for the demo content when present, else the built-in ones."""
-    try:
-        from phrases.demo import content
-    except ImportError:
-        return TIPS[language]
-    return list(getattr(content, f"HYTE_CARD_TIPS_{language.upper()}", None) or TIPS[language])
+    written = (read_demo_content(DEMO_CONTENT_FILE) or {}).get("hyte_card_tips", {})
+    return list(written.get(language) or TIPS[language])
 
 
 def qr_svg(url: str) -> str:

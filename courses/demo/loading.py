@@ -1,15 +1,24 @@
 """Build the demo courses, in Finnish with Swedish and English translations, from the
-plain data in `content.py`. Safe to run again: existing courses are left as they are."""
+data file `content.yaml` beside this module. Safe to run again: existing courses are
+left as they are."""
+
+from pathlib import Path
 
 from django.db import transaction
 from wagtail.models import Locale, Page
 
-from courses.demo.content import CATALOGUE, COURSES, HOME_INTRO
 from courses.models import CourseIndexPage, CoursePage, LessonPage
+from people.demo.content_files import read_demo_content
 from people.models import JobRole
 from quizzes.models import AnswerChoice, Question, Quiz
 
 LANGUAGES = ("fi", "sv", "en")
+CONTENT_FILE = Path(__file__).with_name("content.yaml")
+
+
+def demo_courses_content() -> dict:
+    """The demo courses' data: `home_intro`, `catalogue` and `courses`."""
+    return read_demo_content(CONTENT_FILE)
 
 
 def _text(value, language: str):
@@ -73,34 +82,36 @@ def _publish(page: Page) -> None:
 @transaction.atomic
 def load_demo_courses(home: Page) -> CourseIndexPage:
     """The catalogue under `home` (the Finnish home page), and the demo courses in it."""
+    content = demo_courses_content()
+    catalogue = content["catalogue"]
     index = CourseIndexPage.objects.filter(locale__language_code="fi").first()
     if index is None:
         index = home.add_child(
             instance=CourseIndexPage(
-                title=CATALOGUE["title"]["fi"], slug="koulutukset", intro=CATALOGUE["intro"]["fi"]
+                title=catalogue["title"]["fi"], slug="koulutukset", intro=catalogue["intro"]["fi"]
             )
         )
         _publish(index)
-    _translate_tree(home, index)
-    for spec in COURSES:
+    _translate_tree(home, index, content)
+    for spec in content["courses"]:
         if CoursePage.objects.filter(slug=spec["slug"], locale=index.locale).exists():
             continue
         _create_course(index, spec)
     return index
 
 
-def _translate_tree(home: Page, index: CourseIndexPage) -> None:
+def _translate_tree(home: Page, index: CourseIndexPage, content: dict) -> None:
     """The Swedish and English home page and catalogue, so translated courses have a place."""
     for language in ("sv", "en"):
         locale = Locale.objects.get(language_code=language)
         if not home.has_translation(locale):
             home_copy = home.copy_for_translation(locale)
-            home_copy.intro = HOME_INTRO[language]
+            home_copy.intro = content["home_intro"][language]
             _publish(home_copy)
         if not index.has_translation(locale):
             copy = index.copy_for_translation(locale)
-            copy.title = CATALOGUE["title"][language]
-            copy.intro = CATALOGUE["intro"][language]
+            copy.title = content["catalogue"]["title"][language]
+            copy.intro = content["catalogue"]["intro"][language]
             _publish(copy)
 
 

@@ -1,33 +1,26 @@
-"""Load the demo phrase library from `phrases.demo.content` (plain data: ACTIVITIES,
-PHRASES, GLOSSARY): organisers, activities, phrases published in Finnish with Swedish
+"""Load the demo phrase library from the data file `content.yaml` beside this module
+(activities, phrases, glossary): organisers, activities, phrases published in Finnish with Swedish
 translations, glossary terms in three languages, and some copy counts and favourites
 for the demo phrase editor's unit. Safe to run again: nothing is duplicated and an
 unchanged phrase gets no new revision."""
 
-import importlib
 import logging
+from pathlib import Path
 
 from django.db import transaction
 from wagtail.models import Locale
 
 from organisations.models import Organisation
+from people.demo.content_files import read_demo_content
+from phrases.hyte_card import DEMO_CONTENT_FILE
 from phrases.models import Activity, GlossaryTerm, Phrase, PhraseCopyCount, PhraseFavourite
 
 logger = logging.getLogger(__name__)
 
-CONTENT_MODULE = "phrases.demo.content"
+CONTENT_FILE = DEMO_CONTENT_FILE
 # Copy counts given to the demo editor's unit, by phrase position; favourites likewise.
 DEMO_COPY_COUNTS = (14, 9, 6, 3, 2)
 DEMO_FAVOURITES = (1, 3)
-
-
-def _content(module_name: str):
-    try:
-        return importlib.import_module(module_name)
-    except ModuleNotFoundError as missing:
-        if missing.name != module_name:
-            raise
-        return None
 
 
 def _organisation(data: dict) -> Organisation:
@@ -146,18 +139,18 @@ def _load_usage(phrases: list[Phrase]) -> None:
 
 
 @transaction.atomic
-def load_demo_phrases(module_name: str = CONTENT_MODULE, with_usage: bool = True) -> int:
-    """Load the content module; returns the number of Finnish phrases loaded (0 when
-    there is no content module yet)."""
-    content = _content(module_name)
+def load_demo_phrases(content_file: Path | str = CONTENT_FILE, with_usage: bool = True) -> int:
+    """Load the content file; returns the number of Finnish phrases loaded (0 when
+    there is no content file)."""
+    content = read_demo_content(content_file)
     if content is None:
-        logger.info("No demo phrase content (%s); skipped.", module_name)
+        logger.info("No demo phrase content (%s); skipped.", content_file)
         return 0
     finnish, _created = Locale.objects.get_or_create(language_code="fi")
     swedish, _created = Locale.objects.get_or_create(language_code="sv")
-    _load_activities(getattr(content, "ACTIVITIES", []))
-    phrases = _load_phrases(getattr(content, "PHRASES", []), finnish, swedish)
-    _load_glossary(getattr(content, "GLOSSARY", []))
+    _load_activities(content.get("activities", []))
+    phrases = _load_phrases(content.get("phrases", []), finnish, swedish)
+    _load_glossary(content.get("glossary", []))
     if with_usage:
         _load_usage(phrases)
     return len(phrases)

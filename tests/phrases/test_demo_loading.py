@@ -1,4 +1,6 @@
-"""The demo loader reads the content module's plain data and can run again."""
+"""The demo loader reads the content file's data and can run again."""
+
+from pathlib import Path
 
 import pytest
 
@@ -8,7 +10,7 @@ from phrases.models import Activity, GlossaryTerm, Phrase, PhraseCopyCount, Phra
 
 pytestmark = pytest.mark.django_db
 
-FIXTURE = "tests.phrases.content_fixture"
+FIXTURE = Path(__file__).with_name("content_fixture.yaml")
 
 
 def test_loads_published_phrases_with_swedish_translations_idempotently():
@@ -38,6 +40,6 @@ def test_usage_goes_to_the_demo_phrase_editors_unit():
     assert PhraseFavourite.objects.count() == 1
 
 
-def test_missing_content_module_loads_nothing():
-    assert load_demo_phrases("phrases.demo.no_such_module") == 0
+def test_missing_content_file_loads_nothing(tmp_path):
+    assert load_demo_phrases(tmp_path / "no-such-file.yaml") == 0
     assert not Phrase.objects.exists()
