@@ -16,12 +16,14 @@ from django.http import Http404
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from courses.admin_panels import PendingPartsPanel
 from courses.blocks import LessonStreamBlock
+from courses.forms import CoursePageForm
 from people.validators import validate_single_line
 
 _default_locale_id: int | None = None
@@ -160,7 +162,9 @@ class CoursePage(AsciiSlugMixin, CanonicalMixin, Page):
             ],
             heading=_("Suoritus"),
         ),
+        PendingPartsPanel(),
     ]
+    base_form_class = CoursePageForm
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
@@ -179,28 +183,59 @@ class CoursePage(AsciiSlugMixin, CanonicalMixin, Page):
         except ValidationError as error:
             raise ValidationError({"title": error.messages}) from None
 
-    def _lesson_quiz_ids(self) -> set[int]:
+    def lessons_pending(self) -> list["LessonPage"]:
+        """The course's lessons with a change (or a first version) not yet live, in
+        course order. Lessons have no approval of their own: they go live with the
+        course's."""
+        return [
+            lesson
+            for lesson in LessonPage.objects.child_of(self)
+            .order_by("path")
+            .select_related("latest_revision")
+            if lesson.latest_revision_id and lesson.latest_revision_id != lesson.live_revision_id
+        ]
+
+    def _part_quiz_ids(self, pending: list["LessonPage"]) -> set[int]:
+        """The quizzes used by the course's lessons as they will be once approved: the
+        live lessons as they are, the pending ones as their latest revision."""
         ids = set()
-        for lesson in LessonPage.objects.child_of(self).live():
+        for lesson in (
+            LessonPage.objects.child_of(self)
+            .live()
+            .exclude(pk__in=[lesson.pk for lesson in pending])
+        ):
             ids.update(lesson.quiz_ids())
+        for lesson in pending:
+            ids.update(lesson.latest_revision.as_object().quiz_ids())
         return ids
 
-    def pending_part_authors(self) -> set[int]:
-        """Who last edited a pending quiz change of the course's lessons."""
+    def pending_parts(self) -> tuple[list["LessonPage"], list]:
+        """What the course's approval publishes besides the course: its pending lessons
+        and the pending quizzes its lessons use."""
         from quizzes.services import pending_quizzes
 
+        lessons = self.lessons_pending()
+        return lessons, pending_quizzes(self._part_quiz_ids(lessons))
+
+    def pending_part_authors(self) -> set[int]:
+        """Who last edited a pending lesson or quiz of the course: they may not approve
+        it (the four eyes cover every part)."""
+        lessons, quizzes = self.pending_parts()
         return {
-            quiz.latest_revision.user_id
-            for quiz in pending_quizzes(self._lesson_quiz_ids())
-            if quiz.latest_revision.user_id
+            part.latest_revision.user_id
+            for part in [*lessons, *quizzes]
+            if part.latest_revision.user_id
         }
 
     def publish_parts(self, user=None) -> None:
-        """Called when the course's approval publishes it: pending changes to the
-        quizzes of its live lessons go live with it."""
+        """Called when the course's approval publishes it: its pending lessons and the
+        pending changes to the quizzes they use go live with it, in one approval."""
         from quizzes.services import quizzes_publish_pending
 
-        quizzes_publish_pending(quiz_ids=self._lesson_quiz_ids(), user=user)
+        lessons, quizzes = self.pending_parts()
+        quizzes_publish_pending(quiz_ids=[quiz.pk for quiz in quizzes], user=user)
+        for lesson in lessons:
+            lesson.latest_revision.publish(user=user, skip_permission_checks=True)
 
     def expiry_for(self, completed_at):
         if not self.validity_months:
@@ -228,7 +263,16 @@ class CoursePage(AsciiSlugMixin, CanonicalMixin, Page):
 class LessonPage(AsciiSlugMixin, CanonicalMixin, Page):
     body = StreamField(LessonStreamBlock(), verbose_name=_("sisältö"), use_json_field=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("body")]
+    content_panels = [
+        HelpPanel(
+            _(
+                "Oppitunti julkaistaan koulutuksensa mukana: tallenna luonnos ja lähetä "
+                "koulutus hyväksyttäväksi, kun sen oppitunnit ja tietovisat ovat valmiit."
+            )
+        ),
+        *Page.content_panels,
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("body")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
@@ -236,6 +280,15 @@ class LessonPage(AsciiSlugMixin, CanonicalMixin, Page):
     class Meta:
         verbose_name = _("oppitunti")
         verbose_name_plural = _("oppitunnit")
+
+    # A lesson has no approval of its own: it goes live with its course's one approval
+    # (CoursePage.publish_parts), so trainers save lessons as drafts and submit the course.
+    @property
+    def has_workflow(self) -> bool:
+        return False
+
+    def get_workflow(self):
+        return None
 
     @cached_property
     def course(self) -> "CoursePage":
