@@ -57,6 +57,21 @@ class CanonicalMixin:
         return self.get_translation(default_locale_id())
 
 
+def note_untranslated(request, page) -> None:
+    """Tell a learner whose language the page has no translation in that it is shown in
+    Finnish (the page was reached through the Finnish tree)."""
+    from django.contrib import messages
+    from django.utils.translation import get_language, gettext
+
+    language = (get_language() or "").split("-")[0]
+    if getattr(request, "is_preview", False) or page.locale.language_code == language:
+        return
+    if page.get_translations().filter(locale__language_code=language, live=True).exists():
+        return
+    note = gettext("Tätä sisältöä ei ole vielä käännetty kielellesi, joten se näytetään suomeksi.")
+    messages.info(request, note)
+
+
 class AsciiSlugMixin:
     """New pages get ASCII addresses: ä → a, ö → o, å → a, whatever the trainer typed
     (the admin already turns the title into such a slug; WAGTAIL_ALLOW_UNICODE_SLUGS).
@@ -249,6 +264,7 @@ class CoursePage(AsciiSlugMixin, CanonicalMixin, Page):
             return redirect_to_login(request.get_full_path())
         if not user_can_view_course(request.user, self.canonical):
             raise Http404
+        note_untranslated(request, self)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -370,6 +386,8 @@ class LessonPage(AsciiSlugMixin, CanonicalMixin, Page):
     def serve(self, request, *args, **kwargs):
         from courses.views import serve_lesson
 
+        if request.user.is_authenticated:
+            note_untranslated(request, self)
         return serve_lesson(request, self)
 
 

@@ -3,6 +3,7 @@ translation and publish it under the same four eyes as the Finnish course."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.models import Locale
 
 from cms.models import HomePage
@@ -75,3 +76,25 @@ def test_trainer_translates_a_course_with_its_lessons_and_quiz_and_a_second_appr
     assert live_quiz.live and live_quiz.title == "Frågesport"
     # The Finnish course and quiz are untouched.
     assert Quiz.objects.get(pk=quiz.pk).title == quiz.title
+
+
+def test_a_course_without_a_swedish_version_is_shown_in_finnish_with_a_note(client):
+    from courses.models import Enrolment
+
+    _swedish_tree()
+    course = make_course(lessons=1)
+    (lesson,) = lessons_of(course)
+    learner = EmployeeFactory(language="sv")
+    client.force_login(learner.user)
+    page = client.get(course.url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert course.title in html
+    assert "Innehållet har ännu inte översatts" in html
+    lesson_page = client.get(lesson.url)
+    assert lesson_page.status_code == 200 and lesson.title in lesson_page.content.decode()
+    # Progress is recorded once, on the Finnish course.
+    assert client.post(reverse("courses:enrol", args=[course.pk])).status_code == 302
+    client.get(lesson.url)
+    assert Enrolment.objects.filter(employee=learner).count() == 1
+    assert Enrolment.objects.get(employee=learner).course_id == course.pk
