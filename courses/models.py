@@ -60,11 +60,17 @@ class CanonicalMixin:
 def note_untranslated(request, page) -> None:
     """Tell a learner whose language the page has no translation in that it is shown in
     Finnish (the page was reached through the Finnish tree)."""
+    from django.conf import settings
     from django.contrib import messages
     from django.utils.translation import get_language, gettext
 
     language = (get_language() or "").split("-")[0]
-    if getattr(request, "is_preview", False) or page.locale.language_code == language:
+    if getattr(request, "is_preview", False):
+        return
+    # A Finnish page for a Finnish reader, without a query.
+    if page.locale_id == default_locale_id() and language == settings.LANGUAGE_CODE:
+        return
+    if page.locale.language_code == language:
         return
     if page.get_translations().filter(locale__language_code=language, live=True).exists():
         return
