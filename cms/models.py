@@ -5,7 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import AbstractGroupApprovalTask, Page
+from wagtail.models import AbstractGroupApprovalTask, Locale, Page
 
 from cms.selectors import home_cards_for, home_checklist_for
 
@@ -46,6 +46,13 @@ class HomePage(Page):
             )
             if page is not None:
                 return page.route(request, [])
+            # A course or lesson not (yet) translated into this home page's language is
+            # shown in Finnish, never answered with 404.
+            default = Locale.get_default()
+            if self.locale_id != default.pk:
+                finnish = self.get_translations().filter(locale=default).specific().first()
+                if finnish is not None:
+                    return finnish.route(request, path_components)
         return super().route(request, path_components)
 
 

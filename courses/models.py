@@ -16,12 +16,14 @@ from django.http import Http404
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from courses.admin_panels import PendingPartsPanel
 from courses.blocks import LessonStreamBlock
+from courses.forms import CoursePageForm
 from people.validators import validate_single_line
 
 _default_locale_id: int | None = None
@@ -53,6 +55,27 @@ class CanonicalMixin:
         if self.locale_id == default_locale_id():
             return self
         return self.get_translation(default_locale_id())
+
+
+def note_untranslated(request, page) -> None:
+    """Tell a learner whose language the page has no translation in that it is shown in
+    Finnish (the page was reached through the Finnish tree)."""
+    from django.conf import settings
+    from django.contrib import messages
+    from django.utils.translation import get_language, gettext
+
+    language = (get_language() or "").split("-")[0]
+    if getattr(request, "is_preview", False):
+        return
+    # A Finnish page for a Finnish reader, without a query.
+    if page.locale_id == default_locale_id() and language == settings.LANGUAGE_CODE:
+        return
+    if page.locale.language_code == language:
+        return
+    if page.get_translations().filter(locale__language_code=language, live=True).exists():
+        return
+    note = gettext("Tätä sisältöä ei ole vielä käännetty kielellesi, joten se näytetään suomeksi.")
+    messages.info(request, note)
 
 
 class AsciiSlugMixin:
@@ -160,7 +183,9 @@ class CoursePage(AsciiSlugMixin, CanonicalMixin, Page):
             ],
             heading=_("Suoritus"),
         ),
+        PendingPartsPanel(),
     ]
+    base_form_class = CoursePageForm
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
@@ -179,28 +204,59 @@ class CoursePage(AsciiSlugMixin, CanonicalMixin, Page):
         except ValidationError as error:
             raise ValidationError({"title": error.messages}) from None
 
-    def _lesson_quiz_ids(self) -> set[int]:
+    def lessons_pending(self) -> list["LessonPage"]:
+        """The course's lessons with a change (or a first version) not yet live, in
+        course order. Lessons have no approval of their own: they go live with the
+        course's."""
+        return [
+            lesson
+            for lesson in LessonPage.objects.child_of(self)
+            .order_by("path")
+            .select_related("latest_revision")
+            if lesson.latest_revision_id and lesson.latest_revision_id != lesson.live_revision_id
+        ]
+
+    def _part_quiz_ids(self, pending: list["LessonPage"]) -> set[int]:
+        """The quizzes used by the course's lessons as they will be once approved: the
+        live lessons as they are, the pending ones as their latest revision."""
         ids = set()
-        for lesson in LessonPage.objects.child_of(self).live():
+        for lesson in (
+            LessonPage.objects.child_of(self)
+            .live()
+            .exclude(pk__in=[lesson.pk for lesson in pending])
+        ):
             ids.update(lesson.quiz_ids())
+        for lesson in pending:
+            ids.update(lesson.latest_revision.as_object().quiz_ids())
         return ids
 
-    def pending_part_authors(self) -> set[int]:
-        """Who last edited a pending quiz change of the course's lessons."""
+    def pending_parts(self) -> tuple[list["LessonPage"], list]:
+        """What the course's approval publishes besides the course: its pending lessons
+        and the pending quizzes its lessons use."""
         from quizzes.services import pending_quizzes
 
+        lessons = self.lessons_pending()
+        return lessons, pending_quizzes(self._part_quiz_ids(lessons))
+
+    def pending_part_authors(self) -> set[int]:
+        """Who last edited a pending lesson or quiz of the course: they may not approve
+        it (the four eyes cover every part)."""
+        lessons, quizzes = self.pending_parts()
         return {
-            quiz.latest_revision.user_id
-            for quiz in pending_quizzes(self._lesson_quiz_ids())
-            if quiz.latest_revision.user_id
+            part.latest_revision.user_id
+            for part in [*lessons, *quizzes]
+            if part.latest_revision.user_id
         }
 
     def publish_parts(self, user=None) -> None:
-        """Called when the course's approval publishes it: pending changes to the
-        quizzes of its live lessons go live with it."""
+        """Called when the course's approval publishes it: its pending lessons and the
+        pending changes to the quizzes they use go live with it, in one approval."""
         from quizzes.services import quizzes_publish_pending
 
-        quizzes_publish_pending(quiz_ids=self._lesson_quiz_ids(), user=user)
+        lessons, quizzes = self.pending_parts()
+        quizzes_publish_pending(quiz_ids=[quiz.pk for quiz in quizzes], user=user)
+        for lesson in lessons:
+            lesson.latest_revision.publish(user=user, skip_permission_checks=True)
 
     def expiry_for(self, completed_at):
         if not self.validity_months:
@@ -214,6 +270,7 @@ class CoursePage(AsciiSlugMixin, CanonicalMixin, Page):
             return redirect_to_login(request.get_full_path())
         if not user_can_view_course(request.user, self.canonical):
             raise Http404
+        note_untranslated(request, self)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
@@ -228,7 +285,16 @@ class CoursePage(AsciiSlugMixin, CanonicalMixin, Page):
 class LessonPage(AsciiSlugMixin, CanonicalMixin, Page):
     body = StreamField(LessonStreamBlock(), verbose_name=_("sisältö"), use_json_field=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("body")]
+    content_panels = [
+        HelpPanel(
+            _(
+                "Oppitunti julkaistaan koulutuksensa mukana: tallenna luonnos ja lähetä "
+                "koulutus hyväksyttäväksi, kun sen oppitunnit ja tietovisat ovat valmiit."
+            )
+        ),
+        *Page.content_panels,
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("body")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []
@@ -236,6 +302,15 @@ class LessonPage(AsciiSlugMixin, CanonicalMixin, Page):
     class Meta:
         verbose_name = _("oppitunti")
         verbose_name_plural = _("oppitunnit")
+
+    # A lesson has no approval of its own: it goes live with its course's one approval
+    # (CoursePage.publish_parts), so trainers save lessons as drafts and submit the course.
+    @property
+    def has_workflow(self) -> bool:
+        return False
+
+    def get_workflow(self):
+        return None
 
     @cached_property
     def course(self) -> "CoursePage":
@@ -317,6 +392,8 @@ class LessonPage(AsciiSlugMixin, CanonicalMixin, Page):
     def serve(self, request, *args, **kwargs):
         from courses.views import serve_lesson
 
+        if request.user.is_authenticated:
+            note_untranslated(request, self)
         return serve_lesson(request, self)
 
 

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from courses import admin_views
-from courses.models import CoursePage
+from courses.models import CoursePage, LessonPage
 
 
 @hooks.register("register_admin_urls")
@@ -39,3 +39,27 @@ def refuse_move_without_permission(request, page_to_move, destination):
     # page would otherwise show any admin user the page and its new place.
     if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+def _is_lesson_form(context) -> bool:
+    page = context.get("page")
+    if page is not None and page.pk is not None:
+        return isinstance(page.specific_deferred, LessonPage)
+    parent = context.get("parent_page")
+    return parent is not None and isinstance(parent.specific_deferred, CoursePage)
+
+
+@hooks.register("construct_page_action_menu")
+def lessons_go_live_with_their_course(menu_items, request, context):
+    """A lesson is not submitted on its own: the course's submission carries it."""
+    if _is_lesson_form(context):
+        menu_items[:] = [item for item in menu_items if item.name != "action-submit"]
+
+
+@hooks.register("before_create_page")
+def lesson_created_as_draft(request, parent_page, page_class):
+    # A new lesson's "submit" (a hand-made post) is saved as a draft: the course's
+    # submission carries it (Wagtail would start the course's workflow on the lesson).
+    if request.method == "POST" and issubclass(page_class, LessonPage):
+        request.POST = request.POST.copy()
+        request.POST.pop("action-submit", None)

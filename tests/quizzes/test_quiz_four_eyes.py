@@ -1,6 +1,6 @@
 """Quizzes under the four eyes: trainers cannot publish a quiz; a quiz change goes live
-when a second trainer approves the lesson (or course) that uses it, and the trainer who
-last edited the quiz cannot approve it."""
+when a second trainer approves the course whose lesson uses it, and the trainer who last
+edited the quiz cannot approve it."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 
 from people import roles
 from quizzes.models import Quiz
-from tests.courses.builders import lessons_of, make_course, make_quiz
+from tests.courses.builders import make_course, make_quiz
 from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,14 +44,14 @@ def test_trainers_cannot_publish_quizzes(client):
     assert 'name="action-publish"' not in edit
 
 
-def test_quiz_change_goes_live_with_the_lesson_approval():
+def test_quiz_change_goes_live_with_the_course_approval():
     author, reviewer = trainer(), trainer()
     quiz = make_quiz(questions=1)
-    (lesson,) = lessons_of(make_course(lessons=1, quiz=quiz))
+    course = make_course(lessons=1, quiz=quiz)
     _edit_quiz(quiz, author, "Korjattu visa")
     assert Quiz.objects.get(pk=quiz.pk).title != "Korjattu visa"  # a draft only
 
-    state, task = _submit(lesson, author)
+    state, task = _submit(course, author)
     task.on_action(state, reviewer, "approve")
     quiz = Quiz.objects.get(pk=quiz.pk)
     assert quiz.title == "Korjattu visa" and quiz.live_revision_id == quiz.latest_revision_id
@@ -67,14 +67,14 @@ def test_course_approval_publishes_its_lessons_quiz_changes():
     assert Quiz.objects.get(pk=quiz.pk).title == "Korjattu visa"
 
 
-def test_last_editor_of_the_quiz_cannot_approve_the_lesson():
+def test_last_editor_of_the_quiz_cannot_approve_the_course():
     page_author, quiz_author, reviewer = trainer(), trainer(), trainer()
     quiz = make_quiz(questions=1)
-    (lesson,) = lessons_of(make_course(lessons=1, quiz=quiz))
+    course = make_course(lessons=1, quiz=quiz)
     _edit_quiz(quiz, quiz_author, "Korjattu visa")
-    state, task = _submit(lesson, page_author)
-    assert task.get_actions(lesson, quiz_author) == []
+    state, task = _submit(course, page_author)
+    assert task.get_actions(course, quiz_author) == []
     with pytest.raises(PermissionDenied):
         task.on_action(state, quiz_author, "approve")
     assert Quiz.objects.get(pk=quiz.pk).title != "Korjattu visa"
-    assert task.get_actions(lesson, reviewer)
+    assert task.get_actions(course, reviewer)
