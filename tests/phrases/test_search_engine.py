@@ -43,14 +43,10 @@ def test_favourites_copies_and_the_code_are_ranked_beyond_the_bound(monkeypatch)
     employee = EmployeeFactory()
     PhraseFavourite.objects.create(user=employee.user, phrase=phrases[3])
     PhraseCopyCount.objects.create(phrase=phrases[4], unit=employee.unit, count=9)
-    found = selectors.search_phrases(
-        user=employee.user, unit_id=employee.unit_id, text="liikunta"
-    )
+    found = selectors.search_phrases(user=employee.user, unit_id=employee.unit_id, text="liikunta")
     assert {"HYTE-LIIKUNTA-4", "HYTE-LIIKUNTA-5"} <= set(codes(found))
     assert codes(found)[:2] == ["HYTE-LIIKUNTA-4", "HYTE-LIIKUNTA-5"]
-    by_code = selectors.search_phrases(
-        user=employee.user, unit_id=None, text="hyte-liikunta-6"
-    )
+    by_code = selectors.search_phrases(user=employee.user, unit_id=None, text="hyte-liikunta-6")
     assert codes(by_code)[0] == "HYTE-LIIKUNTA-6"
 
 
