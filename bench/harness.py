@@ -2,11 +2,14 @@
 created anew) and running one scenario in a fresh child process, so each measures its
 own memory."""
 
+import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 
 def bench_database() -> dict:
@@ -59,3 +62,24 @@ def run_in_child(
             env=env,
         )
         return json.load(open(out.name))
+
+
+@contextlib.contextmanager
+def baseline_checkout(ref: str):
+    """A throwaway checkout of `ref` (a commit before a change, to measure against in
+    the same run) sharing this checkout's virtual environment; removed afterwards."""
+    root = Path(__file__).resolve().parent.parent
+    folder = Path(tempfile.mkdtemp(prefix="hyteopas-baseline-"))
+    checkout = folder / "checkout"
+    subprocess.run(
+        ["git", "-C", str(root), "worktree", "add", "--detach", "-q", str(checkout), ref],
+        check=True,
+    )
+    try:
+        (checkout / ".venv").symlink_to(root / ".venv")
+        yield checkout
+    finally:
+        subprocess.run(
+            ["git", "-C", str(root), "worktree", "remove", "--force", str(checkout)], check=False
+        )
+        shutil.rmtree(folder, ignore_errors=True)
