@@ -44,6 +44,8 @@ export CELERY_BROKER_URL="$REDIS_URL"
 # --- Chromium for the browser tests, gettext for the catalogue check --------------------
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium chromium-driver fonts-dejavu-core || true; fi
 command -v xgettext >/dev/null || apt_install gettext || true
+# Voikko, the phrase search's Finnish base forms (the libvoikko binding loads it).
+[ -d /usr/lib/voikko ] && ldconfig -p | grep -q 'libvoikko\.so\.1' || apt_install libvoikko1 voikko-fi || true
 # The two-node test (tests/integration/test_two_nodes.py) puts Debian's haproxy in front.
 command -v haproxy >/dev/null || apt_install haproxy || true
 # Compose checks docker/compose.yml without an engine: the v2 plugin, else Debian's v1.
@@ -61,7 +63,7 @@ echo "ruff check / format"
 echo "lint-imports (the app layers in pyproject.toml)"
 .venv/bin/lint-imports --no-cache
 export HYTEOPAS_VAR_DIR="$SCRATCH/var"
-echo "DATABASE_URL=${DATABASE_URL:-(SQLite)} REDIS_URL=${REDIS_URL:-(none)} CI=${CI:-false}"
+echo "DATABASE_URL=${DATABASE_URL:-(127.0.0.1:5432)} REDIS_URL=${REDIS_URL:-(none)} CI=${CI:-false}"
 cd "$ROOT"
 # Two worker processes (TEST_WORKERS). `--dist load` hands each worker tests in collection
 # order, so pytest-django's order (transactional tests last) holds on each worker. Every
