@@ -52,14 +52,20 @@ def recreate_database(config: dict) -> None:
 
 
 def run_in_child(
-    script: str, spec: dict, extra_args: tuple[str, ...] = (), env: dict | None = None
+    script: str,
+    spec: dict,
+    extra_args: tuple[str, ...] = (),
+    env: dict | None = None,
+    cwd: str | None = None,
 ) -> dict:
-    """Run `script --child SPEC --out FILE [extra_args]` and return what it wrote."""
+    """Run `script --child SPEC --out FILE [extra_args]` and return what it wrote (in
+    `cwd`: Celery's Django fixup puts the working folder first on the import path)."""
     with tempfile.NamedTemporaryFile("r", suffix=".json") as out:
         subprocess.run(
             [sys.executable, script, "--child", json.dumps(spec), "--out", out.name, *extra_args],
             check=True,
             env=env,
+            cwd=cwd,
         )
         return json.load(open(out.name))
 

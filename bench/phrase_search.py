@@ -383,7 +383,7 @@ def run_checkout(checkout: Path, phrases: int, repeats: int, database_url: str) 
     )
     result = json.loads((checkout / "bench" / "results" / "phrase_search.json").read_text())
     result["first"] = run_in_child(
-        __file__, {"kind": "first"}, extra_args=("--root", str(checkout)), env=env
+        __file__, {"kind": "first"}, extra_args=("--root", str(checkout)), env=env, cwd=checkout
     )
     return result
 

@@ -102,6 +102,17 @@ def activities_for_chooser() -> list[Activity]:
     return list(Activity.objects.filter(active=True).select_related("organisation"))
 
 
+def activities_by_theme(
+    activities: list[Activity], *, themes
+) -> tuple[list[Activity], list[Activity]]:
+    """The activities sharing a theme with `themes` (a phrase's), and the others, each
+    in the order given."""
+    wanted = set(themes or ())
+    in_theme = [activity for activity in activities if wanted & set(activity.themes or ())]
+    others = [activity for activity in activities if not wanted & set(activity.themes or ())]
+    return in_theme, others
+
+
 def glossary_terms() -> list[GlossaryTerm]:
     """The glossary in the reader's language (the Finnish term where a translation is
     missing), by term. One query."""
