@@ -124,12 +124,6 @@ def base_forms(word: str, language: str = "fi", stems: dict | None = None) -> li
     return list(dict.fromkeys(base for base, _ in _analyses(word))) or [word]
 
 
-def lemma(word: str, language: str = "fi") -> str:
-    """The first base form of a word."""
-    stems = _swedish_stems([word]) if language == "sv" else None
-    return base_forms(word, language, stems)[0]
-
-
 def compound_parts(word: str, language: str = "fi") -> tuple[str, ...]:
     """Base forms of the parts of a compound (hyphenated words split at the hyphens)."""
     found: dict[str, None] = {}
