@@ -58,6 +58,8 @@ def start() -> str:
 
     server = _server_module()
     var_dir().mkdir(parents=True, exist_ok=True)
+    # The wheel keeps one handle per folder and process and would hand back a stopped one.
+    server.PostgresServer._instances.pop(data_dir().resolve(), None)
     postgres = server.get_server(data_dir(), cleanup_mode=None)
     info = postgres.get_postmaster_info()
     with psycopg.connect(

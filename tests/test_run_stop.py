@@ -178,3 +178,10 @@ def test_the_local_database_starts_in_the_var_folder_and_stops(tmp_path, monkeyp
     finally:
         assert database.stop() is True
     assert database.stop() is False
+    # Started again (a warm start, here in the same process), it answers again.
+    url = database.start()
+    try:
+        with psycopg.connect(url) as connection:
+            assert connection.execute("SELECT 1").fetchone() == (1,)
+    finally:
+        assert database.stop() is True
