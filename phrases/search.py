@@ -144,15 +144,22 @@ def search(queryset: QuerySet, query: Query, *, user_id, unit_id, limit: int) ->
     if found is None:
         return []
     every, any_word = found
-    matching = queryset.filter(search_vector=every)
-    preferred = Q(favourites__user_id=user_id)
+    from phrases.models import PhraseCopyCount, PhraseFavourite
+
+    matching = queryset.filter(search_vector=every).order_by()
+    # Each part small and index-served; the favourites and copies are looked up from
+    # their own tables, so no part reads every match.
+    parts = [
+        matching.values("pk")[:CANDIDATES],
+        matching.filter(
+            pk__in=PhraseFavourite.objects.filter(user_id=user_id).values("phrase_id")
+        ).values("pk"),
+        matching.filter(code=query.code).values("pk"),
+    ]
     if unit_id:
-        preferred |= Q(copy_counts__unit_id=unit_id, copy_counts__count__gt=0)
-    candidates = (
-        Q(pk__in=matching.order_by().values("pk")[:CANDIDATES])
-        | Q(pk__in=matching.filter(preferred).order_by().values("pk"))
-        | Q(pk__in=matching.filter(code=query.code).order_by().values("pk"))
-    )
+        copied = PhraseCopyCount.objects.filter(unit_id=unit_id, count__gt=0)
+        parts.append(matching.filter(pk__in=copied.values("phrase_id")).values("pk"))
+    candidates = Q(pk__in=parts[0].union(*parts[1:]))
     ranked = (
         queryset.filter(candidates)
         .annotate(score=score(query=query, any_word=any_word))
