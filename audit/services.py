@@ -4,11 +4,8 @@ log's own receivers (sign-ins, role changes, passwords) live in `audit.receivers
 Nothing here imports another app: the audit log stands below every app that uses it.
 """
 
-import datetime
-
 from django.conf import settings
 from django.db import connection, transaction
-from django.utils import timezone
 
 from audit.context import current_actor
 from audit.models import AuditAction, AuditEntry
@@ -64,12 +61,6 @@ def purge_expired(*, years: int | None = None) -> int:
     years = retention_years() if years is None else years
     if years < 1:
         raise ValueError("The audit log is kept at least a year")
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT audit_purge_expired(%s)", [years])
-                return cursor.fetchone()[0]
-        # SQLite (the local demo): the trigger lets through rows older than the
-        # retention period set when it was created.
-        cutoff = timezone.now() - datetime.timedelta(days=365 * years + years // 4 + 1)
-        return AuditEntry.objects.filter(created_at__lt=cutoff).delete()[0]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT audit_purge_expired(%s)", [years])
+        return cursor.fetchone()[0]

@@ -3,10 +3,12 @@ created anew) and running one scenario in a fresh child process, so each measure
 own memory."""
 
 import argparse
+import contextlib
 import json
 import math
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -57,14 +59,20 @@ def recreate_database(config: dict) -> None:
 
 
 def run_in_child(
-    script: str, spec: dict, extra_args: tuple[str, ...] = (), env: dict | None = None
+    script: str,
+    spec: dict,
+    extra_args: tuple[str, ...] = (),
+    env: dict | None = None,
+    cwd: str | None = None,
 ) -> dict:
-    """Run `script --child SPEC --out FILE [extra_args]` and return what it wrote."""
+    """Run `script --child SPEC --out FILE [extra_args]` and return what it wrote (in
+    `cwd`: Celery's Django fixup puts the working folder first on the import path)."""
     with tempfile.NamedTemporaryFile("r", suffix=".json") as out:
         subprocess.run(
             [sys.executable, script, "--child", json.dumps(spec), "--out", out.name, *extra_args],
             check=True,
             env=env,
+            cwd=cwd,
         )
         return json.load(open(out.name))
 
@@ -178,3 +186,22 @@ def reset_peak_rss() -> bool:
 
 def maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+@contextlib.contextmanager
+def baseline_checkout(ref: str):
+    """A throwaway checkout of `ref` (a commit before a change, to measure against in
+    the same run) sharing this checkout's virtual environment; removed afterwards."""
+    root = Path(__file__).resolve().parent.parent
+    folder = Path(tempfile.mkdtemp(prefix="hyteopas-baseline-"))
+    checkout = folder / "checkout"
+    subprocess.run(
+        ["git", "-C", str(root), "worktree", "add", "--detach", "-q", str(checkout), ref],
+        check=True,
+    )
+    try:
+        (checkout / ".venv").symlink_to(root / ".venv")
+        yield checkout
+    finally:
+        subprocess.run(
+            ["git", "-C", str(root), "worktree", "remove", "--force", str(checkout)], check=False
+        )
+        shutil.rmtree(folder, ignore_errors=True)

@@ -2,6 +2,8 @@
 
     scripts/bench.sh phrase_search                  # this one only
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/hyteopas_bench \\
+        .venv/bin/python bench/phrase_search.py --baseline COMMIT --sizes 10000 50000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/hyteopas_bench \\
         .venv/bin/python bench/phrase_search.py --phrases 10000 --repeats 30
 
 What it measures (PostgreSQL, learning.settings.test, DEBUG off):
@@ -26,6 +28,11 @@ The synthetic phrases combine Finnish sentences from word lists (inflected forms
 compounds) with codes HYTE-<THEME>-<n>; they are inserted in bulk (live, with their
 search terms computed by the model), without revisions, which the search never reads.
 
+5. With --baseline COMMIT: the whole bench of that commit (a throwaway checkout, its own
+   database) and of this checkout, at each --sizes, in the same run, plus for each the
+   first search request in a fresh process after a page was served (as a web process has
+   it after start, without warming): how much its memory grows and how long it takes.
+
 How: the parent process never imports Django; it recreates the database and runs one
 child process that migrates, builds the data and measures. Results: a table on stdout
 and bench/results/phrase_search.json.
@@ -33,17 +40,28 @@ and bench/results/phrase_search.json.
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import random
 import statistics
+import subprocess
+import sys
 import time
 from pathlib import Path
 
-import harness
-from harness import run_in_child
+THIS_FILE = Path(__file__).resolve()
+HERE = THIS_FILE.parent
+ROOT = HERE.parent
+# --root CHECKOUT: a child measuring another checkout's code (the baseline) imports it.
+CODE_ROOT = Path(sys.argv[sys.argv.index("--root") + 1]) if "--root" in sys.argv else ROOT
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
+sys.path.insert(0, str(CODE_ROOT))
+from bench.harness import bench_database, recreate_database, run_in_child  # noqa: E402
 
-RESULTS = harness.prepare(__file__)
-ROOT = harness.ROOT
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
+os.environ["DEBUG"] = "False"
+RESULTS = ROOT / "bench" / "results" / "phrase_search.json"
 
 QUERIES = [
     "liikunta",
@@ -306,19 +324,147 @@ def measure(repeats: int) -> dict:
     }
 
 
+def rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def first_search() -> dict:
+    """A fresh process as a web server has it after start (apps and URLs loaded, a
+    signed-in user, a page served): its memory and time for the first search request
+    and the second one."""
+    import gc
+
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    import learning.urls  # noqa: F401
+
+    setup_test_environment()
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="90001"))
+    assert client.get("/fraasit/").status_code == 200
+    gc.collect()
+    before = rss_mb()
+    started = time.perf_counter()
+    assert client.get("/fraasit/tulokset/", {"q": "liikuntaryhmään"}).status_code == 200
+    first_ms = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    assert client.get("/fraasit/tulokset/", {"q": "kulttuuri"}).status_code == 200
+    second_ms = (time.perf_counter() - started) * 1000
+    gc.collect()
+    return {
+        "rss_growth_mb": rss_mb() - before,
+        "first_search_ms": first_ms,
+        "second_search_ms": second_ms,
+    }
+
+
+def run_checkout(checkout: Path, phrases: int, repeats: int, database_url: str) -> dict:
+    """The whole bench (its own script) of another checkout, on its own database, and
+    the first-search figures of its code; returns its results."""
+    env = {**os.environ, "DATABASE_URL": database_url}
+    subprocess.run(
+        [
+            sys.executable,
+            str(checkout / "bench" / "phrase_search.py"),
+            "--phrases",
+            str(phrases),
+            "--repeats",
+            str(repeats),
+        ],
+        check=True,
+        env=env,
+        cwd=checkout,
+    )
+    result = json.loads((checkout / "bench" / "results" / "phrase_search.json").read_text())
+    result["first"] = run_in_child(
+        __file__, {"kind": "first"}, extra_args=("--root", str(checkout)), env=env, cwd=checkout
+    )
+    return result
+
+
+def compare(args) -> None:
+    """This checkout against a baseline commit at each size, in one run."""
+    from bench.harness import baseline_checkout
+
+    base_url = os.environ["DATABASE_URL"]
+    rows = []
+    results = {}
+    for size in args.sizes:
+        with baseline_checkout(args.baseline) as checkout:
+            before = run_checkout(checkout, size, args.repeats, base_url + "_base")
+        after = run_checkout(ROOT, size, args.repeats, base_url)
+        results[size] = {"before": before, "after": after}
+        for name, figures in (("before", before), ("after", after)):
+            e2e = figures["summary"]["end_to_end"]
+            rows.append(
+                (
+                    size,
+                    name,
+                    e2e["median_ms"],
+                    e2e["p95_ms"],
+                    figures["summary"]["baseline_ilike"]["p95_ms"],
+                    figures["first"]["rss_growth_mb"],
+                    figures["first"]["first_search_ms"],
+                    figures["hit_rate_test_set_alone_top3"],
+                    figures["hit_rate_top3"],
+                )
+            )
+    print(f"\nPhrase search, baseline {args.baseline} (before) against this checkout (after)")
+    print(
+        f"{'phrases':>8} {'code':<7}{'e2e p50':>9}{'e2e p95':>9}{'ILIKE p95':>10}"
+        f"{'RSS +MB':>9}{'1st ms':>8}{'holdout':>9}{'in N':>6}"
+    )
+    for size, name, p50, p95, ilike, rss, first, alone, among in rows:
+        print(
+            f"{size:>8} {name:<7}{p50:>9.2f}{p95:>9.2f}{ilike:>10.2f}{rss:>9.1f}"
+            f"{first:>8.0f}{alone:>9.2f}{among:>6.2f}"
+        )
+    out = ROOT / "bench" / "results" / "phrase_search_compare.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))
+
+
 def main() -> None:
-    parser = harness.parser(__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--phrases", type=int, default=10_000)
     parser.add_argument("--repeats", type=int, default=30, help="timed requests per query")
+    parser.add_argument(
+        "--baseline",
+        help="a commit to compare with in the same run (its own bench, its own database)",
+    )
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[10_000, 50_000], help="with --baseline"
+    )
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    parser.add_argument("--root", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child:
         spec = json.loads(args.child)
-        result = build(spec["phrases"]) if spec["kind"] == "build" else measure(spec["repeats"])
-        Path(args.out).write_text(json.dumps(result, default=str))
+        kinds = {
+            "build": lambda: build(spec["phrases"]),
+            "measure": lambda: measure(spec["repeats"]),
+            "first": first_search,
+        }
+        Path(args.out).write_text(json.dumps(kinds[spec["kind"]](), default=str))
+        return
+    if args.baseline:
+        bench_database()
+        compare(args)
         return
 
-    harness.fresh_database()
+    config = bench_database()
+    print(f"Recreating database {config['NAME']}…", flush=True)
+    recreate_database(config)
     print(f"Migrating and inserting {args.phrases} phrases…", flush=True)
     built = run_in_child(__file__, {"kind": "build", "phrases": args.phrases})
     print(f"  {built['phrases']} phrases in {built['build_s']:.1f} s.", flush=True)

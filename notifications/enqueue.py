@@ -1,7 +1,7 @@
 """Turn "who is due" into outbox rows, set-based.
 
 Each reminder a person gets about their own item is one `INSERT … SELECT … ON CONFLICT
-DO NOTHING` (SQLite: `INSERT OR IGNORE`) over the querysets in selectors.py: the
+DO NOTHING` over the querysets in selectors.py: the
 database finds the due items, works out the stage and skips what already has a row,
 however many people there are. Only what needs the responsibility chain (supervisor →
 unit managers → HR) goes through Python, and then as one bulk insert of just the rows

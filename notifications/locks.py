@@ -9,8 +9,7 @@ stopped (delivery.py's recovery rule).
 On PostgreSQL a session-level advisory lock (`pg_try_advisory_lock`): the server drops
 it by itself when the holder's connection ends, so a worker killed with SIGKILL never
 leaves a stale lock behind (a Redis lock with a timeout would block every sweep until
-it expires, or expire under a long sweep). Any other database (SQLite, the zero-setup
-local run with a single worker) gets a no-op lock.
+it expires, or expire under a long sweep).
 """
 
 import logging
@@ -45,9 +44,6 @@ def delivery_lock() -> Iterator[bool]:
 
 @contextmanager
 def _advisory_lock(key: int) -> Iterator[bool]:
-    if connection.vendor != "postgresql":
-        yield True
-        return
     # The lock lives in this database session: it must not be closed in the middle,
     # so Django's connection is used as is (tasks run one at a time per process).
     with connection.cursor() as cursor:

@@ -55,16 +55,11 @@ def insert_select(rows: QuerySet, *, subject_kind: str, now: datetime.datetime) 
         return 0
     quote = connection.ops.quote_name
     columns = ", ".join(quote(column) for column in _COLUMNS)
-    if connection.vendor == "sqlite":
-        verb, conflict = "INSERT OR IGNORE INTO", ""
-    else:
-        verb, conflict = "INSERT INTO", " ON CONFLICT DO NOTHING"
-    # "WHERE 1 = 1": SQLite needs a WHERE before an upsert clause to parse it.
     # Only quoted identifiers and the ORM's own SQL are pasted in; values are parameters.
     sql = (
-        f"{verb} {quote(ReminderOutbox._meta.db_table)} ({columns}) "  # noqa: S608
+        f"INSERT INTO {quote(ReminderOutbox._meta.db_table)} ({columns}) "  # noqa: S608
         "SELECT due.o_recipient_id, due.o_about_id, %s, due.o_subject_id, due.o_stage, "
-        f"due.o_due_date, %s, 0, '', '', %s FROM ({select_sql}) due WHERE 1 = 1{conflict}"
+        f"due.o_due_date, %s, 0, '', '', %s FROM ({select_sql}) due ON CONFLICT DO NOTHING"
     )
     params = [
         subject_kind,

@@ -1,13 +1,14 @@
 """The phrase library's data: activities and their organisers, phrases with typed
 gaps, glossary terms, and the per-unit copy counts and personal favourites.
 
-Themes, service areas and record types are lists of codes in JSON columns (the local
-run uses SQLite, so no PostgreSQL arrays); a filter matches the quoted code inside the
-JSON text, which both databases can do.
+Themes, service areas and record types are lists of codes in JSON columns; a filter
+matches the quoted code inside the JSON text.
 """
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -125,6 +126,12 @@ class Phrase(
     record_types = models.JSONField(_("kirjaukset"), default=list, blank=True)
     # Base forms of the code, title and body for the search (see phrases.lemmas).
     search_lemmas = models.TextField(editable=False, blank=True, default="")
+    # What the search reads (GIN index): the terms above, stored, never re-parsed.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("search_lemmas", config="simple"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="phrase")
@@ -159,6 +166,7 @@ class Phrase(
         constraints = [
             models.UniqueConstraint(fields=["code", "locale"], name="phrase_unique_code_in_locale")
         ]
+        indexes = [GinIndex(fields=["search_vector"], name="phrase_search_vector")]
 
     def __str__(self) -> str:
         return f"{self.code} – {self.title}"
@@ -217,6 +225,9 @@ class PhraseSearchTerm(models.Model):
     term = models.CharField(max_length=100, unique=True)
 
     class Meta:
+        indexes = [
+            GinIndex(fields=["term"], opclasses=["gin_trgm_ops"], name="phrase_search_term_trgm"),
+        ]
         verbose_name = _("hakusana")
         verbose_name_plural = _("hakusanat")
 

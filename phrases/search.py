@@ -1,25 +1,36 @@
 """The phrase search: base-form matching of every query word (by prefix, so a word
 also finds the compounds it starts), typos corrected through trigram neighbours in the
-vocabulary of indexed terms, and the ranking (exact code first, then text rank, boosted
-by the user's favourites and their unit's copies).
+vocabulary of indexed terms, and the ranking, here and nowhere else: an exact code
+first, then the full-text rank, a title that holds the query, the reader's favourites
+and their unit's copies.
 
-PostgreSQL: a typo lookup in the vocabulary, then one full-text query on the stored
-tsvector (migration 0004). SQLite, used by the local run, fetches the filtered phrases
-and matches in Python with the same rules.
+Two queries, both on PostgreSQL indexes through `django.contrib.postgres.search`: the
+typo lookup in the vocabulary (`TrigramSimilarity`, the `trigram_similar` lookup on a
+trigram GIN index), then the search on the stored `search_vector` (GIN). A broad word
+such as "liikunta" matches a quarter of the library; ranking every match would cost a
+`ts_rank` per row, so only a bounded candidate set is ranked: at most CANDIDATES matches
+as the index hands them over, plus the matches among the reader's favourites and their
+unit's copied phrases and the phrase whose code was typed (each a small indexed set).
 """
 
+import operator
 import re
 from dataclasses import dataclass
+from functools import reduce
 
-from django.db import connection
-from django.db.models import BooleanField, FloatField, QuerySet
-from django.db.models.expressions import RawSQL
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models.functions import Cast, Greatest, Least
 
 from phrases.lemmas import query_terms, within_one_edit
 
 FAVOURITE_BOOST = 0.3
 COPY_BOOST_PER_COPY = 0.01
 COPY_BOOST_MAX = 0.3
+CODE_SCORE = 100.0
+TITLE_BOOST = 0.5
+# How many matches are ranked at most (besides favourites, copied phrases and the code).
+CANDIDATES = 300
 # Words shorter than this are not corrected for typos: too many near neighbours.
 MIN_TYPO_WORD = 4
 # The closest few are enough; a long list would only slow the full-text query down.
@@ -53,19 +64,26 @@ def is_typo_of(word: str, term: str) -> bool:
 
 def typo_candidates(words: list[str]) -> dict[str, list[str]]:
     """For each query word, the indexed terms it may misspell: trigram neighbours from
-    the vocabulary (index-served `%`), kept when within one edit. One query."""
-    wanted = [word for word in words if len(word) >= MIN_TYPO_WORD and word.isalpha()]
+    the vocabulary (the index-served `%` operator), closest first, kept when within one
+    edit. One query."""
+    from phrases.models import PhraseSearchTerm
+
+    wanted = [word for word in dict.fromkeys(words) if len(word) >= MIN_TYPO_WORD]
+    wanted = [word for word in wanted if word.isalpha()]
     found: dict[str, list[str]] = {word: [] for word in words}
     if not wanted:
         return found
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT q.word, t.term FROM unnest(%s::text[]) AS q(word) "
-            "JOIN phrases_phrasesearchterm t ON t.term %% q.word "
-            "ORDER BY similarity(t.term, q.word) DESC",
-            [wanted],
+    similarities = [TrigramSimilarity("term", word) for word in wanted]
+    neighbours = (
+        PhraseSearchTerm.objects.filter(
+            reduce(operator.or_, (Q(term__trigram_similar=word) for word in wanted))
         )
-        for word, term in cursor.fetchall():
+        .annotate(similarity=Greatest(*similarities) if len(wanted) > 1 else similarities[0])
+        .order_by("-similarity", "term")
+        .values_list("term", flat=True)
+    )
+    for term in neighbours:
+        for word in wanted:
             if term != word and len(found[word]) < MAX_TYPO_TERMS and is_typo_of(word, term):
                 found[word].append(term)
     return found
@@ -80,10 +98,9 @@ def _tsquery_group(alternatives) -> str:
     return " | ".join(f"({piece})" for piece in pieces)
 
 
-def postgres_search(queryset: QuerySet, query: Query) -> QuerySet:
-    """Filter to phrases where every query word matches (its base form or the word
-    itself as a prefix of an indexed term, or a term it misspells) and annotate
-    `text_rank`. Two queries: the typo lookup and the search, on the stored tsvector."""
+def tsqueries(query: Query) -> tuple[SearchQuery, SearchQuery] | None:
+    """The query every word of which must match, and the one any word of which counts
+    for the rank; None when the text has no word to search for."""
     words = query.words
     typos = typo_candidates([alternatives[-1] for alternatives in words])
     groups = [
@@ -92,53 +109,60 @@ def postgres_search(queryset: QuerySet, query: Query) -> QuerySet:
         if (group := _tsquery_group((*alternatives, *typos.get(alternatives[-1], []))))
     ]
     if not groups:
-        return queryset.none().annotate(
-            text_rank=RawSQL("0", (), output_field=FloatField())  # noqa: S611
-        )
+        return None
+    # Raw tsquery syntax built from word characters only; it goes in as a parameter.
     every = " & ".join(f"({group})" for group in groups)
     any_word = " | ".join(f"({group})" for group in groups)
-    # The SQL text is fixed; every value from the query goes in as a parameter.
-    return queryset.filter(
-        RawSQL(  # noqa: S611
-            "phrases_phrase.search_vector @@ to_tsquery('simple', %s)",
-            (every,),
-            output_field=BooleanField(),
+    return (
+        SearchQuery(every, config="simple", search_type="raw"),
+        SearchQuery(any_word, config="simple", search_type="raw"),
+    )
+
+
+def score(*, query: Query, any_word: SearchQuery):
+    """The one ranking of the phrase search (higher first), over a queryset annotated
+    with `is_favourite` and `unit_copies`."""
+    return (
+        Case(When(Q(code=query.code), then=Value(CODE_SCORE)), default=Value(0.0))
+        + SearchRank(F("search_vector"), any_word)
+        + Case(
+            When(Q(title__icontains=query.text.strip()), then=Value(TITLE_BOOST)),
+            default=Value(0.0),
         )
-    ).annotate(
-        text_rank=RawSQL(  # noqa: S611
-            "CASE WHEN upper(phrases_phrase.code) = %s THEN 100 ELSE 0 END"
-            " + ts_rank(phrases_phrase.search_vector, to_tsquery('simple', %s))"
-            " + CASE WHEN phrases_phrase.title ILIKE %s THEN 0.5 ELSE 0 END",
-            (query.code, any_word, f"%{query.text.strip()}%"),
-            output_field=FloatField(),
+        + Case(When(Q(is_favourite=True), then=Value(FAVOURITE_BOOST)), default=Value(0.0))
+        + Least(
+            Cast(F("unit_copies"), FloatField()) * Value(COPY_BOOST_PER_COPY),
+            Value(COPY_BOOST_MAX),
         )
     )
 
 
-def python_score(phrase, query: Query) -> float | None:
-    """The same matching for SQLite, over one phrase's stored terms: None when some
-    query word is not found."""
-    terms = phrase.search_lemmas.split()
-    if phrase.code.upper() == query.code:
-        return 100.0
-    score = 0.0
-    for alternatives in query.words:
-        best = 0.0
-        for term in terms:
-            for alternative in alternatives:
-                if term == alternative:
-                    best = max(best, 1.0)
-                elif term.startswith(alternative):
-                    best = max(best, 0.7)
-                elif is_typo_of(alternative, term):
-                    best = max(best, 0.4)
-        if best == 0.0:
-            return None
-        score += best
-    if query.text.strip().lower() in phrase.title.lower():
-        score += 0.5
-    return score
+def search(queryset: QuerySet, query: Query, *, user_id, unit_id, limit: int) -> list:
+    """The best `limit` phrases of `queryset` (filtered, annotated with `is_favourite`
+    and `unit_copies`) for the query, best first, each with `score`. Two queries."""
+    found = tsqueries(query)
+    if found is None:
+        return []
+    every, any_word = found
+    from phrases.models import PhraseCopyCount, PhraseFavourite
 
-
-def uses_postgres() -> bool:
-    return connection.vendor == "postgresql"
+    matching = queryset.filter(search_vector=every).order_by()
+    # Each part small and index-served; the favourites and copies are looked up from
+    # their own tables, so no part reads every match.
+    parts = [
+        matching.values("pk")[:CANDIDATES],
+        matching.filter(
+            pk__in=PhraseFavourite.objects.filter(user_id=user_id).values("phrase_id")
+        ).values("pk"),
+        matching.filter(code=query.code).values("pk"),
+    ]
+    if unit_id:
+        copied = PhraseCopyCount.objects.filter(unit_id=unit_id, count__gt=0)
+        parts.append(matching.filter(pk__in=copied.values("phrase_id")).values("pk"))
+    candidates = Q(pk__in=parts[0].union(*parts[1:]))
+    ranked = (
+        queryset.filter(candidates)
+        .annotate(score=score(query=query, any_word=any_word))
+        .order_by("-score", "code")
+    )
+    return list(ranked[:limit])

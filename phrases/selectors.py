@@ -1,7 +1,7 @@
 """Reads of the phrase library, each with its query budget.
 
-search_phrases: on PostgreSQL a typo lookup and one search query, on SQLite one query,
-however many phrases match (favourites and unit copy counts are subqueries).
+search_phrases: a typo lookup and one search query however many phrases match
+(favourites and unit copy counts are subqueries; phrases/search.py ranks).
 phrase_for_code: one query. activities_for_chooser: one query. glossary_terms: one.
 """
 
@@ -47,7 +47,7 @@ def search_phrases(
     filters, best first. Each carries `is_favourite` and `unit_copies`."""
     language = content_language()
     queryset = _live_in_language(language).only(
-        "id", "code", "title", "body", "themes", "service_areas", "record_types", "search_lemmas"
+        "id", "code", "title", "body", "themes", "service_areas", "record_types"
     )
     if theme:
         queryset = queryset.filter(**_code_filter("themes", theme))
@@ -72,28 +72,10 @@ def search_phrases(
         ),
     )
     text = (text or "").strip()
-    query = search.Query(text=text, language=language_of(language))
     if not text:
         return list(queryset.order_by("-is_favourite", "-unit_copies", "code")[:limit])
-    if search.uses_postgres():
-        ranked = search.postgres_search(queryset, query)
-        rows = list(ranked.order_by("-text_rank", "code")[: limit * 2])
-        for phrase in rows:
-            phrase.score = phrase.text_rank + _boost(phrase)
-    else:
-        rows = []
-        for phrase in queryset:
-            text_score = search.python_score(phrase, query)
-            if text_score is not None:
-                phrase.score = text_score + _boost(phrase)
-                rows.append(phrase)
-    rows.sort(key=lambda phrase: (-phrase.score, phrase.code))
-    return rows[:limit]
-
-
-def _boost(phrase) -> float:
-    copies = min(phrase.unit_copies * search.COPY_BOOST_PER_COPY, search.COPY_BOOST_MAX)
-    return copies + (search.FAVOURITE_BOOST if phrase.is_favourite else 0.0)
+    query = search.Query(text=text, language=language_of(language))
+    return search.search(queryset, query, user_id=user.pk, unit_id=unit_id, limit=limit)
 
 
 def phrase_for_code(*, code: str, user) -> Phrase | None:
@@ -118,6 +100,17 @@ def phrase_for_code(*, code: str, user) -> Phrase | None:
 def activities_for_chooser() -> list[Activity]:
     """Active activities with their organisers, by name. One query."""
     return list(Activity.objects.filter(active=True).select_related("organisation"))
+
+
+def activities_by_theme(
+    activities: list[Activity], *, themes
+) -> tuple[list[Activity], list[Activity]]:
+    """The activities sharing a theme with `themes` (a phrase's), and the others, each
+    in the order given."""
+    wanted = set(themes or ())
+    in_theme = [activity for activity in activities if wanted & set(activity.themes or ())]
+    others = [activity for activity in activities if not wanted & set(activity.themes or ())]
+    return in_theme, others
 
 
 def glossary_terms() -> list[GlossaryTerm]:

@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from people.selectors import employee_for_user
@@ -91,7 +92,7 @@ def phrase_detail(request, code: str):
         {
             "phrase": phrase,
             "gap_fields": _gap_fields(parsed, values),
-            "activities": activities,
+            "activity_groups": _activity_groups(activities, phrase),
             "problems": problems,
             "finished": finished,
             "preview": gaps.fill(parsed, values, organiser_of) if values else "",
@@ -99,6 +100,15 @@ def phrase_detail(request, code: str):
         },
         status=400 if problems else 200,
     )
+
+
+def _activity_groups(activities, phrase) -> list[tuple]:
+    """The activity gap's choices: those of the phrase's themes first, then the rest;
+    one unlabelled group when the phrase has no theme or none of them has activities."""
+    in_theme, others = selectors.activities_by_theme(activities, themes=phrase.themes)
+    if not in_theme or not others:
+        return [(None, activities)]
+    return [(_("Fraasin teeman toiminnat"), in_theme), (_("Muut toiminnat"), others)]
 
 
 def _parts_for_script(parsed: gaps.Parsed) -> list[dict]:

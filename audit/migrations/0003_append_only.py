@@ -5,12 +5,8 @@ exception is `audit_purge_expired(years)`, which marks its own transaction with 
 cut-off (a transaction-local setting) and deletes entries older than it; the trigger
 lets a DELETE through only for a row older than that cut-off and at least a year old.
 TRUNCATE is left to the database owner (test databases are emptied that way).
-
-SQLite (the local demo): triggers refuse UPDATE, and DELETE of any entry younger than
-AUDIT_RETENTION_YEARS as set when the migration runs.
 """
 
-from django.conf import settings
 from django.db import migrations
 
 POSTGRES_FORWARD = r"""
@@ -60,10 +56,6 @@ DROP FUNCTION IF EXISTS audit_purge_expired(integer);
 """
 
 
-def _years() -> int:
-    return max(1, int(getattr(settings, "AUDIT_RETENTION_YEARS", 5)))
-
-
 def _run(schema_editor, sql: str) -> None:
     # No parameters, so the % in the function bodies is not taken for a placeholder.
     with schema_editor.connection.cursor() as cursor:
@@ -71,28 +63,11 @@ def _run(schema_editor, sql: str) -> None:
 
 
 def forward(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        _run(schema_editor, POSTGRES_FORWARD)
-    elif vendor == "sqlite":
-        schema_editor.execute(
-            "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_auditentry "
-            "BEGIN SELECT RAISE(ABORT, 'The audit log is append-only: UPDATE refused'); END"
-        )
-        schema_editor.execute(
-            "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_auditentry "
-            f"WHEN OLD.created_at >= datetime('now', '-{_years()} years') "
-            "BEGIN SELECT RAISE(ABORT, 'The audit log is append-only: DELETE refused'); END"
-        )
+    _run(schema_editor, POSTGRES_FORWARD)
 
 
 def backward(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        _run(schema_editor, POSTGRES_BACKWARD)
-    elif vendor == "sqlite":
-        schema_editor.execute("DROP TRIGGER IF EXISTS audit_no_update")
-        schema_editor.execute("DROP TRIGGER IF EXISTS audit_no_delete")
+    _run(schema_editor, POSTGRES_BACKWARD)
 
 
 class Migration(migrations.Migration):

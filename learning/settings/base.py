@@ -5,7 +5,8 @@ start without one fails at once. `dev` and `test` add the defaults a laptop need
 
 Environment variables:
   SECRET_KEY, DEBUG, ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS
-  DATABASE_URL        postgres://user:pass@host:5432/name (default: SQLite in var/)
+  DATABASE_URL        postgres://user:pass@host:5432/name (required; dev: the embedded
+                      PostgreSQL in var/postgres, test: 127.0.0.1:5432)
   CELERY_BROKER_URL   or REDIS_URL; default filesystem:// (kombu, no server needed)
   EMAIL_URL           smtp+tls://user:pass@host:587, consolemail://, ...
   DEFAULT_FROM_EMAIL, EMAIL_DOMAIN, CALENDAR_ORGANIZER_EMAIL, SITE_URL, TIME_ZONE
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [
@@ -113,22 +115,9 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "learning.wsgi.application"
 
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'hyteopas.sqlite3'}"),
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The web process, the worker and beat share one file: WAL lets them read while
-    # one writes, IMMEDIATE transactions avoid "database is locked" on upgrade.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-        }
-    )
-else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASES = {"default": env.db("DATABASE_URL")}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -308,6 +297,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's own console handler (DEBUG only) would print every line a second
+        # time beside the root's: its records go to the root handler alone.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.db.backends": {"level": "INFO"},
         # Wagtail's reference-index tasks log every run; only problems are of interest.
         "django_tasks": {"level": "WARNING"},

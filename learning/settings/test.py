@@ -1,10 +1,11 @@
-"""Test settings: PostgreSQL when DATABASE_URL is set (always in CI), Redis for the
+"""Test settings: PostgreSQL from DATABASE_URL (default 127.0.0.1:5432), Redis for the
 integration tests from REDIS_URL; tasks eager unless a test starts a real worker."""
 
 import os
 import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("CELERY_BROKER_URL", os.environ["REDIS_URL"])
 os.environ.setdefault("EMAIL_URL", "memorymail://")

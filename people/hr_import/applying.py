@@ -123,8 +123,6 @@ def apply_plan(plan: ImportPlan) -> dict:
                 employee_ids[row.employee_number]: employee_ids[row.supervisor_number]
                 for row in second_pass
             },
-            second_pass,
-            user_ids,
             now,
         )
 
@@ -147,30 +145,19 @@ def apply_plan(plan: ImportPlan) -> dict:
     }
 
 
-def _link_supervisors(supervisor_of: dict[int, int], rows, user_ids, now) -> None:
+def _link_supervisors(supervisor_of: dict[int, int], now) -> None:
     """Set supervisors of rows whose supervisor was created in this same import.
 
-    On PostgreSQL one UPDATE joined to two arrays (about 5× faster than re-upserting
-    whole rows at 30,000 people); elsewhere an upsert of the supervisor column.
+    One UPDATE joined to two arrays (about 5× faster than re-upserting whole rows at
+    30,000 people).
     """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {Employee._meta.db_table} AS e SET supervisor_id = v.supervisor_id, "  # noqa: S608
-                "updated_at = %s FROM unnest(%s::bigint[], %s::bigint[]) AS v(id, supervisor_id) "
-                "WHERE e.id = v.id",
-                [now, list(supervisor_of), list(supervisor_of.values())],
-            )
-        return
-    Employee.objects.bulk_create(
-        [
-            _employee_for(row, user_ids[row.employee_number], supervisor_of[emp_id], now)
-            for emp_id, row in zip(supervisor_of, rows, strict=True)
-        ],
-        update_conflicts=True,
-        unique_fields=["employee_number"],
-        update_fields=["supervisor", "updated_at"],
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Employee._meta.db_table} AS e SET supervisor_id = v.supervisor_id, "  # noqa: S608
+            "updated_at = %s FROM unnest(%s::bigint[], %s::bigint[]) AS v(id, supervisor_id) "
+            "WHERE e.id = v.id",
+            [now, list(supervisor_of), list(supervisor_of.values())],
+        )
 
 
 def _sync_role_groups(*, new_user_ids: list[int]) -> None:

@@ -1,9 +1,7 @@
 """Imports are applied one at a time: a PostgreSQL advisory lock held by the applying
 transaction. A second import started meanwhile is refused at once with a message
 (rather than waiting behind the first and then finding everything already done, or,
-without the lock, both recording "created" and queuing every follow-up twice).
-
-SQLite (the local run) has no advisory locks; it writes one transaction at a time."""
+without the lock, both recording "created" and queuing every follow-up twice)."""
 
 import zlib
 
@@ -27,8 +25,6 @@ class ImportBusy(Exception):
 def import_lock(name: str) -> None:
     """Take the import lock `name` for the rest of the current transaction (call it
     inside transaction.atomic()). Raises ImportBusy when another transaction holds it."""
-    if connection.vendor != "postgresql":
-        return
     key = zlib.crc32(f"hyteopas-import:{name}".encode())
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [key])

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-# PostgreSQL only. The phrase query reads a stored tsvector (ranking it needs no
+# The phrase query reads a stored tsvector (ranking it needs no
 # re-parsing of every matching row), and the vocabulary has a trigram index for typos.
 # (Word similarity against whole phrase texts was measured too slow to compute for
 # thousands of candidate rows, so typos are looked up in the vocabulary instead.)
@@ -21,9 +21,8 @@ BACKWARD = [
 
 def _run(statements):
     def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
+        for statement in statements:
+            schema_editor.execute(statement)
 
     return run
 

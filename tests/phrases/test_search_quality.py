@@ -2,7 +2,7 @@
 one letter and codes, over fixed phrases. The hit rate (the expected phrase among the
 first three results) is stated here and asserted.
 
-Measured: 34 of 34 queries hit (1.00) on PostgreSQL and on SQLite."""
+Measured: 34 of 34 queries hit (1.00), with Voikko's base forms."""
 
 import pytest
 

@@ -182,3 +182,24 @@ def test_glossary_has_anchors_per_term(client, staff):
     )
     content = client.get(reverse("phrases:glossary")).content.decode()
     assert 'id="puheeksiotto"' in content and 'href="#puheeksiotto"' in content
+
+
+def test_an_activity_gap_offers_the_activities_of_the_phrase_theme_first(client, staff):
+    make_activity("kuoro", "Kuoro", "Seurakunta", themes=["kulttuuri"])
+    make_activity("kavely", "Kävelyryhmä", "Järvelän Kuntoilijat ry", themes=["liikunta"])
+    make_activity("uinti", "Uintiryhmä", "Uimaseura", themes=["liikunta", "luonto"])
+    make_phrase("HYTE-LIIKUNTA-1", "Ohjaus liikuntaryhmään", BODY, themes=["liikunta"])
+    page = client.get(reverse("phrases:phrase", args=["HYTE-LIIKUNTA-1"])).content.decode()
+    theme_group = page.index('<optgroup label="Fraasin teeman toiminnat">')
+    other_group = page.index('<optgroup label="Muut toiminnat">')
+    assert theme_group < page.index(">Kävelyryhmä (") < other_group
+    assert theme_group < page.index(">Uintiryhmä (") < other_group
+    assert other_group < page.index(">Kuoro (")
+
+
+def test_without_a_theme_the_activities_are_one_list(client, staff):
+    make_activity("kuoro", "Kuoro", "Seurakunta", themes=["kulttuuri"])
+    make_phrase("HYTE-X-1", "Ohjaus", BODY)
+    page = client.get(reverse("phrases:phrase", args=["HYTE-X-1"])).content.decode()
+    assert "<optgroup" not in page
+    assert ">Kuoro (" in page
