@@ -186,6 +186,8 @@ def reset_peak_rss() -> bool:
 
 def maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 @contextlib.contextmanager
 def baseline_checkout(ref: str):
     """A throwaway checkout of `ref` (a commit before a change, to measure against in

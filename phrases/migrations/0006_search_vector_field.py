@@ -36,7 +36,7 @@ def reindex(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("phrases", "0004_search_vocabulary"),
+        ("phrases", "0005_translations_sv_en"),
     ]
 
     operations = [
