@@ -17,10 +17,9 @@ from courses.models import (
 )
 from courses.permissions import audience_of, employee_in_audience
 from courses.services import current_cycle
+from people.deadlines import is_due_soon, is_overdue
 from people.models import Employee
 from people.selectors import employee_for_user
-
-DUE_SOON_DAYS = 14
 
 
 @dataclass
@@ -41,9 +40,9 @@ class CourseStatus:
                 return "completed"
             return "to_renew"
         due = self.due_date
-        if due is not None and due < self.today:
+        if due is not None and is_overdue(due, today=self.today):
             return "overdue"
-        if due is not None and (due - self.today).days <= DUE_SOON_DAYS:
+        if due is not None and is_due_soon(due, today=self.today):
             return "due_soon"
         return "in_progress" if self.lessons_done else "not_started"
 

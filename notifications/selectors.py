@@ -22,9 +22,14 @@ from django.db.models.functions import TruncDate
 
 from courses.models import CourseCompletion, Enrolment
 from notifications.models import Notification, Stage
-from onboarding.models import ChecklistItem, ItemKind
+from onboarding.models import ChecklistItem, ItemKind, ItemOwner
+from people.deadlines import due_by_soon, is_overdue, overdue
 from people.models import Employee
 from people.selectors import employee_reports
+
+# Items the employee does themself (buddy items have no buddy on record, so they are
+# the employee's too): reminders about them go to the employee.
+OWN_ITEM_OWNERS = (ItemOwner.EMPLOYEE, ItemOwner.BUDDY)
 
 
 def _stage_on(today: datetime.date) -> Case:
@@ -120,10 +125,6 @@ def _days_after(day_expression, count: int):
     return ExpressionWrapper(day_expression + _days(count), output_field=DateField())
 
 
-def _horizon(today: datetime.date) -> datetime.date:
-    return today + datetime.timedelta(days=settings.REMINDER_DUE_SOON_DAYS)
-
-
 def open_checklist_items_due(*, today: datetime.date) -> QuerySet[ChecklistItem]:
     """Open items of active people due within REMINDER_DUE_SOON_DAYS or already late,
     annotated with `o_stage`. Course items are left out: their enrolment, which has the
@@ -131,8 +132,8 @@ def open_checklist_items_due(*, today: datetime.date) -> QuerySet[ChecklistItem]
     enrolment, and is reminded as the task it now is)."""
     return (
         ChecklistItem.objects.filter(
+            due_by_soon(today=today),
             done_at__isnull=True,
-            due_date__lte=_horizon(today),
             checklist__employee__active=True,
         )
         .exclude(kind=ItemKind.COURSE, course__isnull=False)
@@ -156,8 +157,8 @@ def open_enrolments_due(*, today: datetime.date, now: datetime.datetime) -> Quer
     REMINDER_DUE_SOON_DAYS or already late, annotated with `o_stage`."""
     return (
         Enrolment.objects.filter(
+            due_by_soon(today=today),
             due_date__isnull=False,
-            due_date__lte=_horizon(today),
             employee__active=True,
             course__live=True,
         )
@@ -165,6 +166,19 @@ def open_enrolments_due(*, today: datetime.date, now: datetime.datetime) -> Quer
         .annotate(o_stage=_stage_on(today))
         .order_by()
     )
+
+
+def own_checklist_items_overdue(*, today: datetime.date) -> QuerySet[ChecklistItem]:
+    """The late items of `open_checklist_items_due` that the employee does themself:
+    what *Muistuta* reminds them of (course items excepted, as in the sweep)."""
+    return open_checklist_items_due(today=today).filter(
+        overdue(today=today), owner__in=OWN_ITEM_OWNERS
+    )
+
+
+def open_enrolments_overdue(*, today: datetime.date, now: datetime.datetime) -> QuerySet[Enrolment]:
+    """The late ones of `open_enrolments_due`."""
+    return open_enrolments_due(today=today, now=now).filter(overdue(today=today))
 
 
 def completions_expiring(*, now: datetime.datetime) -> QuerySet[CourseCompletion]:
@@ -237,7 +251,7 @@ def team_digest(
     digest = TeamDigest()
     for queryset in (items, enrolments):
         counts = queryset.aggregate(
-            overdue=_count(Q(due_date__lt=today)), due_soon=_count(Q(due_date__gte=today))
+            overdue=_count(overdue(today=today)), due_soon=_count(~overdue(today=today))
         )
         digest.overdue += counts["overdue"] or 0
         digest.due_soon += counts["due_soon"] or 0
@@ -249,7 +263,7 @@ def team_digest(
                 item.checklist.employee,
                 item.title,
                 item.due_date,
-                item.due_date < today,
+                is_overdue(item.due_date, today=today),
                 "checklist_item",
                 item.pk,
             )
@@ -262,7 +276,7 @@ def team_digest(
                 enrolment.employee,
                 enrolment.course.title,
                 enrolment.due_date,
-                enrolment.due_date < today,
+                is_overdue(enrolment.due_date, today=today),
                 "enrolment",
                 enrolment.pk,
             )

@@ -7,9 +7,8 @@ from django.utils import timezone
 
 from onboarding.models import ChecklistItem
 from people.audience import fits_audience
+from people.deadlines import is_due_soon, is_overdue
 from people.models import Employee
-
-DUE_SOON_DAYS = 7
 
 
 @dataclass
@@ -27,11 +26,11 @@ class ItemView:
 def _state(item: ChecklistItem, today: datetime.date) -> str:
     if item.done_at is not None:
         return "done"
-    if item.due_date < today:
+    if is_overdue(item.due_date, today=today):
         return "overdue"
     if item.due_date == today:
         return "due_today"
-    if (item.due_date - today).days <= DUE_SOON_DAYS:
+    if is_due_soon(item.due_date, today=today):
         return "due_soon"
     return "open"
 

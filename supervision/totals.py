@@ -18,6 +18,7 @@ from django.utils import timezone
 from courses.models import CourseCompletion, CoursePage, Enrolment, default_locale_id
 from courses.permissions import audience_of
 from intents.services import intent_record
+from people import deadlines
 from people.models import Employee
 from supervision.models import UnitCompletionTotal
 
@@ -72,7 +73,7 @@ def unit_totals_refresh() -> int:
     for course in courses:
         late = Exists(
             Enrolment.objects.filter(
-                employee_id=OuterRef("pk"), course_id=course.pk, due_date__lt=today
+                deadlines.overdue(today=today), employee_id=OuterRef("pk"), course_id=course.pk
             )
         )
         counts = (
