@@ -5,6 +5,8 @@ Users and employees are upserted in bulk (INSERT ... ON CONFLICT DO UPDATE), so 
 not change are not written at all.
 """
 
+import datetime
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -56,82 +58,45 @@ def _employee_for(row: PlannedEmployee, user_id: int, supervisor_id: int | None,
     )
 
 
+USER_CHANGES = {"first_name", "last_name", "email", "is_active"}
+
+
 @transaction.atomic
 def apply_plan(plan: ImportPlan) -> dict:
-    """Returns {"created": [...numbers], "updated": n, "deactivated": n}."""
-    user_model = get_user_model()
+    """Write the users, then the employees, then deactivate who left, then the role
+    groups. Returns {"created": [...numbers], "updated": n, "deactivated": n} and the
+    go-live groups' employee ids."""
     now = timezone.now()
     written = [*plan.to_create, *plan.to_update]
     user_ids: dict[str, int] = {
         row.employee_number: row.existing["user_id"] for row in plan.rows if row.existing
     }
-    employee_ids: dict[str, int] = {
-        row.employee_number: row.existing["id"] for row in plan.rows if row.existing
-    }
-    employee_ids.update(
-        Employee.objects.filter(
-            employee_number__in={r.supervisor_number for r in written if r.supervisor_number}
-            - set(employee_ids)
-        ).values_list("employee_number", "id")
+    employee_ids = _known_employee_ids(plan, written)
+    user_ids.update(
+        _write_users(
+            [
+                row
+                for row in written
+                if row.existing is None or USER_CHANGES & set(row.changed_fields)
+            ]
+        )
     )
-
-    # Every new account starts without a usable password: people set their own
-    # through the welcome message. One random hash serves every new row.
-    unusable_password = make_password(None)
-    users_to_write = [
-        row
-        for row in written
-        if row.existing is None
-        or {"first_name", "last_name", "email", "is_active"} & set(row.changed_fields)
-    ]
-    if users_to_write:
-        saved = user_model.objects.bulk_create(
-            [_user_for(row, unusable_password) for row in users_to_write],
-            update_conflicts=True,
-            unique_fields=["username"],
-            update_fields=["first_name", "last_name", "email", "is_active"],
+    employee_ids.update(
+        _write_employees(
+            [
+                row
+                for row in written
+                if row.existing is None or set(row.changed_fields) - USER_CHANGES
+            ],
+            user_ids=user_ids,
+            employee_ids=employee_ids,
+            now=now,
         )
-        for row, user in zip(users_to_write, saved, strict=True):
-            user_ids[row.employee_number] = user.pk
-
-    employees_to_write = [
-        row
-        for row in written
-        if row.existing is None
-        or set(row.changed_fields) - {"first_name", "last_name", "email", "is_active"}
-    ]
-    # A supervisor who is new in this file has no id yet: link them in a second pass.
-    second_pass = []
-    first_pass = []
-    for row in employees_to_write:
-        supervisor_id = employee_ids.get(row.supervisor_number) if row.supervisor_number else None
-        if row.supervisor_number and supervisor_id is None:
-            second_pass.append(row)
-        first_pass.append(_employee_for(row, user_ids[row.employee_number], supervisor_id, now))
-    if first_pass:
-        saved = Employee.objects.bulk_create(
-            first_pass,
-            update_conflicts=True,
-            unique_fields=["employee_number"],
-            update_fields=EMPLOYEE_UPDATE_FIELDS,
-        )
-        for employee in saved:
-            employee_ids[employee.employee_number] = employee.pk
-    if second_pass:
-        _link_supervisors(
-            {
-                employee_ids[row.employee_number]: employee_ids[row.supervisor_number]
-                for row in second_pass
-            },
-            second_pass,
-            user_ids,
-            now,
-        )
-
+    )
     leaving_ids = [data["id"] for data in plan.to_deactivate]
     if leaving_ids:
         Employee.objects.filter(pk__in=leaving_ids).update(active=False, updated_at=now)
-        user_model.objects.filter(employee__pk__in=leaving_ids).update(is_active=False)
+        get_user_model().objects.filter(employee__pk__in=leaving_ids).update(is_active=False)
 
     _sync_role_groups(new_user_ids=[user_ids[row.employee_number] for row in plan.to_create])
     return {
@@ -145,6 +110,73 @@ def apply_plan(plan: ImportPlan) -> dict:
         "updated": len(plan.to_update) - len(plan.leaving),
         "deactivated": len(leaving_ids) + len(plan.leaving),
     }
+
+
+def _known_employee_ids(plan: ImportPlan, written: list[PlannedEmployee]) -> dict[str, int]:
+    """Employee ids by number: of the file's existing people, and of the supervisors the
+    written rows name who are not in the file. One query."""
+    employee_ids: dict[str, int] = {
+        row.employee_number: row.existing["id"] for row in plan.rows if row.existing
+    }
+    employee_ids.update(
+        Employee.objects.filter(
+            employee_number__in={r.supervisor_number for r in written if r.supervisor_number}
+            - set(employee_ids)
+        ).values_list("employee_number", "id")
+    )
+    return employee_ids
+
+
+def _write_users(rows: list[PlannedEmployee]) -> dict[str, int]:
+    """Upsert the accounts of `rows`; their user ids by employee number. Every new
+    account starts without a usable password: people set their own through the welcome
+    message. One random hash serves every new row."""
+    if not rows:
+        return {}
+    unusable_password = make_password(None)
+    saved = get_user_model().objects.bulk_create(
+        [_user_for(row, unusable_password) for row in rows],
+        update_conflicts=True,
+        unique_fields=["username"],
+        update_fields=sorted(USER_CHANGES),
+    )
+    return {row.employee_number: user.pk for row, user in zip(rows, saved, strict=True)}
+
+
+def _write_employees(
+    rows: list[PlannedEmployee],
+    *,
+    user_ids: dict[str, int],
+    employee_ids: dict[str, int],
+    now: datetime.datetime,
+) -> dict[str, int]:
+    """Upsert the employee records of `rows`; their ids by employee number. A
+    supervisor who is new in this file has no id yet: linked in a second pass."""
+    if not rows:
+        return {}
+    second_pass = []
+    first_pass = []
+    for row in rows:
+        supervisor_id = employee_ids.get(row.supervisor_number) if row.supervisor_number else None
+        if row.supervisor_number and supervisor_id is None:
+            second_pass.append(row)
+        first_pass.append(_employee_for(row, user_ids[row.employee_number], supervisor_id, now))
+    saved = Employee.objects.bulk_create(
+        first_pass,
+        update_conflicts=True,
+        unique_fields=["employee_number"],
+        update_fields=EMPLOYEE_UPDATE_FIELDS,
+    )
+    ids = {employee.employee_number: employee.pk for employee in saved}
+    if second_pass:
+        known = {**employee_ids, **ids}
+        _link_supervisors(
+            {known[row.employee_number]: known[row.supervisor_number] for row in second_pass},
+            second_pass,
+            user_ids,
+            now,
+        )
+    return ids
 
 
 def _link_supervisors(supervisor_of: dict[int, int], rows, user_ids, now) -> None:
