@@ -44,7 +44,7 @@ def _applied(kind: str):
     )
 
 
-def go_live_steps() -> list[Step]:
+def go_live_steps() -> list[Step]:  # long: the page's steps in page order, one block each
     from courses.models import CoursePage
     from notifications.selectors import reminders_start_on
 

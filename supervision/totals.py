@@ -55,7 +55,7 @@ def _valid_completion(course: CoursePage, now) -> Exists:
     )
 
 
-def unit_totals_refresh() -> int:
+def unit_totals_refresh() -> int:  # long: per course, then the sums up the tree
     """Recount every unit's totals. Returns the number of rows written."""
     started = time.monotonic()
     now = timezone.now()
