@@ -5,8 +5,10 @@ Nothing here imports another app: the audit log stands below every app that uses
 """
 
 import datetime
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -16,7 +18,7 @@ from audit.models import AuditAction, AuditEntry
 DEFAULT_RETENTION_YEARS = 5
 
 
-def _actor_name(actor) -> str:
+def _actor_name(actor: User | None) -> str:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return ""
     name = actor.get_full_name() or actor.get_username()
@@ -26,10 +28,10 @@ def _actor_name(actor) -> str:
 def record(
     *,
     action: str,
-    actor=None,
+    actor: User | None = None,
     target: str = "",
-    target_employee=None,
-    **detail,
+    target_employee: Any = None,  # an Employee; the audit log stands below the people app
+    **detail: Any,
 ) -> AuditEntry:
     """Append one entry. `actor` is the user who acted (None: the one signed in for the
     current request, if any, else the system); `detail` must be JSON-serialisable."""
@@ -47,7 +49,7 @@ def record(
     )
 
 
-def record_person_viewed(*, actor, employee) -> AuditEntry:
+def record_person_viewed(*, actor: User, employee: Any) -> AuditEntry:
     """Someone opened another person's record (their supervisor, or HR)."""
     return record(
         actor=actor, action=AuditAction.VIEW_PERSON, target=str(employee), target_employee=employee
@@ -68,7 +70,7 @@ def purge_expired(*, years: int | None = None) -> int:
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT audit_purge_expired(%s)", [years])
-                return cursor.fetchone()[0]
+                return int(cursor.fetchone()[0])
         # SQLite (the local demo): the trigger lets through rows older than the
         # retention period set when it was created.
         cutoff = timezone.now() - datetime.timedelta(days=365 * years + years // 4 + 1)

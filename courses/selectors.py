@@ -20,6 +20,7 @@ from courses.services import current_cycle
 from people.deadlines import is_due_soon, is_overdue
 from people.models import Employee
 from people.selectors import employee_for_user
+from people.types import AnyUser
 
 
 @dataclass
@@ -175,7 +176,7 @@ def my_learning(*, employee: Employee) -> dict[str, list[CourseStatus]]:
     return {"required": required, "in_progress": in_progress, "completed": completed}
 
 
-def catalogue_for(*, user, index: CourseIndexPage) -> list[CourseStatus]:
+def catalogue_for(*, user: AnyUser, index: CourseIndexPage) -> list[CourseStatus]:
     """Published courses under `index` whose audience fits the user (all of them for
     someone without an employee record, e.g. a trainer previewing)."""
     courses = list(CoursePage.objects.live().child_of(index).order_by("title"))
@@ -200,7 +201,7 @@ def catalogue_for(*, user, index: CourseIndexPage) -> list[CourseStatus]:
     return statuses
 
 
-def course_outline(*, user, course: CoursePage) -> dict:
+def course_outline(*, user: AnyUser, course: CoursePage) -> dict:
     """The lessons of a course (in the page's own language) with the learner's marks."""
     lessons = list(LessonPage.objects.live().child_of(course).order_by("path"))
     canonical = course.canonical

@@ -36,7 +36,7 @@ class Step:
     link_text: str
 
 
-def _applied(kind: str):
+def _applied(kind: str) -> ImportRun | None:
     return (
         ImportRun.objects.filter(kind=kind, status=ImportRun.Status.APPLIED)
         .order_by("-applied_at")

@@ -4,11 +4,13 @@ person's notices. Each states its query budget."""
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db.models import (
     Case,
     CharField,
+    Count,
     DateField,
     Exists,
     ExpressionWrapper,
@@ -121,7 +123,7 @@ def _days(count: int) -> datetime.timedelta:
     return datetime.timedelta(days=count)
 
 
-def _days_after(day_expression, count: int):
+def _days_after(day_expression: Any, count: int) -> "ExpressionWrapper[Any]":
     return ExpressionWrapper(day_expression + _days(count), output_field=DateField())
 
 
@@ -142,7 +144,9 @@ def open_checklist_items_due(*, today: datetime.date) -> QuerySet[ChecklistItem]
     )
 
 
-def valid_completion_exists(now: datetime.datetime, *, employee="employee_id", course="course_id"):
+def valid_completion_exists(
+    now: datetime.datetime, *, employee: str = "employee_id", course: str = "course_id"
+) -> Exists:
     """A completion of the same person and course that has not expired: the course is
     done (the CourseStatus rule of courses/selectors.py)."""
     return Exists(
@@ -271,12 +275,14 @@ def team_digest(
     for enrolment in enrolments.select_related("employee__user", "course").order_by(
         "due_date", "pk"
     )[:limit]:
+        due = enrolment.due_date
+        assert due is not None  # open_enrolments_due has only enrolments with a due date
         digest.lines.append(
             DigestLine(
                 enrolment.employee,
                 enrolment.course.title,
-                enrolment.due_date,
-                is_overdue(enrolment.due_date, today=today),
+                due,
+                is_overdue(due, today=today),
                 "enrolment",
                 enrolment.pk,
             )
@@ -286,9 +292,7 @@ def team_digest(
     return digest
 
 
-def _count(condition: Q):
-    from django.db.models import Count
-
+def _count(condition: Q) -> Count:
     return Count("pk", filter=condition)
 
 

@@ -9,6 +9,7 @@ from onboarding.models import ChecklistItem
 from people.audience import fits_audience
 from people.deadlines import is_due_soon, is_overdue
 from people.models import Employee
+from people.types import AnyUser
 
 
 @dataclass
@@ -35,7 +36,7 @@ def _state(item: ChecklistItem, today: datetime.date) -> str:
     return "open"
 
 
-def checklist_for(*, employee: Employee, viewer) -> list[ItemView]:
+def checklist_for(*, employee: Employee, viewer: AnyUser) -> list[ItemView]:
     """The employee's checklist items, overdue first, then by due date, done last.
     Queries: one for the items, plus the tick check for a supervisor viewing."""
     from onboarding.services import user_can_tick

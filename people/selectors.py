@@ -3,6 +3,7 @@
 from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 
 from people.models import Employee, OrgUnit
+from people.types import AnyUser
 
 
 def _units_under_managed(manager: Employee) -> QuerySet[OrgUnit]:
@@ -59,7 +60,7 @@ def employee_has_reports(*, employee: Employee) -> bool:
     return employee_reports(supervisor=employee).exists()
 
 
-def employee_for_user(user) -> Employee | None:
+def employee_for_user(user: AnyUser) -> Employee | None:
     """The employee record of a signed-in user, or None (e.g. a technical admin account)."""
     if not user.is_authenticated:
         return None

@@ -9,6 +9,7 @@ from django.db.models import Exists, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
+from people.types import AnyUser
 from phrases import search
 from phrases.lemmas import language_of
 from phrases.models import Activity, GlossaryTerm, Phrase, PhraseCopyCount, PhraseFavourite
@@ -96,7 +97,7 @@ def _boost(phrase) -> float:
     return copies + (search.FAVOURITE_BOOST if phrase.is_favourite else 0.0)
 
 
-def phrase_for_code(*, code: str, user) -> Phrase | None:
+def phrase_for_code(*, code: str, user: AnyUser) -> Phrase | None:
     """The live phrase with this code in the reader's content language (Finnish when
     there is no translation), with `is_favourite`. One query."""
     language = content_language()

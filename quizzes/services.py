@@ -2,8 +2,11 @@
 submission is refused whole with a Finnish message and records nothing."""
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -72,7 +75,7 @@ def _live_quiz(quiz_id: int) -> Quiz:
     quiz = Quiz.objects.filter(pk=quiz_id).first()
     if quiz is None or not quiz.live:
         raise SubmissionRefused([_("Tätä tietovisaa ei ole julkaistu, eikä siihen voi vastata.")])
-    return quiz
+    return cast(Quiz, quiz)
 
 
 def _attempts_of(employee: Employee, quiz: Quiz, key: uuid.UUID) -> list[QuizAttempt]:
@@ -173,7 +176,7 @@ def _record(
     return attempt
 
 
-def pending_quizzes(quiz_ids) -> list[Quiz]:
+def pending_quizzes(quiz_ids: Iterable[int]) -> list[Quiz]:
     """The quizzes of `quiz_ids` with a change (or a first version) not yet live."""
     return [
         quiz
@@ -182,7 +185,7 @@ def pending_quizzes(quiz_ids) -> list[Quiz]:
     ]
 
 
-def quizzes_publish_pending(*, quiz_ids, user=None) -> list[Quiz]:
+def quizzes_publish_pending(*, quiz_ids: Iterable[int], user: User | None = None) -> list[Quiz]:
     """Publish the latest revision of each quiz of `quiz_ids` that has one not yet live.
     Trainers cannot publish quizzes: a quiz change goes live with the approval of the
     course page that uses it (cms.workflows.publish_approved)."""

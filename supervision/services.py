@@ -8,8 +8,10 @@ import shutil
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone, translation
@@ -37,7 +39,7 @@ HEARTBEAT_SECONDS = 10
 # --- remind now -----------------------------------------------------------------------
 
 
-def reminders_remind_overdue(*, actor, people: Iterable[Employee]) -> int:
+def reminders_remind_overdue(*, actor: User, people: Iterable[Employee]) -> int:
     """Queue a reminder to each of `people` about each of their overdue courses and
     their own overdue checklist items — the late part of what the sweep reminds them of
     (notifications.selectors) — at most once a day per person and item (the outbox's
@@ -102,7 +104,7 @@ def _overdue_rows(
     ]
 
 
-def _audit_reminders(actor, people: list[Employee], new: list[ReminderOutbox]) -> None:
+def _audit_reminders(actor: User, people: list[Employee], new: list[ReminderOutbox]) -> None:
     """One audit entry per person reminded, with how many reminders they got."""
     for person in people:
         count = sum(1 for row in new if row.recipient_id == person.pk)
@@ -119,7 +121,9 @@ def _audit_reminders(actor, people: list[Employee], new: list[ReminderOutbox]) -
 # --- exports --------------------------------------------------------------------------
 
 
-def export_job_create(*, owner, kind: str, file_format: str, parameters: dict) -> ExportJob:
+def export_job_create(
+    *, owner: User, kind: str, file_format: str, parameters: dict[str, Any]
+) -> ExportJob:
     """Record the job, the audit entry and the intent to build it, in one transaction."""
     with transaction.atomic():
         job = ExportJob.objects.create(
@@ -128,7 +132,7 @@ def export_job_create(*, owner, kind: str, file_format: str, parameters: dict) -
         audit_record(
             actor=owner,
             action=AuditAction.EXPORT_XLSX if file_format == "xlsx" else AuditAction.EXPORT_CSV,
-            target=ExportJob.Kind(kind).label,
+            target=str(ExportJob.Kind(kind).label),
             job=job.pk,
             **parameters,
         )
@@ -136,7 +140,7 @@ def export_job_create(*, owner, kind: str, file_format: str, parameters: dict) -
     return job
 
 
-def _counting(job_id: int, rows: Iterable[list]) -> Iterator[list]:
+def _counting(job_id: int, rows: Iterable[list[Any]]) -> Iterator[list[Any]]:
     """Pass the rows on; every PROGRESS_EVERY_ROWS rows or HEARTBEAT_SECONDS, record the
     progress and move the heartbeat on."""
     last = time.monotonic()
@@ -147,11 +151,11 @@ def _counting(job_id: int, rows: Iterable[list]) -> Iterator[list]:
             last = time.monotonic()
 
 
-def _beat(job_id: int, **fields) -> None:
+def _beat(job_id: int, **fields: Any) -> None:
     ExportJob.objects.filter(pk=job_id).update(heartbeat_at=timezone.now(), **fields)
 
 
-def _job_content(job: ExportJob):
+def _job_content(job: ExportJob) -> tuple[list[str], Iterable[list[Any]], int]:
     """(headers, rows, total) for the job, read in the owner's language."""
     parameters = job.parameters
     if job.kind == ExportJob.Kind.TEAM:
@@ -237,7 +241,7 @@ def _stall_limit() -> datetime.timedelta:
     return datetime.timedelta(minutes=settings.EXPORT_STALL_MINUTES)
 
 
-def export_jobs_recover_stalled() -> dict:
+def export_jobs_recover_stalled() -> dict[str, int]:
     """Every minute (beat): a job whose heartbeat has not moved for EXPORT_STALL_MINUTES
     has lost its worker (killed, out of memory, machine gone). Its temporary files are
     removed; a running job is queued again once (EXPORT_MAX_ATTEMPTS runs in all) and
