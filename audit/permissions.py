@@ -2,12 +2,12 @@
 and superusers. The group is named here rather than imported, as the audit log stands
 below `people`; tests/audit checks the two names agree."""
 
-from people.types import AnyUser
+from django.contrib.auth.models import AnonymousUser, User
 
 LOG_READER_GROUP = "hr_admin"
 
 
-def user_can_read_audit_log(user: AnyUser) -> bool:
+def user_can_read_audit_log(user: User | AnonymousUser) -> bool:
     if not user.is_authenticated:
         return False
     return user.is_superuser or user.groups.filter(name=LOG_READER_GROUP).exists()
