@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import make_msgid
@@ -65,7 +66,7 @@ def password_reset_send(*, email: str, language: str) -> int:
     return sent
 
 
-def send_password_reset_mail(*, user, language: str) -> None:
+def send_password_reset_mail(*, user: User, language: str) -> None:
     """Build and send one reset mail. Kept to this one function so delivery can move
     to the outbox without touching the request path."""
     path = reverse(

@@ -4,7 +4,10 @@ log's own receivers (sign-ins, role changes, passwords) live in `audit.receivers
 Nothing here imports another app: the audit log stands below every app that uses it.
 """
 
+from typing import Any
+
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import connection, transaction
 
 from audit.context import current_actor
@@ -13,7 +16,7 @@ from audit.models import AuditAction, AuditEntry
 DEFAULT_RETENTION_YEARS = 5
 
 
-def _actor_name(actor) -> str:
+def _actor_name(actor: User | None) -> str:
     if actor is None or not getattr(actor, "is_authenticated", False):
         return ""
     name = actor.get_full_name() or actor.get_username()
@@ -23,10 +26,10 @@ def _actor_name(actor) -> str:
 def record(
     *,
     action: str,
-    actor=None,
+    actor: User | None = None,
     target: str = "",
-    target_employee=None,
-    **detail,
+    target_employee: Any = None,  # an Employee; the audit log stands below the people app
+    **detail: Any,
 ) -> AuditEntry:
     """Append one entry. `actor` is the user who acted (None: the one signed in for the
     current request, if any, else the system); `detail` must be JSON-serialisable."""
@@ -44,7 +47,7 @@ def record(
     )
 
 
-def record_person_viewed(*, actor, employee) -> AuditEntry:
+def record_person_viewed(*, actor: User, employee: Any) -> AuditEntry:
     """Someone opened another person's record (their supervisor, or HR)."""
     return record(
         actor=actor, action=AuditAction.VIEW_PERSON, target=str(employee), target_employee=employee
@@ -63,4 +66,4 @@ def purge_expired(*, years: int | None = None) -> int:
         raise ValueError("The audit log is kept at least a year")
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT audit_purge_expired(%s)", [years])
-        return cursor.fetchone()[0]
+        return int(cursor.fetchone()[0])

@@ -6,6 +6,8 @@
     DJANGO_SETTINGS_MODULE=learning.settings.test \\
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/hyteopas_bench \\
         .venv/bin/python bench/hr_import.py --rows 30000
+    # only the first import, staging tables against the ORM path, in alternating rounds:
+    .venv/bin/python bench/hr_import.py --rows 30000 --first-only --repeat 3
 
 What it does:
 
@@ -20,7 +22,11 @@ What it does:
    table, (b) the same file again (must change nothing), (c) the file with 1 % of rows
    changed (surname, unit, job role, or an end date in the past, in turn).
 4. Runs the same at 3,000 rows, to show the number of SQL queries does not grow with rows.
-5. Runs a naive baseline on the same 3,000 rows: a per-row `update_or_create` loop
+5. Runs the full-size import again with the staging tables off
+   (`people.hr_import.applying.STAGED = False`): the ORM's `bulk_create` upserts that
+   wrote users and employees before COPY, as a baseline in the same run; the report
+   gives the ratio per scenario.
+6. Runs a naive baseline on the same 3,000 rows: a per-row `update_or_create` loop
    (user, employee, group, then supervisors in a second pass) and extrapolates it
    linearly to the full size. It validates nothing and does not maintain the supervisor
    group or deactivate leavers, so it is a lower bound of what naive code costs.
@@ -347,6 +353,10 @@ def run_scenario(spec: dict) -> dict:
     from people import services
     from people.models import Employee
 
+    if spec["kind"] == "import_orm":
+        from people.hr_import import applying
+
+        applying.STAGED = False
     rows = generate_rows(spec["rows"])
     changes: dict[str, int] = {}
     if spec["scenario"] == "changed":
@@ -379,7 +389,7 @@ def run_scenario(spec: dict) -> dict:
     with mock.patch("intents.services._kick"):
         if not timed:
             tracemalloc.start()
-        if spec["kind"] == "import":
+        if spec["kind"] in ("import", "import_orm"):
             started = time.perf_counter()
             with capture_preview:
                 preview = services.employee_import_preview(name="henkilosto.csv", content=content)
@@ -429,10 +439,10 @@ def run_scenario(spec: dict) -> dict:
     result["peak_rss_during_mb"] = harness.status_mb("VmHWM") if hwm_reset else None
     if timed:
         queries = [
-            *(capture_preview.captured_queries if spec["kind"] == "import" else []),
+            *(capture_preview.captured_queries if spec["kind"] != "naive" else []),
             *capture_apply.captured_queries,
         ]
-        result["queries_preview"] = len(capture_preview) if spec["kind"] == "import" else 0
+        result["queries_preview"] = len(capture_preview) if spec["kind"] != "naive" else 0
         result["queries_apply"] = len(capture_apply)
         result["queries"] = len(queries)
         result["captured_sql_mb"] = sum(len(q["sql"]) for q in queries) / 1024 / 1024
@@ -508,7 +518,7 @@ def check(results: dict, rows: int, kind: str) -> list[str]:
     """What each scenario must have done; any miss is printed and stored as a finding."""
     problems = []
     first, same, changed = results["first"], results["same"], results["changed"]
-    if kind == "import":
+    if kind in ("import", "import_orm"):
         if first["applied"]["created"] != rows:
             problems.append(
                 f"{rows}: first import created {first['applied']['created']}, expected {rows}"
@@ -603,6 +613,8 @@ def report(data: dict) -> str:
         for scenario, label in SCENARIOS.items():
             lines.append(_row(f"import  {label}", data["import"][str(size)][scenario]))
     for scenario, label in SCENARIOS.items():
+        lines.append(_row(f"ORM     {label}", data["import_orm"][scenario]))
+    for scenario, label in SCENARIOS.items():
         lines.append(_row(f"naive   {label}", data["naive"][scenario]))
     for scenario, label in SCENARIOS.items():
         lines.append(_row(f"naive ×{scale:g} {label}", data["naive"][scenario], scale))
@@ -610,6 +622,19 @@ def report(data: dict) -> str:
         "",
         f"Naive ×{scale:g}: the naive loop measured at {baseline_rows:,} rows, times and queries",
         f"extrapolated linearly to {rows:,}; memory columns are the {baseline_rows:,}-row values.",
+        "",
+        f"Staging tables and COPY against the ORM's bulk upserts at {rows:,} rows, same run "
+        "(ORM ÷ COPY):",
+    ]
+    for scenario, label in SCENARIOS.items():
+        mine = data["import"][str(rows)][scenario]
+        orm = data["import_orm"][scenario]
+        lines.append(
+            f"  {label:24} time ×{orm['wall_s'] / mine['wall_s']:6.2f}   "
+            f"apply ×{orm['apply_s'] / mine['apply_s']:6.2f}   "
+            f"({orm['wall_s']:.2f} s → {mine['wall_s']:.2f} s)"
+        )
+    lines += [
         "",
         f"Ratios at {rows:,} rows (naive extrapolated ÷ import measured):",
     ]
@@ -660,6 +685,55 @@ def report(data: dict) -> str:
     return "\n".join(lines)
 
 
+def _migrated(config: dict) -> bool:
+    try:
+        with connect(config, config["NAME"]) as bench:
+            found = bench.execute("SELECT to_regclass('people_orgunit') IS NOT NULL").fetchone()
+            return bool(found and found[0]) and bool(
+                bench.execute("SELECT EXISTS (SELECT 1 FROM people_orgunit)").fetchone()[0]
+            )
+    except Exception:  # noqa: BLE001 - no such database yet
+        return False
+
+
+def first_only(config: dict, rows: int, repeat: int) -> None:
+    """The first import of `rows` through the staging tables and through the ORM's bulk
+    upserts, alternating (ORM, COPY, ORM, COPY, …) so both see the same load; the
+    ratio of the medians is the figure."""
+    if not _migrated(config):
+        harness.recreate_database(config)
+        child({"kind": "setup"})
+    runs: dict[str, list[dict]] = {"import_orm": [], "import": []}
+    for _round in range(repeat):
+        for kind in runs:
+            empty_staff_tables(config)
+            print(f"  {kind:10} {rows:>6} rows  first import …", flush=True)
+            result = child({"kind": kind, "rows": rows, "scenario": "first", "mode": "time"})
+            if result["applied"]["created"] != rows:
+                raise SystemExit(f"{kind}: created {result['applied']['created']} of {rows}")
+            runs[kind].append(result)
+
+    def median(kind: str, key: str) -> float:
+        values = sorted(run[key] for run in runs[kind])
+        return values[len(values) // 2]
+
+    lines = [f"First import of {rows:,} rows, {repeat} rounds (median; s):"]
+    for kind, label in (("import_orm", "ORM bulk upserts"), ("import", "staging + COPY")):
+        lines.append(
+            f"  {label:18} wall {median(kind, 'wall_s'):7.2f}  preview "
+            f"{median(kind, 'preview_s'):6.2f}  apply {median(kind, 'apply_s'):6.2f}  queries "
+            f"{runs[kind][0]['queries']}"
+        )
+    lines.append(
+        f"  ORM ÷ COPY: wall ×{median('import_orm', 'wall_s') / median('import', 'wall_s'):.2f}, "
+        f"apply ×{median('import_orm', 'apply_s') / median('import', 'apply_s'):.2f}"
+    )
+    print("\n".join(lines))
+    out = RESULTS.with_name("hr_import_first.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(runs, indent=2, default=str) + "\n")
+
+
 def main() -> None:
     parser = harness.parser(__doc__)
     parser.add_argument("--rows", type=int, default=30000, help="rows of the full-size file")
@@ -669,6 +743,13 @@ def main() -> None:
         default=3000,
         help="rows for the small import and the naive loop",
     )
+    parser.add_argument(
+        "--first-only",
+        action="store_true",
+        help="only the timed first import at --rows, staging tables against the ORM path, "
+        "alternating; reuses a bench database already migrated",
+    )
+    parser.add_argument("--repeat", type=int, default=2, help="rounds of --first-only")
     args = parser.parse_args()
 
     if args.child:
@@ -677,6 +758,9 @@ def main() -> None:
         Path(args.out).write_text(json.dumps(result, default=str))
         return
 
+    if args.first_only:
+        first_only(harness.bench_database(), args.rows, args.repeat)
+        return
     config = harness.fresh_database()
 
     # This process stays small and free of Django: each scenario runs in a child process,
@@ -703,9 +787,11 @@ def main() -> None:
     }
     for size in dict.fromkeys([args.rows, args.baseline_rows]):
         data["import"][str(size)] = merged(config, "import", size)
+    data["import_orm"] = merged(config, "import_orm", args.rows)
     data["naive"] = merged(config, "naive", args.baseline_rows)
     data["problems"] = [
         *[p for size in data["import"] for p in check(data["import"][size], int(size), "import")],
+        *check(data["import_orm"], args.rows, "import_orm"),
         *check(data["naive"], args.baseline_rows, "naive"),
     ]
     data["parent_maxrss_mb"] = harness.maxrss_mb()

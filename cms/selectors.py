@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from people import roles
 from people.permissions import user_can_import_employees, user_roles
+from people.types import AnyUser
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class HomeCard:
         return roles.LABELS[self.role]
 
 
-def home_cards_for(user) -> list[HomeCard]:
+def home_cards_for(user: AnyUser) -> list[HomeCard]:
     """One card per role the user holds, in a fixed order, each with its actions."""
     if not user.is_authenticated:
         return []
@@ -124,7 +125,7 @@ def home_cards_for(user) -> list[HomeCard]:
     return cards
 
 
-def home_checklist_for(user) -> dict:
+def home_checklist_for(user: AnyUser) -> dict:
     """The signed-in employee's own onboarding checklist, while it has open items or
     was finished within the last two weeks."""
     from onboarding.selectors import checklist_for, checklist_progress

@@ -43,10 +43,6 @@ def forget_default_locale(**kwargs) -> None:
     _default_locale_id = None
 
 
-def default_locale() -> Locale:
-    return Locale.objects.get(pk=default_locale_id())
-
-
 class CanonicalMixin:
     """`canonical`: this page in the default locale, where progress is recorded."""
 

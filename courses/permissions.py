@@ -6,6 +6,7 @@ from courses.models import CoursePage
 from people.audience import fits_audience
 from people.models import Employee
 from people.selectors import employee_for_user
+from people.types import AnyUser
 
 
 def audience_of(courses) -> tuple[dict, dict]:
@@ -38,7 +39,7 @@ def employee_in_audience(
     return fits_audience(employee, unit_paths, role_ids)
 
 
-def user_can_view_course(user, course: CoursePage) -> bool:
+def user_can_view_course(user: AnyUser, course: CoursePage) -> bool:
     """Signed-in employees in the course's audience, or enrolled in it (assigned to them)."""
     if not user.is_authenticated:
         return False

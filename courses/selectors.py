@@ -18,10 +18,10 @@ from courses.models import (
 from courses.permissions import audience_of, employee_in_audience
 from courses.services import current_cycle
 from languages.fields import language_code
+from people.deadlines import is_due_soon, is_overdue
 from people.models import Employee
 from people.selectors import employee_for_user
-
-DUE_SOON_DAYS = 14
+from people.types import AnyUser
 
 
 @dataclass
@@ -42,9 +42,9 @@ class CourseStatus:
                 return "completed"
             return "to_renew"
         due = self.due_date
-        if due is not None and due < self.today:
+        if due is not None and is_overdue(due, today=self.today):
             return "overdue"
-        if due is not None and (due - self.today).days <= DUE_SOON_DAYS:
+        if due is not None and is_due_soon(due, today=self.today):
             return "due_soon"
         return "in_progress" if self.lessons_done else "not_started"
 
@@ -207,7 +207,7 @@ def my_learning(*, employee: Employee) -> dict[str, list[CourseStatus]]:
     return {"required": required, "in_progress": in_progress, "completed": completed}
 
 
-def catalogue_for(*, user, index: CourseIndexPage) -> list[CourseStatus]:
+def catalogue_for(*, user: AnyUser, index: CourseIndexPage) -> list[CourseStatus]:
     """Published courses under `index` whose audience fits the user (all of them for
     someone without an employee record, e.g. a trainer previewing)."""
     courses = list(CoursePage.objects.live().child_of(index).order_by("title"))
@@ -232,7 +232,7 @@ def catalogue_for(*, user, index: CourseIndexPage) -> list[CourseStatus]:
     return statuses
 
 
-def course_outline(*, user, course: CoursePage) -> dict:
+def course_outline(*, user: AnyUser, course: CoursePage) -> dict:
     """The lessons of a course (in the page's own language) with the learner's marks."""
     lessons = list(LessonPage.objects.live().child_of(course).order_by("path"))
     canonical = course.canonical

@@ -204,7 +204,9 @@ def _history(session: Session, people: list[Employee]) -> None:
 
 
 @transaction.atomic
-def load_demo_events(today: datetime.date | None = None) -> list[SessionSeries]:
+def load_demo_events(
+    today: datetime.date | None = None,
+) -> list[SessionSeries]:  # long: demo data, one series after another
     today = today or timezone.localdate()
     loaded = []
     hyte = Employee.objects.filter(unit__code="JL", job_role__code="HYTE").order_by(

@@ -217,7 +217,7 @@ def share(request, session_id: int):
     return redirect("events:session", session_id=session_id)
 
 
-def presenter(request, token: str):
+def presenter(request, token: str):  # long: each link problem has its own page
     """No sign-in: the signed link is the key. A broken or old link changes nothing."""
     try:
         slot_id = links.slot_id_from(token)

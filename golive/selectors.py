@@ -36,7 +36,7 @@ class Step:
     link_text: str
 
 
-def _applied(kind: str):
+def _applied(kind: str) -> ImportRun | None:
     return (
         ImportRun.objects.filter(kind=kind, status=ImportRun.Status.APPLIED)
         .order_by("-applied_at")
@@ -44,7 +44,7 @@ def _applied(kind: str):
     )
 
 
-def go_live_steps() -> list[Step]:
+def go_live_steps() -> list[Step]:  # long: the page's steps in page order, one block each
     from courses.models import CoursePage
     from notifications.selectors import reminders_start_on
 

@@ -1,6 +1,7 @@
 """Writes of the go-live page: the test email."""
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.mail import EmailMessage
 from django.core.mail.message import make_msgid
 from django.utils.translation import gettext as _
@@ -8,7 +9,7 @@ from django.utils.translation import gettext as _
 from golive.models import TestEmail
 
 
-def send_test_email(*, to: str, sent_by) -> TestEmail:
+def send_test_email(*, to: str, sent_by: User) -> TestEmail:
     """Send one plain message through the configured mail server and record whether it
     was accepted. A refusal is recorded with its reason, not raised."""
     message = EmailMessage(

@@ -3,6 +3,7 @@
 import datetime
 import logging
 from functools import partial
+from typing import Any
 
 from celery import current_app
 from django.conf import settings
@@ -17,7 +18,7 @@ logger = logging.getLogger(__name__)
 RELAY_BATCH = 500
 
 
-def intent_record(task: str, *args, **kwargs) -> TaskIntent:
+def intent_record(task: str, *args: Any, **kwargs: Any) -> TaskIntent:
     """Record that Celery task `task` must run with these (JSON) arguments once the
     current transaction commits, and hand it over right after the commit. Outside a
     transaction the row is written and handed over at once."""

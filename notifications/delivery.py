@@ -205,7 +205,7 @@ class _Subjects:
 
 def _text_for(
     row: ReminderOutbox, subjects: _Subjects, *, language: str, today, now
-) -> messages.ReminderText | None:
+) -> messages.ReminderText | None:  # long: one branch per subject kind and owner
     """What to say for `row`, or None when the reminder is no longer needed."""
     kind, stage = row.subject_kind, row.stage
     if is_manual_stage(stage):
@@ -318,7 +318,9 @@ def _language(row: ReminderOutbox) -> str:
     return (row.payload or {}).get("language") or settings.LANGUAGE_CODE
 
 
-def _claim_batch(*, started_at: datetime.datetime, result: DeliveryResult) -> list[Outgoing] | None:
+def _claim_batch(
+    *, started_at: datetime.datetime, result: DeliveryResult
+) -> list[Outgoing] | None:  # long: step 1 of the delivery protocol, one transaction
     """Step 1 of the protocol. Returns the messages to send, or None when no pending
     row is left for this run (rows put back by this run wait for the next one)."""
     now = timezone.now()

@@ -29,6 +29,7 @@ from notifications.models import ReminderOutbox, Stage, SubjectKind
 from notifications.outbox import insert_select
 from notifications.responsible import responsible_for
 from notifications.selectors import (
+    OWN_ITEM_OWNERS,
     completions_expiring,
     digest_opted_out_ids,
     employees_with_work_due,
@@ -40,9 +41,13 @@ from notifications.selectors import (
 )
 from onboarding.models import ItemOwner
 from people import roles
-from people.models import Employee, OrgUnit
+from people.models import Employee
+from people.selectors import employees_answering_for
 
 logger = logging.getLogger(__name__)
+
+KIND_ITEM = SubjectKind.CHECKLIST_ITEM.value
+KIND_ENROLMENT = SubjectKind.ENROLMENT.value
 
 
 @dataclass
@@ -102,12 +107,17 @@ def enqueue_due_reminders(*, today: datetime.date, now: datetime.datetime) -> En
     enrolments = open_enrolments_due(today=today, now=now).filter(
         stage_still_ahead("enrolled_at", start_on=start_on)
     )
-    kind_item, kind_enrolment = SubjectKind.CHECKLIST_ITEM.value, SubjectKind.ENROLMENT.value
+    result.reminders = _enqueue_own(items, enrolments, now=now)
+    result.recertifications = _enqueue_recertifications(now=now, start_on=start_on)
+    result.routed, result.nobody_responsible = _enqueue_routed(items, enrolments, now=now)
+    return result
 
-    # 1. The employee's own items and courses: one statement each.
+
+def _enqueue_own(items: QuerySet, enrolments: QuerySet, *, now: datetime.datetime) -> int:
+    """The employee's own items and courses: one statement each."""
     own_items = (
-        items.filter(owner__in=[ItemOwner.EMPLOYEE, ItemOwner.BUDDY])
-        .filter(_not_yet(kind_item, recipient="checklist__employee_id"))
+        items.filter(owner__in=OWN_ITEM_OWNERS)
+        .filter(_not_yet(KIND_ITEM, recipient="checklist__employee_id"))
         .values(
             o_recipient_id=F("checklist__employee_id"),
             o_about_id=F("checklist__employee_id"),
@@ -116,17 +126,20 @@ def enqueue_due_reminders(*, today: datetime.date, now: datetime.datetime) -> En
             o_due_date=F("due_date"),
         )
     )
-    result.reminders += _insert_select(own_items, subject_kind=kind_item, now=now)
-    own_enrolments = enrolments.filter(_not_yet(kind_enrolment, recipient="employee_id")).values(
+    own_enrolments = enrolments.filter(_not_yet(KIND_ENROLMENT, recipient="employee_id")).values(
         o_recipient_id=F("employee_id"),
         o_about_id=F("employee_id"),
         o_subject_id=F("pk"),
         o_stage=F("o_stage"),
         o_due_date=F("due_date"),
     )
-    result.reminders += _insert_select(own_enrolments, subject_kind=kind_enrolment, now=now)
+    return _insert_select(own_items, subject_kind=KIND_ITEM, now=now) + _insert_select(
+        own_enrolments, subject_kind=KIND_ENROLMENT, now=now
+    )
 
-    # 2. Expiring completions: one statement.
+
+def _enqueue_recertifications(*, now: datetime.datetime, start_on: datetime.date | None) -> int:
+    """Expiring completions: one statement."""
     expiring = completions_expiring(now=now)
     if start_on is not None:
         # The notice begins RECERTIFICATION_NOTICE_DAYS before expiry; not before the start.
@@ -142,34 +155,37 @@ def enqueue_due_reminders(*, today: datetime.date, now: datetime.datetime) -> En
         o_stage=Value(Stage.RECERTIFICATION.value, output_field=CharField()),
         o_due_date=F("o_due_date"),
     )
-    result.recertifications += _insert_select(
-        expiring, subject_kind=SubjectKind.RECERTIFICATION.value, now=now
-    )
+    return _insert_select(expiring, subject_kind=SubjectKind.RECERTIFICATION.value, now=now)
 
-    # 3. Whatever goes to the person who answers for the employee, or to HR.
-    routed: list[tuple[str, dict]] = []  # (subject kind, row)
-    for row in (
-        items.filter(owner=ItemOwner.SUPERVISOR)
-        .filter(_not_yet(kind_item))
+
+def _enqueue_routed(
+    items: QuerySet, enrolments: QuerySet, *, now: datetime.datetime
+) -> tuple[int, int]:
+    """Whatever goes to the person who answers for the employee (supervisor-owned items
+    and escalations), or to HR (HR-owned items). Returns (rows queued, subjects with
+    nobody to go to)."""
+    routed: list[tuple[str, dict]] = [
+        (KIND_ITEM, row)
+        for row in items.filter(owner=ItemOwner.SUPERVISOR)
+        .filter(_not_yet(KIND_ITEM))
         .values("pk", "o_stage", "due_date", o_employee=F("checklist__employee_id"))
-    ):
-        routed.append((kind_item, row))
+    ]
     escalate_items = (
-        items.filter(owner__in=[ItemOwner.EMPLOYEE, ItemOwner.BUDDY], o_stage=Stage.LONG_OVERDUE)
-        .filter(_not_yet(kind_item, stage=Stage.ESCALATION.value))
+        items.filter(owner__in=OWN_ITEM_OWNERS, o_stage=Stage.LONG_OVERDUE)
+        .filter(_not_yet(KIND_ITEM, stage=Stage.ESCALATION.value))
         .values("pk", "due_date", o_employee=F("checklist__employee_id"))
     )
     escalate_enrolments = (
         enrolments.filter(o_stage=Stage.LONG_OVERDUE)
-        .filter(_not_yet(kind_enrolment, stage=Stage.ESCALATION.value))
+        .filter(_not_yet(KIND_ENROLMENT, stage=Stage.ESCALATION.value))
         .values("pk", "due_date", o_employee=F("employee_id"))
     )
-    for kind, queryset in ((kind_item, escalate_items), (kind_enrolment, escalate_enrolments)):
+    for kind, queryset in ((KIND_ITEM, escalate_items), (KIND_ENROLMENT, escalate_enrolments)):
         for row in queryset:
             routed.append((kind, {**row, "o_stage": Stage.ESCALATION.value}))
     hr_rows = list(
         items.filter(owner=ItemOwner.HR)
-        .filter(_not_yet(kind_item))
+        .filter(_not_yet(KIND_ITEM))
         .values("pk", "o_stage", "due_date", o_employee=F("checklist__employee_id"))
     )
 
@@ -177,27 +193,23 @@ def enqueue_due_reminders(*, today: datetime.date, now: datetime.datetime) -> En
     hr_admins = _hr_admin_ids() if hr_rows else []
     new_rows: list[ReminderOutbox] = []
     nobody: list[tuple[str, int]] = []
-    for kind, row in routed:
-        recipients = answering.get(row["o_employee"], [])
+    targets = [(kind, row, answering.get(row["o_employee"], [])) for kind, row in routed]
+    targets += [
+        (KIND_ITEM, row, [h for h in hr_admins if h != row["o_employee"]]) for row in hr_rows
+    ]
+    for kind, row, recipients in targets:
         if not recipients:
             nobody.append((kind, row["pk"]))
         new_rows.extend(_row(recipient, row, kind, now) for recipient in recipients)
-    for row in hr_rows:
-        recipients = [h for h in hr_admins if h != row["o_employee"]]
-        if not recipients:
-            nobody.append((kind_item, row["pk"]))
-        new_rows.extend(_row(recipient, row, kind_item, now) for recipient in recipients)
     if nobody:
         # Reported again every sweep until someone is responsible (or the item is done).
-        result.nobody_responsible = len(nobody)
         logger.warning(
             "Reminder sweep: %s items or courses have nobody to go to (no supervisor, unit "
             "manager or HR admin); first: %s",
             len(nobody),
             nobody[:20],
         )
-    result.routed += _bulk_insert(new_rows)
-    return result
+    return _bulk_insert(new_rows), len(nobody)
 
 
 def _row(recipient: int, row: dict, kind: str, now: datetime.datetime) -> ReminderOutbox:
@@ -223,19 +235,7 @@ def enqueue_weekly_digests(*, today: datetime.date, now: datetime.datetime) -> i
     if reminders_held_on(today, reminders_start_on()):
         return 0
     due_people = employees_with_work_due(today=today, now=now)
-    supervisors = set(
-        Employee.objects.filter(active=True, direct_reports__in=due_people.values("pk"))
-        .values_list("pk", flat=True)
-        .distinct()
-    )
-    units_with_due_people = OrgUnit.objects.filter(
-        Exists(due_people.filter(unit__path__startswith=OuterRef("path")))
-    )
-    supervisors.update(
-        OrgUnit.managers.through.objects.filter(
-            orgunit__in=units_with_due_people, employee__active=True
-        ).values_list("employee_id", flat=True)
-    )
+    supervisors = set(employees_answering_for(reports=due_people).values_list("pk", flat=True))
     supervisors -= digest_opted_out_ids(employee_ids=supervisors)
     week = iso_week(today)
     supervisors -= set(

@@ -4,11 +4,13 @@ person's notices. Each states its query budget."""
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.db.models import (
     Case,
     CharField,
+    Count,
     DateField,
     Exists,
     ExpressionWrapper,
@@ -23,9 +25,14 @@ from django.db.models.functions import TruncDate
 from courses.models import CourseCompletion, Enrolment
 from courses.selectors import in_reader_language
 from notifications.models import Notification, Stage
-from onboarding.models import ChecklistItem, ItemKind
+from onboarding.models import ChecklistItem, ItemKind, ItemOwner
+from people.deadlines import due_by_soon, is_overdue, overdue
 from people.models import Employee
 from people.selectors import employee_reports
+
+# Items the employee does themself (buddy items have no buddy on record, so they are
+# the employee's too): reminders about them go to the employee.
+OWN_ITEM_OWNERS = (ItemOwner.EMPLOYEE, ItemOwner.BUDDY)
 
 
 def _stage_on(today: datetime.date) -> Case:
@@ -117,12 +124,8 @@ def _days(count: int) -> datetime.timedelta:
     return datetime.timedelta(days=count)
 
 
-def _days_after(day_expression, count: int):
+def _days_after(day_expression: Any, count: int) -> "ExpressionWrapper[Any]":
     return ExpressionWrapper(day_expression + _days(count), output_field=DateField())
-
-
-def _horizon(today: datetime.date) -> datetime.date:
-    return today + datetime.timedelta(days=settings.REMINDER_DUE_SOON_DAYS)
 
 
 def open_checklist_items_due(*, today: datetime.date) -> QuerySet[ChecklistItem]:
@@ -132,8 +135,8 @@ def open_checklist_items_due(*, today: datetime.date) -> QuerySet[ChecklistItem]
     enrolment, and is reminded as the task it now is)."""
     return (
         ChecklistItem.objects.filter(
+            due_by_soon(today=today),
             done_at__isnull=True,
-            due_date__lte=_horizon(today),
             checklist__employee__active=True,
         )
         .exclude(kind=ItemKind.COURSE, course__isnull=False)
@@ -142,7 +145,9 @@ def open_checklist_items_due(*, today: datetime.date) -> QuerySet[ChecklistItem]
     )
 
 
-def valid_completion_exists(now: datetime.datetime, *, employee="employee_id", course="course_id"):
+def valid_completion_exists(
+    now: datetime.datetime, *, employee: str = "employee_id", course: str = "course_id"
+) -> Exists:
     """A completion of the same person and course that has not expired: the course is
     done (the CourseStatus rule of courses/selectors.py)."""
     return Exists(
@@ -157,8 +162,8 @@ def open_enrolments_due(*, today: datetime.date, now: datetime.datetime) -> Quer
     REMINDER_DUE_SOON_DAYS or already late, annotated with `o_stage`."""
     return (
         Enrolment.objects.filter(
+            due_by_soon(today=today),
             due_date__isnull=False,
-            due_date__lte=_horizon(today),
             employee__active=True,
             course__live=True,
         )
@@ -166,6 +171,19 @@ def open_enrolments_due(*, today: datetime.date, now: datetime.datetime) -> Quer
         .annotate(o_stage=_stage_on(today))
         .order_by()
     )
+
+
+def own_checklist_items_overdue(*, today: datetime.date) -> QuerySet[ChecklistItem]:
+    """The late items of `open_checklist_items_due` that the employee does themself:
+    what *Muistuta* reminds them of (course items excepted, as in the sweep)."""
+    return open_checklist_items_due(today=today).filter(
+        overdue(today=today), owner__in=OWN_ITEM_OWNERS
+    )
+
+
+def open_enrolments_overdue(*, today: datetime.date, now: datetime.datetime) -> QuerySet[Enrolment]:
+    """The late ones of `open_enrolments_due`."""
+    return open_enrolments_due(today=today, now=now).filter(overdue(today=today))
 
 
 def completions_expiring(*, now: datetime.datetime) -> QuerySet[CourseCompletion]:
@@ -239,7 +257,7 @@ def team_digest(
     digest = TeamDigest()
     for queryset in (items, enrolments):
         counts = queryset.aggregate(
-            overdue=_count(Q(due_date__lt=today)), due_soon=_count(Q(due_date__gte=today))
+            overdue=_count(overdue(today=today)), due_soon=_count(~overdue(today=today))
         )
         digest.overdue += counts["overdue"] or 0
         digest.due_soon += counts["due_soon"] or 0
@@ -251,7 +269,7 @@ def team_digest(
                 item.checklist.employee,
                 item.local_title,
                 item.due_date,
-                item.due_date < today,
+                is_overdue(item.due_date, today=today),
                 "checklist_item",
                 item.pk,
             )
@@ -261,12 +279,14 @@ def team_digest(
     )
     shown = in_reader_language(enrolment.course for enrolment in late_courses)
     for enrolment in late_courses:
+        due = enrolment.due_date
+        assert due is not None  # open_enrolments_due has only enrolments with a due date
         digest.lines.append(
             DigestLine(
                 enrolment.employee,
                 shown.get(enrolment.course_id, enrolment.course).title,
-                enrolment.due_date,
-                enrolment.due_date < today,
+                due,
+                is_overdue(due, today=today),
                 "enrolment",
                 enrolment.pk,
             )
@@ -276,9 +296,7 @@ def team_digest(
     return digest
 
 
-def _count(condition: Q):
-    from django.db.models import Count
-
+def _count(condition: Q) -> Count:
     return Count("pk", filter=condition)
 
 

@@ -26,6 +26,7 @@ import datetime
 import logging
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -56,7 +57,7 @@ class SweepResult:
     delivery: DeliveryResult = field(default_factory=DeliveryResult)
     seconds: float = 0.0
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "skipped": self.skipped,
             "digests": self.digests,

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from onboarding.models import ChecklistItem
 from people.audience import fits_audience
+from people.deadlines import is_due_soon, is_overdue
 from people.models import Employee
-
-DUE_SOON_DAYS = 7
+from people.types import AnyUser
 
 
 @dataclass
@@ -27,16 +27,16 @@ class ItemView:
 def _state(item: ChecklistItem, today: datetime.date) -> str:
     if item.done_at is not None:
         return "done"
-    if item.due_date < today:
+    if is_overdue(item.due_date, today=today):
         return "overdue"
     if item.due_date == today:
         return "due_today"
-    if (item.due_date - today).days <= DUE_SOON_DAYS:
+    if is_due_soon(item.due_date, today=today):
         return "due_soon"
     return "open"
 
 
-def checklist_for(*, employee: Employee, viewer) -> list[ItemView]:
+def checklist_for(*, employee: Employee, viewer: AnyUser) -> list[ItemView]:
     """The employee's checklist items, overdue first, then by due date, done last.
     Queries: one for the items, plus the tick check for a supervisor viewing."""
     from onboarding.services import user_can_tick

@@ -5,6 +5,7 @@ import datetime
 import logging
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -20,6 +21,7 @@ from onboarding.models import (
 )
 from people.audience import fits_audience
 from people.models import Employee
+from people.types import AnyUser
 
 logger = logging.getLogger(__name__)
 
@@ -219,7 +221,7 @@ def checklist_tick_session_series(*, employee_id: int, series_id: int) -> int:
     ).update(done_at=timezone.now())
 
 
-def user_can_tick(user, item: ChecklistItem) -> bool:
+def user_can_tick(user: AnyUser, item: ChecklistItem) -> bool:
     """Course items tick themselves when the course is completed. Sign-off items are
     the supervisor's (direct, or a manager of the unit). Other items the employee
     ticks, and their supervisor or HR may tick them too."""
@@ -238,7 +240,7 @@ def user_can_tick(user, item: ChecklistItem) -> bool:
 
 
 @transaction.atomic
-def checklist_item_tick(*, item_id: int, user) -> ChecklistItem:
+def checklist_item_tick(*, item_id: int, user: User) -> ChecklistItem:
     item = (
         ChecklistItem.objects.select_for_update()
         .select_related("checklist__employee")

@@ -4,9 +4,10 @@ templates and selectors alike."""
 from people import roles
 from people.models import Employee
 from people.selectors import employee_for_user, employee_has_reports, employee_is_report_of
+from people.types import AnyUser
 
 
-def user_roles(user) -> set[str]:
+def user_roles(user: AnyUser) -> set[str]:
     """The roles a user holds: their groups, plus supervisor when people report to them
     (a supervisor set in the HR file or a unit manager is a supervisor by fact)."""
     if not user.is_authenticated:
@@ -20,20 +21,20 @@ def user_roles(user) -> set[str]:
     return held
 
 
-def user_has_role(user, role: str) -> bool:
+def user_has_role(user: AnyUser, role: str) -> bool:
     return user.is_authenticated and (user.is_superuser or role in user_roles(user))
 
 
-def user_can_import_employees(user) -> bool:
+def user_can_import_employees(user: AnyUser) -> bool:
     return user.is_authenticated and user.has_perm("people.import_employees")
 
 
-def user_can_view_team(user) -> bool:
+def user_can_view_team(user: AnyUser) -> bool:
     employee = employee_for_user(user)
     return employee is not None and employee_has_reports(employee=employee)
 
 
-def user_can_view_employee(user, employee: Employee) -> bool:
+def user_can_view_employee(user: AnyUser, employee: Employee) -> bool:
     """Oneself, HR, or the person's supervisor (directly or through a managed unit)."""
     if not user.is_authenticated:
         return False
@@ -45,5 +46,5 @@ def user_can_view_employee(user, employee: Employee) -> bool:
     return own.pk == employee.pk or employee_is_report_of(employee=employee, supervisor=own)
 
 
-def user_can_import_org_units(user) -> bool:
+def user_can_import_org_units(user: AnyUser) -> bool:
     return user.is_authenticated and user.has_perm("people.import_org_units")

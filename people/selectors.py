@@ -3,6 +3,7 @@
 from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 
 from people.models import Employee, OrgUnit
+from people.types import AnyUser
 
 
 def _units_under_managed(manager: Employee) -> QuerySet[OrgUnit]:
@@ -31,6 +32,20 @@ def employee_reports(*, supervisor: Employee, include_inactive: bool = False) ->
     return reports
 
 
+def employees_answering_for(*, reports: QuerySet[Employee]) -> QuerySet[Employee]:
+    """The other way round of `employee_reports`: the active people for whom at least
+    one of `reports` (not themself) is a report, as their direct supervisor or as a
+    manager of the person's unit or a unit above it. One query."""
+    direct = reports.filter(supervisor_id=OuterRef("pk")).exclude(pk=OuterRef("pk"))
+    under_unit = reports.filter(unit__path__startswith=OuterRef("orgunit__path")).exclude(
+        pk=OuterRef("employee_id")
+    )
+    managing = OrgUnit.managers.through.objects.filter(employee_id=OuterRef("pk")).filter(
+        Exists(under_unit.order_by())
+    )
+    return Employee.objects.filter(active=True).filter(Exists(direct.order_by()) | Exists(managing))
+
+
 def employee_is_report_of(*, employee: Employee, supervisor: Employee) -> bool:
     """One query."""
     return (
@@ -45,7 +60,7 @@ def employee_has_reports(*, employee: Employee) -> bool:
     return employee_reports(supervisor=employee).exists()
 
 
-def employee_for_user(user) -> Employee | None:
+def employee_for_user(user: AnyUser) -> Employee | None:
     """The employee record of a signed-in user, or None (e.g. a technical admin account)."""
     if not user.is_authenticated:
         return None
@@ -53,8 +68,3 @@ def employee_for_user(user) -> Employee | None:
         return user.employee
     except Employee.DoesNotExist:
         return None
-
-
-def org_units_under(*, unit: OrgUnit) -> QuerySet[OrgUnit]:
-    """The unit itself and all units below it. One query."""
-    return OrgUnit.objects.filter(path__startswith=unit.path)

@@ -2,9 +2,11 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,6 +20,9 @@ from people.hr_import.reading import FileRejected, Problem, read_rows
 from people.hr_import.validation import ImportPlan, build_plan
 from people.models import Employee, ImportRun
 from people.signals import employees_created
+
+if TYPE_CHECKING:
+    from people.hr_import.forecast import Forecast
 
 
 @dataclass
@@ -37,7 +42,7 @@ class ImportPreview:
         return not self.plan.problems and not self.refused
 
     @property
-    def forecast(self):
+    def forecast(self) -> "Forecast | None":
         from people.hr_import.forecast import forecast
 
         return forecast(self.plan)
@@ -54,7 +59,7 @@ def _plan_for(*, name: str, content: bytes) -> ImportPlan:
 
 
 def employee_import_preview(
-    *, name: str, content: bytes, uploaded_by=None, keep: bool = True
+    *, name: str, content: bytes, uploaded_by: User | None = None, keep: bool = True
 ) -> ImportPreview:
     """Check a file and work out what it would change. Writes nothing but, when the
     file is valid and `keep` is set, an ImportRun holding the file until it is applied."""
@@ -116,7 +121,7 @@ def employee_import_apply(
     return ImportPreview(run=run, plan=plan)
 
 
-def employees_deactivate_leavers(*, today=None) -> int:
+def employees_deactivate_leavers(*, today: datetime.date | None = None) -> int:
     """Deactivate employees whose end date is in the past; returns how many. Their
     records and training history stay."""
     today = today or timezone.localdate()
@@ -128,7 +133,7 @@ def employees_deactivate_leavers(*, today=None) -> int:
     return count
 
 
-def import_runs_purge_stale(*, older_than=datetime.timedelta(days=1)) -> int:
+def import_runs_purge_stale(*, older_than: datetime.timedelta = datetime.timedelta(days=1)) -> int:
     """Drop previews that were never applied: an uploaded staff file is personal data
     and is kept only as long as the preview needs it."""
     cutoff = timezone.now() - older_than
@@ -160,7 +165,7 @@ class OrgImportPreview:
 
 
 def org_import_preview(
-    *, name: str, content: bytes, uploaded_by=None, keep: bool = True
+    *, name: str, content: bytes, uploaded_by: User | None = None, keep: bool = True
 ) -> OrgImportPreview:
     """Check an org-tree file and work out what it would change; writes nothing but,
     when valid and `keep` is set, an ImportRun holding the file until it is applied."""

@@ -2,9 +2,10 @@
 
 from people import roles
 from people.selectors import employee_for_user
+from people.types import AnyUser
 
 
-def user_can_use_library(user) -> bool:
+def user_can_use_library(user: AnyUser) -> bool:
     """Unit staff (anyone with an employee record), phrase editors and approvers."""
     if not user.is_authenticated:
         return False
@@ -13,5 +14,5 @@ def user_can_use_library(user) -> bool:
     return user.groups.filter(name__in=(roles.PHRASE_EDITOR, roles.PHRASE_APPROVER)).exists()
 
 
-def user_can_import_activities(user) -> bool:
+def user_can_import_activities(user: AnyUser) -> bool:
     return user.is_authenticated and user.has_perm("phrases.add_activity")

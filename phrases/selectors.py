@@ -9,6 +9,7 @@ from django.db.models import Exists, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
+from people.types import AnyUser
 from phrases import search
 from phrases.lemmas import language_of
 from phrases.models import Activity, GlossaryTerm, Phrase, PhraseCopyCount, PhraseFavourite
@@ -78,7 +79,7 @@ def search_phrases(
     return search.search(queryset, query, user_id=user.pk, unit_id=unit_id, limit=limit)
 
 
-def phrase_for_code(*, code: str, user) -> Phrase | None:
+def phrase_for_code(*, code: str, user: AnyUser) -> Phrase | None:
     """The live phrase with this code in the reader's content language (Finnish when
     there is no translation), with `is_favourite`. One query."""
     language = content_language()

@@ -1,6 +1,7 @@
 """Writes of the phrase library: copy counts and favourites. Both are safe to repeat
 and never store what the user filled in."""
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
@@ -22,7 +23,7 @@ def phrase_copy_record(*, phrase: Phrase, unit_id: int) -> None:
         PhraseCopyCount.objects.filter(phrase=phrase, unit_id=unit_id).update(count=F("count") + 1)
 
 
-def phrase_favourite_set(*, user, phrase: Phrase, favourite: bool) -> None:
+def phrase_favourite_set(*, user: User, phrase: Phrase, favourite: bool) -> None:
     """Mark or unmark a phrase as the user's favourite; repeating is harmless."""
     if favourite:
         PhraseFavourite.objects.get_or_create(user=user, phrase=phrase)

@@ -11,8 +11,9 @@ and goes after AUDIT_RETENTION_YEARS by its own rule.
 import datetime
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from audit.models import AuditAction
@@ -25,7 +26,9 @@ PSEUDONYM_PREFIX = "pseudonym-"
 DEFAULT_RETENTION_YEARS_AFTER_LEAVING = 5
 
 
-def person_data_export(*, actor, employee: Employee, file_format: str) -> tuple[bytes, str, str]:
+def person_data_export(
+    *, actor: User, employee: Employee, file_format: str
+) -> tuple[bytes, str, str]:
     """(content, file name, content type) of one person's data; the hand-over is logged."""
     if file_format == "json":
         content = access.person_data_json(employee=employee)
@@ -53,7 +56,7 @@ def _years_before(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def leavers_due(*, today: datetime.date | None = None):
+def leavers_due(*, today: datetime.date | None = None) -> QuerySet[Employee]:
     """People who left more than RETENTION_YEARS_AFTER_LEAVING years ago and still have
     their names. Without an end date, the day their record last changed (when the
     import closed it) counts as leaving."""

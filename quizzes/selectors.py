@@ -49,7 +49,9 @@ def _as_approved(quiz: Quiz, questions_of: dict) -> Quiz:
     return draft
 
 
-def lesson_quiz_states(*, employee, blocks, request) -> dict:
+def lesson_quiz_states(
+    *, employee, blocks, request
+) -> dict:  # long: every quiz state in four queries
     """Per quiz block of `blocks` (a lesson's StreamField): the quiz, its questions
     (shuffled if the trainer asked), the learner's attempts and the result just
     submitted; per self-assessment block: the learner's earlier answer.

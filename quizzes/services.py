@@ -2,8 +2,11 @@
 submission is refused whole with a Finnish message and records nothing."""
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
@@ -28,52 +31,64 @@ class GradedQuestion:
     correct: bool
 
 
-def attempts_used(*, employee: Employee, quiz: Quiz) -> int:
-    """Attempts count across the quiz's translations."""
-    return QuizAttempt.objects.filter(
-        employee=employee, quiz__translation_key=quiz.translation_key
-    ).count()
-
-
-def _grade(question: Question, selected: set[int]) -> bool:
-    correct = {choice.pk for choice in question.choices.all() if choice.is_correct}
-    return selected == correct
-
-
 @transaction.atomic
 def quiz_submit(
     *, employee: Employee, quiz_id: int, answers: dict[int, list[int]], submission_key: str
 ) -> QuizAttempt:
-    """Grade `answers` ({question id: [choice ids]}) and record the attempt.
+    """Grade `answers` ({question id: [choice ids]}) and record the attempt: lock the
+    learner, validate the quiz and the attempts left, grade, record.
 
     The same `submission_key` posted twice (a double click) returns the first attempt.
     Attempts are limited across the quiz's translations.
-    Queries: a constant handful whatever the number of questions.
+    Queries: six whatever the number of questions.
     """
+    key = _submission_key(submission_key)
+    _lock_learner(employee)
+    quiz = _live_quiz(quiz_id)
+    previous = _attempts_of(employee, quiz, key)
+    earlier = next((attempt for attempt in previous if attempt.submission_key == key), None)
+    if earlier is not None:
+        return earlier
+    _check_attempts_left(quiz, used=len(previous))
+    graded = _grade(quiz, answers)
+    return _record(employee, quiz, graded, key=key, number=len(previous) + 1)
+
+
+def _submission_key(value: str) -> uuid.UUID:
     try:
-        key = uuid.UUID(str(submission_key))
+        return uuid.UUID(str(value))
     except ValueError as error:
         raise SubmissionRefused(
             [_("Lomake on vanhentunut. Lataa sivu uudelleen ja vastaa uudestaan.")]
         ) from error
-    # Lock the learner's row: two tabs (or a double click) are graded one after the other.
-    # `of` and no ordering: lock the employee row only, not the joined user row.
+
+
+def _lock_learner(employee: Employee) -> None:
+    """Two tabs (or a double click) are graded one after the other. `of` and no
+    ordering: lock the employee row only, not the joined user row. One query."""
     Employee.objects.select_for_update(of=("self",)).filter(pk=employee.pk).order_by().values_list(
         "pk", flat=True
     ).first()
+
+
+def _live_quiz(quiz_id: int) -> Quiz:
     quiz = Quiz.objects.filter(pk=quiz_id).first()
     if quiz is None or not quiz.live:
         raise SubmissionRefused([_("Tätä tietovisaa ei ole julkaistu, eikä siihen voi vastata.")])
-    # One query for the earlier attempts and for this very form posted before.
-    previous = list(
+    return cast(Quiz, quiz)
+
+
+def _attempts_of(employee: Employee, quiz: Quiz, key: uuid.UUID) -> list[QuizAttempt]:
+    """The earlier attempts at the quiz in any language, and this very form posted
+    before. One query."""
+    return list(
         QuizAttempt.objects.filter(employee=employee)
         .filter(Q(quiz__translation_key=quiz.translation_key) | Q(submission_key=key))
         .only("pk", "submission_key", "number", "score", "passed", "quiz_id")
     )
-    earlier = next((attempt for attempt in previous if attempt.submission_key == key), None)
-    if earlier is not None:
-        return earlier
-    used = len(previous)
+
+
+def _check_attempts_left(quiz: Quiz, *, used: int) -> None:
     if quiz.max_attempts and used >= quiz.max_attempts:
         raise SubmissionRefused(
             [
@@ -85,12 +100,16 @@ def quiz_submit(
                 % {"count": quiz.max_attempts}
             ]
         )
+
+
+def _grade(quiz: Quiz, answers: dict[int, list[int]]) -> list[GradedQuestion]:
+    """Every question of the quiz answered with its own choices (one for a single-choice
+    question), each graded right when exactly its correct choices are chosen; else the
+    submission is refused with every problem named. One query."""
     if not any(answers.values()):
         raise SubmissionRefused(
             [_("Et vastannut yhteenkään kysymykseen. Valitse vastaukset ja lähetä uudelleen.")]
         )
-
-    # Questions with their choices in one query.
     questions: dict[int, Question] = {}
     choices_of: dict[int, list[AnswerChoice]] = {}
     for choice in (
@@ -101,10 +120,8 @@ def quiz_submit(
         questions.setdefault(choice.question_id, choice.question)
         choices_of.setdefault(choice.question_id, []).append(choice)
     problems = []
-    for question_id in answers:
-        if question_id not in questions:
-            problems.append(_("Vastaus kuuluu kysymykseen, jota tässä tietovisassa ei ole."))
-            break
+    if any(question_id not in questions for question_id in answers):
+        problems.append(_("Vastaus kuuluu kysymykseen, jota tässä tietovisassa ei ole."))
     graded = []
     for number, question in enumerate(questions.values(), start=1):
         selected = set(answers.get(question.pk, []))
@@ -124,14 +141,20 @@ def quiz_submit(
             graded.append(GradedQuestion(question, selected, selected == correct))
     if problems:
         raise SubmissionRefused(problems)
+    return graded
 
+
+def _record(
+    employee: Employee, quiz: Quiz, graded: list[GradedQuestion], *, key: uuid.UUID, number: int
+) -> QuizAttempt:
+    """The attempt with its score and answers. Two queries."""
     score = round(100 * sum(item.correct for item in graded) / len(graded)) if graded else 0
     try:
         with transaction.atomic():
             attempt = QuizAttempt.objects.create(
                 employee=employee,
                 quiz=quiz,
-                number=used + 1,
+                number=number,
                 submission_key=key,
                 score=score,
                 passed=score >= quiz.pass_mark,
@@ -153,7 +176,7 @@ def quiz_submit(
     return attempt
 
 
-def pending_quizzes(quiz_ids) -> list[Quiz]:
+def pending_quizzes(quiz_ids: Iterable[int]) -> list[Quiz]:
     """The quizzes of `quiz_ids` with a change (or a first version) not yet live."""
     return [
         quiz
@@ -162,7 +185,7 @@ def pending_quizzes(quiz_ids) -> list[Quiz]:
     ]
 
 
-def quizzes_publish_pending(*, quiz_ids, user=None) -> list[Quiz]:
+def quizzes_publish_pending(*, quiz_ids: Iterable[int], user: User | None = None) -> list[Quiz]:
     """Publish the latest revision of each quiz of `quiz_ids` that has one not yet live.
     Trainers cannot publish quizzes: a quiz change goes live with the approval of the
     course page that uses it (cms.workflows.publish_approved)."""

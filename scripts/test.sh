@@ -77,6 +77,8 @@ echo "ruff check / format"
 .venv/bin/ruff format --check .
 echo "lint-imports (the app layers in pyproject.toml)"
 .venv/bin/lint-imports --no-cache
+echo "mypy (strict on services, selectors and permissions; pyproject.toml)"
+.venv/bin/mypy
 export HYTEOPAS_VAR_DIR="$SCRATCH/var"
 echo "DATABASE_URL=${DATABASE_URL:-(127.0.0.1:5432)} REDIS_URL=${REDIS_URL:-(none)} CI=${CI:-false}"
 cd "$ROOT"

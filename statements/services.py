@@ -1,6 +1,7 @@
 """Writes of the statements app: storing accessibility feedback, telling the county's
 accessibility contact, and marking feedback answered."""
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -17,7 +18,7 @@ def feedback_submit(
     name: str = "",
     email: str = "",
     language: str = "",
-    sender=None,
+    sender: User | None = None,
 ) -> AccessibilityFeedback:
     with transaction.atomic():
         feedback = AccessibilityFeedback.objects.create(
@@ -66,7 +67,7 @@ def _enqueue_email(feedback: AccessibilityFeedback) -> None:
     )
 
 
-def feedback_mark_answered(*, feedback: AccessibilityFeedback, user) -> AccessibilityFeedback:
+def feedback_mark_answered(*, feedback: AccessibilityFeedback, user: User) -> AccessibilityFeedback:
     if feedback.answered_at is None:
         feedback.answered_at = timezone.now()
         feedback.answered_by = user

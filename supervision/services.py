@@ -8,8 +8,10 @@ import shutil
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone, translation
@@ -17,12 +19,10 @@ from django.utils.translation import gettext as _
 
 from audit.models import AuditAction
 from audit.services import record as audit_record
-from courses.models import Enrolment
 from intents.services import intent_record
 from notifications.models import ReminderOutbox, SubjectKind, manual_stage
-from notifications.selectors import valid_completion_exists
+from notifications.selectors import open_enrolments_overdue, own_checklist_items_overdue
 from notifications.services import outbox_kick
-from onboarding.models import ChecklistItem, ItemOwner
 from people.models import Employee, OrgUnit
 from reporting.spreadsheets import write_csv, write_xlsx
 from supervision import exports
@@ -39,62 +39,25 @@ HEARTBEAT_SECONDS = 10
 # --- remind now -----------------------------------------------------------------------
 
 
-def reminders_remind_overdue(*, actor, people: Iterable[Employee]) -> int:
+def reminders_remind_overdue(*, actor: User, people: Iterable[Employee]) -> int:
     """Queue a reminder to each of `people` about each of their overdue courses and
-    their own overdue checklist items, at most once a day per person and item (the
-    outbox's unique row per subject, stage and recipient, with today's manual stage),
-    log it, and have it delivered now. Returns how many new reminders were queued."""
+    their own overdue checklist items — the late part of what the sweep reminds them of
+    (notifications.selectors) — at most once a day per person and item (the outbox's
+    unique row per subject, stage and recipient, with today's manual stage), log it, and
+    have it delivered now. Returns how many new reminders were queued."""
     people = list(people)
     if not people:
         return 0
     now = timezone.now()
-    today = timezone.localdate()
-    stage = manual_stage(today)
-    person_ids = [person.pk for person in people]
-    wanted: list[ReminderOutbox] = []
-    overdue_enrolments = (
-        Enrolment.objects.filter(employee_id__in=person_ids, due_date__lt=today, course__live=True)
-        .annotate(done=valid_completion_exists(now))
-        .filter(done=False)
-        .values_list("pk", "employee_id", "due_date")
-    )
-    for pk, employee_id, due in overdue_enrolments:
-        wanted.append(
-            ReminderOutbox(
-                recipient_id=employee_id,
-                about_id=employee_id,
-                subject_kind=SubjectKind.ENROLMENT,
-                subject_id=pk,
-                stage=stage,
-                due_date=due,
-                created_at=now,
-            )
-        )
-    overdue_items = ChecklistItem.objects.filter(
-        checklist__employee_id__in=person_ids,
-        done_at__isnull=True,
-        due_date__lt=today,
-        owner__in=[ItemOwner.EMPLOYEE, ItemOwner.BUDDY],
-    ).values_list("pk", "checklist__employee_id", "due_date")
-    for pk, employee_id, due in overdue_items:
-        wanted.append(
-            ReminderOutbox(
-                recipient_id=employee_id,
-                about_id=employee_id,
-                subject_kind=SubjectKind.CHECKLIST_ITEM,
-                subject_id=pk,
-                stage=stage,
-                due_date=due,
-                created_at=now,
-            )
-        )
+    stage = manual_stage(timezone.localdate())
+    wanted = _overdue_rows(people, stage=stage, now=now)
     if not wanted:
         return 0
     with transaction.atomic():
         already = set(
-            ReminderOutbox.objects.filter(stage=stage, recipient_id__in=person_ids).values_list(
-                "subject_kind", "subject_id", "recipient_id"
-            )
+            ReminderOutbox.objects.filter(
+                stage=stage, recipient_id__in=[person.pk for person in people]
+            ).values_list("subject_kind", "subject_id", "recipient_id")
         )
         new = [
             row
@@ -103,25 +66,64 @@ def reminders_remind_overdue(*, actor, people: Iterable[Employee]) -> int:
         ]
         # A second click at the same moment loses on the unique constraint.
         ReminderOutbox.objects.bulk_create(new, ignore_conflicts=True)
-        reminded = {row.recipient_id for row in new}
-        for person in people:
-            if person.pk in reminded:
-                audit_record(
-                    actor=actor,
-                    action=AuditAction.REMIND,
-                    target=str(person),
-                    target_employee=person,
-                    reminders=sum(1 for row in new if row.recipient_id == person.pk),
-                )
+        _audit_reminders(actor, people, new)
         if new:
             outbox_kick()
     return len(new)
 
 
+def _overdue_rows(
+    people: list[Employee], *, stage: str, now: datetime.datetime
+) -> list[ReminderOutbox]:
+    """One outbox row per overdue enrolment and own overdue checklist item of `people`.
+    Two queries."""
+    today = timezone.localdate()
+    person_ids = [person.pk for person in people]
+    found = [
+        (SubjectKind.ENROLMENT, row)
+        for row in open_enrolments_overdue(today=today, now=now)
+        .filter(employee_id__in=person_ids)
+        .values_list("pk", "employee_id", "due_date")
+    ] + [
+        (SubjectKind.CHECKLIST_ITEM, row)
+        for row in own_checklist_items_overdue(today=today)
+        .filter(checklist__employee_id__in=person_ids)
+        .values_list("pk", "checklist__employee_id", "due_date")
+    ]
+    return [
+        ReminderOutbox(
+            recipient_id=employee_id,
+            about_id=employee_id,
+            subject_kind=kind,
+            subject_id=pk,
+            stage=stage,
+            due_date=due,
+            created_at=now,
+        )
+        for kind, (pk, employee_id, due) in found
+    ]
+
+
+def _audit_reminders(actor: User, people: list[Employee], new: list[ReminderOutbox]) -> None:
+    """One audit entry per person reminded, with how many reminders they got."""
+    for person in people:
+        count = sum(1 for row in new if row.recipient_id == person.pk)
+        if count:
+            audit_record(
+                actor=actor,
+                action=AuditAction.REMIND,
+                target=str(person),
+                target_employee=person,
+                reminders=count,
+            )
+
+
 # --- exports --------------------------------------------------------------------------
 
 
-def export_job_create(*, owner, kind: str, file_format: str, parameters: dict) -> ExportJob:
+def export_job_create(
+    *, owner: User, kind: str, file_format: str, parameters: dict[str, Any]
+) -> ExportJob:
     """Record the job, the audit entry and the intent to build it, in one transaction."""
     with transaction.atomic():
         job = ExportJob.objects.create(
@@ -130,7 +132,7 @@ def export_job_create(*, owner, kind: str, file_format: str, parameters: dict) -
         audit_record(
             actor=owner,
             action=AuditAction.EXPORT_XLSX if file_format == "xlsx" else AuditAction.EXPORT_CSV,
-            target=ExportJob.Kind(kind).label,
+            target=str(ExportJob.Kind(kind).label),
             job=job.pk,
             **parameters,
         )
@@ -138,7 +140,7 @@ def export_job_create(*, owner, kind: str, file_format: str, parameters: dict) -
     return job
 
 
-def _counting(job_id: int, rows: Iterable[list]) -> Iterator[list]:
+def _counting(job_id: int, rows: Iterable[list[Any]]) -> Iterator[list[Any]]:
     """Pass the rows on; every PROGRESS_EVERY_ROWS rows or HEARTBEAT_SECONDS, record the
     progress and move the heartbeat on."""
     last = time.monotonic()
@@ -153,11 +155,11 @@ class ExportTooLarge(Exception):
     """More rows than EXPORT_MAX_ROWS: the task's time limit is sized for no more."""
 
 
-def _beat(job_id: int, **fields) -> None:
+def _beat(job_id: int, **fields: Any) -> None:
     ExportJob.objects.filter(pk=job_id).update(heartbeat_at=timezone.now(), **fields)
 
 
-def _job_content(job: ExportJob):
+def _job_content(job: ExportJob) -> tuple[list[str], Iterable[list[Any]], int]:
     """(headers, rows, total) for the job, read in the owner's language."""
     parameters = job.parameters
     if job.kind == ExportJob.Kind.TEAM:
@@ -248,7 +250,7 @@ def _stall_limit() -> datetime.timedelta:
     return datetime.timedelta(minutes=settings.EXPORT_STALL_MINUTES)
 
 
-def export_jobs_recover_stalled() -> dict:
+def export_jobs_recover_stalled() -> dict[str, int]:
     """Every minute (beat): a job whose heartbeat has not moved for EXPORT_STALL_MINUTES
     has lost its worker (killed, out of memory, machine gone). Its temporary files are
     removed; a running job is queued again once (EXPORT_MAX_ATTEMPTS runs in all) and

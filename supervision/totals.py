@@ -18,6 +18,7 @@ from django.utils import timezone
 from courses.models import CourseCompletion, CoursePage, Enrolment, default_locale_id
 from courses.permissions import audience_of
 from intents.services import intent_record
+from people import deadlines
 from people.models import Employee
 from supervision.models import UnitCompletionTotal
 
@@ -54,7 +55,7 @@ def _valid_completion(course: CoursePage, now) -> Exists:
     )
 
 
-def unit_totals_refresh() -> int:
+def unit_totals_refresh() -> int:  # long: per course, then the sums up the tree
     """Recount every unit's totals. Returns the number of rows written."""
     started = time.monotonic()
     now = timezone.now()
@@ -72,7 +73,7 @@ def unit_totals_refresh() -> int:
     for course in courses:
         late = Exists(
             Enrolment.objects.filter(
-                employee_id=OuterRef("pk"), course_id=course.pk, due_date__lt=today
+                deadlines.overdue(today=today), employee_id=OuterRef("pk"), course_id=course.pk
             )
         )
         counts = (

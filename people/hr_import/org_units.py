@@ -158,7 +158,9 @@ def _cell(values: dict, name: str) -> str:
     return value.isoformat() if isinstance(value, datetime.date) else str(value).strip()
 
 
-def build_org_plan(rows: list[tuple[int, dict]], *, has_managers: bool) -> OrgPlan:
+def build_org_plan(
+    rows: list[tuple[int, dict]], *, has_managers: bool
+) -> OrgPlan:  # long: one pass over the rows, each check beside its message
     plan = OrgPlan()
     problems = plan.problems
     existing = _existing_units()

@@ -307,103 +307,143 @@ class _RowChecker:
             return None
 
 
+@dataclass
+class _Lookups:
+    """What every row is checked against, read once: units (by code exactly and folded
+    to lower case; the org-tree import refuses two codes that differ only in case, so
+    "a1" is A1 unambiguously), closed units and job roles. Two queries."""
+
+    units: dict[str, int]
+    units_casefold: dict[str, int]
+    closed_units: set[int]
+    job_roles: dict[str, int]
+    seen_numbers: dict[str, int] = field(default_factory=dict)  # number -> first line
+    seen_emails: dict[str, int] = field(default_factory=dict)  # folded email -> first line
+
+    @classmethod
+    def load(cls) -> "_Lookups":
+        unit_rows = list(OrgUnit.objects.values_list("code", "id", "closed_on"))
+        units = {code: unit_id for code, unit_id, _closed in unit_rows}
+        return cls(
+            units=units,
+            units_casefold={code.casefold(): unit_id for code, unit_id in units.items()},
+            closed_units={unit_id for _code, unit_id, closed in unit_rows if closed is not None},
+            job_roles=_job_role_lookup(),
+        )
+
+    def unit_id(self, code: str) -> int | None:
+        return self.units.get(code) or self.units_casefold.get(code.casefold())
+
+
 def build_plan(rows: list[tuple[int, dict]]) -> ImportPlan:
+    """Check every row (collecting every problem, line by line) and, when there is
+    none, compare the rows with the database: who is new, who changes, who leaves."""
     plan = ImportPlan()
-    problems = plan.problems
-    # Unit codes: exactly as in the tree, else without regard to case ("a1" is A1); the
-    # org-tree import refuses two codes that differ only in case, so this is unambiguous.
-    unit_rows = list(OrgUnit.objects.values_list("code", "id", "closed_on"))
-    units = {code: unit_id for code, unit_id, _closed in unit_rows}
-    units_casefold = {code.casefold(): unit_id for code, unit_id in units.items()}
-    closed_units = {unit_id for _code, unit_id, closed in unit_rows if closed is not None}
-    job_roles = _job_role_lookup()
+    lookups = _Lookups.load()
     existing = _existing_employees()
+    for line, values in rows:
+        planned = _plan_row(_RowChecker(line, values, plan.problems), lookups)
+        if planned is not None:
+            plan.rows.append(planned)
     email_owner = {
         data["email"].casefold(): number for number, data in existing.items() if data["email"]
     }
-
-    seen_numbers: dict[str, int] = {}
-    seen_emails: dict[str, int] = {}
-    for line, values in rows:
-        check = _RowChecker(line, values, problems)
-        texts = {name: check.text(name) for name in MAX_LENGTHS}
-        for name in REQUIRED_VALUES:
-            if not str(values.get(name, "")).strip():
-                check.fail(_("%(column)s puuttuu.") % {"column": label(name).capitalize()})
-        number = texts["employee_number"]
-        if number:
-            if number in seen_numbers:
-                check.fail(
-                    _("Henkilönumero %(number)s on jo rivillä %(other)s.")
-                    % {"number": number, "other": seen_numbers[number]}
-                )
-            else:
-                seen_numbers[number] = line
-        email = texts["email"]
-        if email:
-            try:
-                validate_email(email)
-            except ValidationError:
-                check.fail(_("Sähköpostiosoite ”%(email)s” ei ole kelvollinen.") % {"email": email})
-            key = email.casefold()
-            if key in seen_emails:
-                check.fail(
-                    _("Sähköpostiosoite %(email)s on jo rivillä %(other)s.")
-                    % {"email": email, "other": seen_emails[key]}
-                )
-            else:
-                seen_emails[key] = line
-        unit_code = texts["unit_code"]
-        unit_id = units.get(unit_code) or units_casefold.get(unit_code.casefold())
-        if unit_code and unit_id is None:
-            check.fail(_("Tuntematon yksikkökoodi ”%(code)s”.") % {"code": unit_code})
-
-        job_role = texts["job_role"]
-        job_role_id = job_roles.get(job_role.casefold())
-        if job_role and job_role_id is None:
-            check.fail(_("Tuntematon tehtävänimike ”%(role)s”.") % {"role": job_role})
-        start_date = check.date("start_date")
-        end_date = check.date("end_date")
-        if start_date and end_date and end_date < start_date:
-            check.fail(_("Päättymispäivä on ennen aloituspäivää."))
-        if unit_id in closed_units and (end_date is None or end_date >= timezone.localdate()):
-            check.fail(
-                _("Yksikkö %(code)s on suljettu: siihen ei voi siirtää henkilöitä.")
-                % {"code": unit_code}
-            )
-        language_text = str(values.get("language", "")).strip().casefold()
-        language = LANGUAGE_ALIASES.get(language_text)
-        if language is None:
-            check.fail(
-                _("Tuntematon kieli ”%(language)s” (sallitut: fi, sv, en).")
-                % {"language": language_text}
-            )
-        supervisor_number = texts["supervisor_number"]
-        if supervisor_number and supervisor_number == number:
-            check.fail(_("Henkilö ei voi olla oma esihenkilönsä."))
-        if check.ok:
-            plan.rows.append(
-                PlannedEmployee(
-                    line=line,
-                    employee_number=number,
-                    first_name=texts["first_name"],
-                    last_name=texts["last_name"],
-                    email=email,
-                    unit_id=unit_id,
-                    job_role_id=job_role_id,
-                    supervisor_number=supervisor_number,
-                    start_date=start_date,
-                    end_date=end_date,
-                    language=language,
-                )
-            )
-
-    _check_email_owners(plan, email_owner, seen_numbers)
-    _check_supervisors(plan, existing, seen_numbers)
-    if problems:
-        problems.sort(key=lambda problem: problem.line or 0)
+    _check_email_owners(plan, email_owner, lookups.seen_numbers)
+    _check_supervisors(plan, existing, lookups.seen_numbers)
+    if plan.problems:
+        plan.problems.sort(key=lambda problem: problem.line or 0)
         return plan
+    _compare_with_existing(plan, existing)
+    return plan
 
+
+def _plan_row(check: "_RowChecker", lookups: _Lookups) -> PlannedEmployee | None:
+    """The row as planned, or None when it has a problem (recorded by `check`)."""
+    values = check.values
+    texts = {name: check.text(name) for name in MAX_LENGTHS}
+    for name in REQUIRED_VALUES:
+        if not str(values.get(name, "")).strip():
+            check.fail(_("%(column)s puuttuu.") % {"column": label(name).capitalize()})
+    number = texts["employee_number"]
+    _check_unique_number(check, number, lookups.seen_numbers)
+    _check_email(check, texts["email"], lookups.seen_emails)
+    unit_code = texts["unit_code"]
+    unit_id = lookups.unit_id(unit_code)
+    if unit_code and unit_id is None:
+        check.fail(_("Tuntematon yksikkökoodi ”%(code)s”.") % {"code": unit_code})
+    job_role = texts["job_role"]
+    job_role_id = lookups.job_roles.get(job_role.casefold())
+    if job_role and job_role_id is None:
+        check.fail(_("Tuntematon tehtävänimike ”%(role)s”.") % {"role": job_role})
+    start_date = check.date("start_date")
+    end_date = check.date("end_date")
+    if start_date and end_date and end_date < start_date:
+        check.fail(_("Päättymispäivä on ennen aloituspäivää."))
+    if unit_id in lookups.closed_units and (end_date is None or end_date >= timezone.localdate()):
+        check.fail(
+            _("Yksikkö %(code)s on suljettu: siihen ei voi siirtää henkilöitä.")
+            % {"code": unit_code}
+        )
+    language_text = str(values.get("language", "")).strip().casefold()
+    language = LANGUAGE_ALIASES.get(language_text)
+    if language is None:
+        check.fail(
+            _("Tuntematon kieli ”%(language)s” (sallitut: fi, sv, en).")
+            % {"language": language_text}
+        )
+    supervisor_number = texts["supervisor_number"]
+    if supervisor_number and supervisor_number == number:
+        check.fail(_("Henkilö ei voi olla oma esihenkilönsä."))
+    if not check.ok:
+        return None
+    return PlannedEmployee(
+        line=check.line,
+        employee_number=number,
+        first_name=texts["first_name"],
+        last_name=texts["last_name"],
+        email=texts["email"],
+        unit_id=unit_id,  # type: ignore[arg-type]  # checked above: check.ok
+        job_role_id=job_role_id,  # type: ignore[arg-type]
+        supervisor_number=supervisor_number,
+        start_date=start_date,  # type: ignore[arg-type]
+        end_date=end_date,
+        language=language,  # type: ignore[arg-type]
+    )
+
+
+def _check_unique_number(check: "_RowChecker", number: str, seen: dict[str, int]) -> None:
+    if not number:
+        return
+    if number in seen:
+        check.fail(
+            _("Henkilönumero %(number)s on jo rivillä %(other)s.")
+            % {"number": number, "other": seen[number]}
+        )
+    else:
+        seen[number] = check.line
+
+
+def _check_email(check: "_RowChecker", email: str, seen: dict[str, int]) -> None:
+    """A valid address, once in the file (without regard to case)."""
+    if not email:
+        return
+    try:
+        validate_email(email)
+    except ValidationError:
+        check.fail(_("Sähköpostiosoite ”%(email)s” ei ole kelvollinen.") % {"email": email})
+    key = email.casefold()
+    if key in seen:
+        check.fail(
+            _("Sähköpostiosoite %(email)s on jo rivillä %(other)s.")
+            % {"email": email, "other": seen[key]}
+        )
+    else:
+        seen[key] = check.line
+
+
+def _compare_with_existing(plan: ImportPlan, existing: dict[str, dict]) -> None:
+    """Each row's person as now in the database and the fields the file changes, and
+    the active people (or users) the file leaves out, who are deactivated."""
     in_file = set()
     for row in plan.rows:
         in_file.add(row.employee_number)
@@ -420,7 +460,6 @@ def build_plan(rows: list[tuple[int, dict]]) -> ImportPlan:
         for number, data in sorted(existing.items())
         if number not in in_file and (data["active"] or data["is_active"])
     ]
-    return plan
 
 
 def _check_email_owners(plan: ImportPlan, email_owner: dict, numbers_in_file: dict) -> None:

@@ -466,3 +466,54 @@ def test_an_account_whose_user_name_is_not_the_number_is_updated_in_place(county
     )
     assert get_user_model().objects.count() == 3
     assert get_user_model().objects.get(username="aino.aalto").last_name == "Uusinimi"
+
+
+def _staff_snapshot() -> list[tuple]:
+    return sorted(
+        Employee.objects.values_list(
+            "employee_number",
+            "user__username",
+            "user__first_name",
+            "user__last_name",
+            "user__email",
+            "user__is_active",
+            "unit__code",
+            "job_role__code",
+            "supervisor__employee_number",
+            "start_date",
+            "end_date",
+            "language",
+            "active",
+        )
+    )
+
+
+def test_the_staging_tables_write_what_the_orm_upserts_write(county, monkeypatch):
+    """The COPY path (PostgreSQL) and the bulk_create path give the same staff, for a
+    first import with a supervisor later in the file, and for a second file that
+    renames, moves, re-parents and ends people."""
+    from people.hr_import import applying
+
+    first = csv_file(
+        row("201", supervisor="200"),
+        row("200", "Maija", "Esimies"),
+        row("202", "Pekka", "Puu", supervisor="201", unit="B1", role="LH", language="sv"),
+    )
+    second = csv_file(
+        row("201", last="Uusinimi", supervisor="203"),
+        row("200", "Maija", "Esimies"),
+        row("202", "Pekka", "Puu", supervisor="200", unit="A1", role="SH", end="1.3.2024"),
+        row("203", "Ville", "Vahti", unit="B1"),
+    )
+    snapshots = {}
+    for staged in (False, True):
+        monkeypatch.setattr(applying, "STAGED", staged)
+        Employee.objects.all().delete()
+        get_user_model().objects.all().delete()
+        import_file(first)
+        after_first = _staff_snapshot()
+        import_file(second, allow_mass_deactivation=True)
+        snapshots[staged] = (after_first, _staff_snapshot())
+    assert snapshots[True] == snapshots[False]
+    assert [r[8] for r in snapshots[True][0]] == [None, "200", "201"]
+    assert [r[8] for r in snapshots[True][1]] == [None, "203", "200", None]

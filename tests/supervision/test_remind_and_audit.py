@@ -1,6 +1,8 @@
 """Remind now (one person, or everyone overdue; once a day per person and item; logged
 and delivered through the notifications outbox) and the audit log HR reads."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.db import connection
@@ -8,8 +10,12 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from audit.models import AuditAction, AuditEntry
+from courses.models import Enrolment
+from notifications.enqueue import enqueue_due_reminders
 from notifications.models import Notification, ReminderOutbox, SubjectKind, manual_stage
-from tests.supervision.conftest import checklist_item, enrol, logged_actions
+from onboarding.models import ChecklistItem, ItemKind
+from supervision.services import reminders_remind_overdue
+from tests.supervision.conftest import checklist_item, enrol, logged_actions, person
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +127,29 @@ def test_audit_log_page_queries_do_not_grow_with_entries(county, as_user):
         ]
     )
     assert count() == few
+
+
+def test_remind_now_and_the_sweep_remind_one_overdue_course_once(county):
+    """A mandatory course on a newcomer's checklist is one piece of work: its enrolment
+    is reminded, its checklist item (same course, same due date) is not, by the sweep and
+    by *Muistuta* alike."""
+    long_ago = timezone.now() - datetime.timedelta(days=60)
+    olli = person(county["care"], "Ojala", "Olli", county["lead"], county["nurse"])
+    enrolment = enrol(olli, county["mandatory"], -3)
+    item = checklist_item(olli, "Hyte-perusteet", -3)
+    ChecklistItem.objects.filter(pk=item.pk).update(
+        kind=ItemKind.COURSE, course=county["mandatory"], created_at=long_ago
+    )
+    Enrolment.objects.filter(pk=enrolment.pk).update(enrolled_at=long_ago)
+
+    enqueue_due_reminders(today=timezone.localdate(), now=timezone.now())
+    swept = ReminderOutbox.objects.filter(recipient=olli)
+    assert list(swept.values_list("subject_kind", "subject_id")) == [
+        (SubjectKind.ENROLMENT, enrolment.pk)
+    ]
+    swept.delete()
+
+    assert reminders_remind_overdue(actor=county["lead"].user, people=[olli]) == 1
+    assert list(swept.values_list("subject_kind", "subject_id")) == [
+        (SubjectKind.ENROLMENT, enrolment.pk)
+    ]

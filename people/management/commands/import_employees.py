@@ -28,7 +28,7 @@ class Command(ImportCommand):
         yes: bool,
         allow_mass_deactivation: bool = False,
         **options,
-    ):
+    ):  # long: preview, confirmation and apply, as on the admin page
         preview = self.preview_file(
             file, dry_run=dry_run, make_preview=services.employee_import_preview
         )
