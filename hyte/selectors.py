@@ -16,6 +16,7 @@ the last three months are below the median of the units, lowest knowledge first.
 import datetime
 import statistics
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
 from django.utils import timezone
@@ -152,8 +153,11 @@ def _last_months(today: datetime.date, count: int) -> list[datetime.date]:
     return list(reversed(months))
 
 
-def _knowledge(units, roles, months) -> dict:
-    by_group: dict[tuple, dict[str, Rating]] = {}
+Units = dict[int, OrgUnit]
+
+
+def _knowledge(units: Units, roles: list[JobRole], months: list[datetime.date]) -> dict[str, Any]:
+    by_group: dict[tuple[str, Any], dict[str, Rating]] = {}
     # Plain tuples, not model instances: a county has thousands of these rows.
     for (
         group,
@@ -169,19 +173,19 @@ def _knowledge(units, roles, months) -> dict:
         key = (group, month if month else group_id)
         by_group.setdefault(key, {})[phase] = Rating(people, answers, value_sum)
 
-    def row(label, key, month=None) -> KnowledgeRow:
+    def row(label: str, key: tuple[str, Any], month: datetime.date | None = None) -> KnowledgeRow:
         phases = by_group.get(key, {})
         return KnowledgeRow(label, phases.get(BEFORE, Rating()), phases.get(AFTER, Rating()), month)
 
-    group = KnowledgeTotal.Group
+    kinds = KnowledgeTotal.Group
     sectors = [unit for unit in units.values() if unit.depth == 2]
-    by_sector = [row(unit.name, (group.SECTOR, unit.pk)) for unit in sectors]
+    by_sector = [row(unit.name, (kinds.SECTOR, unit.pk)) for unit in sectors]
     by_role = [
-        row(role.name, (group.ROLE, role.pk)) for role in roles if (group.ROLE, role.pk) in by_group
+        row(role.name, (kinds.ROLE, role.pk)) for role in roles if (kinds.ROLE, role.pk) in by_group
     ]
     unit_means = {}
     for (kind, unit_id), phases in by_group.items():
-        if kind != group.UNIT:
+        if kind != kinds.UNIT:
             continue
         both = Rating(
             max(rating.people for rating in phases.values()),
@@ -190,9 +194,9 @@ def _knowledge(units, roles, months) -> dict:
         )
         if both.mean is not None:
             unit_means[unit_id] = both.mean
-    total = row("", (group.COUNTY, 0))
+    total = row("", (kinds.COUNTY, 0))
     return {
-        "by_month": [row("", (group.COUNTY, month), month) for month in months],
+        "by_month": [row("", (kinds.COUNTY, month), month) for month in months],
         "total": total,
         "by_sector": by_sector,
         "by_role": sorted(by_role, key=lambda r: r.label),
@@ -200,7 +204,9 @@ def _knowledge(units, roles, months) -> dict:
     }
 
 
-def _completion(units, courses) -> tuple[list[CompletionRow], list[CompletionRow]]:
+def _completion(
+    units: Units, courses: list[CoursePage]
+) -> tuple[list[CompletionRow], list[CompletionRow]]:
     index = {course.pk: number for number, course in enumerate(courses)}
     sector_of = {
         unit.path[: 2 * OrgUnit.steplen]: unit for unit in units.values() if unit.depth == 2
@@ -231,11 +237,13 @@ def _completion(units, courses) -> tuple[list[CompletionRow], list[CompletionRow
     ]
     return (
         sorted(sector_rows, key=lambda r: r.label),
-        sorted(unit_rows, key=lambda r: r.unit.path),
+        sorted(unit_rows, key=lambda r: r.unit.path if r.unit else ""),
     )
 
 
-def _copies(units, months, today):
+def _copies(
+    units: Units, months: list[datetime.date], today: datetime.date
+) -> tuple[list[UnitCopies], list[OrgUnit], list[int]]:
     position = {month: number for number, month in enumerate(months)}
     recent_from = (today - datetime.timedelta(days=QUIET_DAYS)).replace(day=1)
     per_unit: dict[int, list[int]] = {}
@@ -266,8 +274,8 @@ def _copies(units, months, today):
     return rows, quiet, by_month
 
 
-def _sessions(months):
-    rows = []
+def _sessions(months: list[datetime.date]) -> tuple[list[SessionMonth], SessionMonth | None]:
+    rows: list[SessionMonth] = []
     found = {total.month: total for total in SessionMonthTotal.objects.all()}
     for month in sorted(found):
         total = found[month]
@@ -295,7 +303,9 @@ def _sessions(months):
     return shown, summed
 
 
-def _act_on(unit_means, copies_rows, units) -> list[ActionUnit]:
+def _act_on(
+    unit_means: dict[int, float], copies_rows: list[UnitCopies], units: Units
+) -> list[ActionUnit]:
     if not unit_means or not copies_rows:
         return []
     county_mean = statistics.mean(unit_means.values())

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.contrib.auth.models import User
+
 from audit.models import AuditAction
 from audit.services import record
 from courses.models import CoursePage
@@ -10,7 +12,7 @@ from people.models import Employee, OrgUnit
 
 
 def unit_course_assign(
-    *, unit: OrgUnit, course: CoursePage, due_date: datetime.date, actor
+    *, unit: OrgUnit, course: CoursePage, due_date: datetime.date, actor: User
 ) -> dict[str, int]:
     """Assign the course to the active people of the unit and its sub-units."""
     employees = Employee.objects.filter(active=True, unit__path__startswith=unit.path)

@@ -3,6 +3,7 @@ into outbox rows with one INSERT … SELECT each), a supervisor's weekly digest,
 person's notices. Each states its query budget."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -310,7 +311,7 @@ def unread_count_for_user(user_id: int) -> int:
     return Notification.objects.filter(recipient__user_id=user_id, read_at__isnull=True).count()
 
 
-def digest_opted_out_ids(*, employee_ids) -> set[int]:
+def digest_opted_out_ids(*, employee_ids: Iterable[int]) -> set[int]:
     """Of `employee_ids`, those who have stopped the weekly digest. One query."""
     from notifications.models import DigestOptOut
 

@@ -1,8 +1,9 @@
 from people import roles
 from people.permissions import user_has_role
+from people.types import AnyUser
 
 
-def user_can_sync_ptv(user) -> bool:
+def user_can_sync_ptv(user: AnyUser) -> bool:
     """HR admins, hyte coordinators and superusers see the sync and may run it."""
     return user.is_authenticated and (
         user.is_superuser
