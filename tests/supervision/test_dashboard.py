@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def names_in_order(html: str) -> list[str]:
     """The people of the team table, top to bottom (last name as shown)."""
     body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
-    return re.findall(r'<th scope="row"><a href="/tiimi/[^"]+/">[^ <]+ ([^<]+)</a>', body)
+    return re.findall(r'<th scope="row"[^>]*><a href="/tiimi/[^"]+/">[^ <]+ ([^<]+)</a>', body)
 
 
 def test_overdue_first_then_to_renew_due_soon_not_started_and_done(county, as_user):
