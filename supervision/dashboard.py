@@ -21,8 +21,8 @@ from django.utils import timezone
 from courses.models import CoursePage, Enrolment, default_locale_id
 from people.models import Employee
 from people.selectors import employee_reports
-from supervision.team_sql import team_statement
 from supervision.team import STATE_LABELS, STATE_ORDER, STATE_RANK, Cell, ReportRow, team_rows
+from supervision.team_sql import team_statement
 
 SORT_KEYS = ("status", "name", "unit", "role", "checklist")
 PAGE_SIZE = 50

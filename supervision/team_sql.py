@@ -17,7 +17,6 @@ the team only inside PostgreSQL (tens of thousands of small tuples), not in Pyth
 """
 
 import datetime
-import json
 from dataclasses import dataclass
 
 from django.db import connection
@@ -103,6 +102,8 @@ def team_statement(
     mandatory = [course.mandatory for course in courses]
     today = timezone.localdate()
     params: list = []
+    # Only identifiers and SQL compiled by Django or written here go into the text; every
+    # value is a parameter.
     sql = f"""
 WITH team AS MATERIALIZED (
     SELECT e.id, e.employee_number, e.unit_id, e.job_role_id, ou.path AS unit_path,
@@ -170,7 +171,7 @@ person AS MATERIALIZED (
 ),
 filtered AS MATERIALIZED (
     SELECT p.* FROM person p WHERE true
-"""
+"""  # noqa: S608
     params += team_params
     params += [course_ids, mandatory, course_ids, list(COURSE_STATE_ORDER)]
     # The state's parameters sit inside `cell`, after the state order.
@@ -237,7 +238,7 @@ SELECT
                   FROM cell c WHERE c.employee_id = p.id)
      ) ORDER BY p.ordinal)
      FROM page AS p)
-"""
+"""  # noqa: S608
     params += order_params
     params += [offset, offset + limit if limit is not None else 2**31]
     params += [timezone.get_current_timezone_name(), since]
