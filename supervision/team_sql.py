@@ -107,8 +107,9 @@ def team_statement(
     sql = f"""
 WITH team AS MATERIALIZED (
     SELECT e.id, e.employee_number, e.unit_id, e.job_role_id, ou.path AS unit_path,
-        u.first_name, u.last_name, ou.{name} AS unit_name, ou.name_fi AS unit_name_fi,
-        jr.{name} AS role_name, jr.name_fi AS role_name_fi
+        u.first_name, u.last_name,
+        coalesce(nullif(ou.{name}, ''), ou.name_fi) AS unit_name, ou.name_fi AS unit_name_fi,
+        coalesce(nullif(jr.{name}, ''), jr.name_fi) AS role_name, jr.name_fi AS role_name_fi
     FROM people_employee e
     JOIN auth_user u ON u.id = e.user_id
     JOIN people_orgunit ou ON ou.id = e.unit_id
@@ -229,8 +230,7 @@ SELECT
     (SELECT json_agg(json_build_object(
         'id', p.id, 'employee_number', p.employee_number,
         'first_name', p.first_name, 'last_name', p.last_name,
-        'unit_name', coalesce(nullif(p.unit_name, ''), p.unit_name_fi),
-        'role_name', coalesce(nullif(p.role_name, ''), p.role_name_fi),
+        'unit_name', p.unit_name, 'role_name', p.role_name,
         'checklist_total', p.checklist_total, 'checklist_done', p.checklist_done,
         'checklist_overdue', p.checklist_overdue, 'rank', p.rank,
         'cells', (SELECT json_agg(json_build_array(c.course_id, c.state, c.due_date,
@@ -245,7 +245,7 @@ SELECT
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         summary, team_size, units, rates, months, rows = cursor.fetchone()
-    units = sorted(((u[0], u[1] or u[2]) for u in units or []), key=lambda unit: unit[1])
+    units = sorted(((u[0], u[1]) for u in units or []), key=lambda unit: unit[1].lower())
     return SqlResult(
         rows=rows or [],
         total=summary["total"],
