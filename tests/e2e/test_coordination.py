@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from events.models import Invitation, Session
 from tests.e2e.axe import assert_no_serious_axe_violations
@@ -75,10 +76,10 @@ def test_coordinator_plans_a_session_and_invites_its_target_group_on_a_phone(pag
     page.get_by_label("Hae yksikköä").fill("Yksikkö KH (KH)")
     page.get_by_role("button", name=re.compile(r"^Lisää\W+Kohdeyksiköt")).click()
     assert page.get_by_role("checkbox", name="Yksikkö KH (KH)").is_checked()
-    page.wait_for_function("document.getElementById('reach').textContent.includes('3 henkilöä')")
+    expect(reach).to_have_text("Kohderyhmä tavoittaa 3 henkilöä.")
     page.get_by_label("Hae tehtävänimikettä").fill("Sairaanhoitaja")
     page.get_by_label("Hae tehtävänimikettä").press("Enter")
-    page.wait_for_function("document.getElementById('reach').textContent.includes('2 henkilöä')")
+    expect(reach).to_have_text("Kohderyhmä tavoittaa 2 henkilöä.")
     assert page.url.endswith("/koordinointi/tilaisuudet/uusi/")  # nothing sent yet
     # A typo says so, and adds nothing.
     page.get_by_label("Hae verkostoa").fill("Ei tällaista")

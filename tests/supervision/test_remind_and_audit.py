@@ -163,3 +163,16 @@ def test_audit_log_page_queries_do_not_grow_with_entries(county, as_user):
         ]
     )
     assert count() == few
+
+
+def test_remind_everyone_overdue_ignores_the_ticked_boxes(
+    county, as_user, django_capture_on_commit_callbacks
+):
+    enrol(county["ben"], county["assigned"], -2, source="assigned")
+    with django_capture_on_commit_callbacks(execute=True):
+        as_user(county["lead"]).post(
+            "/seuranta/tiimi/muistuta/",
+            {"kaikki": "1", "henkilo": [county["anna"].employee_number]},
+        )
+    reminded = set(ReminderOutbox.objects.values_list("recipient__user__last_name", flat=True))
+    assert reminded == {"Aalto", "Berg"}
