@@ -50,23 +50,20 @@ _SORTS = {
 }
 
 
-def _order_by(sort: str, descending: bool) -> tuple[str, list]:
-    params: list = []
+def _order_by(sort: str, descending: bool) -> tuple[str, str, list]:
+    """The page's ORDER BY, and for a course column the join to that course's cell."""
+    join, params = "", []
     if sort.startswith("course-"):
-        params = [int(sort[7:])] * 2
-        parts = [
-            "coalesce((SELECT c.rank FROM cell c WHERE c.employee_id = p.id AND c.course_id = %s),"
-            " 5)",
-            "(SELECT c.due_date FROM cell c WHERE c.employee_id = p.id AND c.course_id = %s)",
-            "lower(p.last_name)",
-        ]
+        join = " LEFT JOIN cell sc ON sc.employee_id = p.id AND sc.course_id = %s"
+        params = [int(sort[7:])]
+        parts = ["coalesce(sc.rank, 5)", "sc.due_date", "lower(p.last_name)"]
     else:
         parts = _SORTS.get(sort, _SORTS["status"])
     direction = " DESC NULLS FIRST" if descending else " ASC NULLS LAST"
     parts = [part + direction for part in parts] + [
         "p.employee_number" + (" DESC" if descending else "")
     ]
-    return ", ".join(parts), params
+    return join, ", ".join(parts), params
 
 
 @dataclass
@@ -132,12 +129,17 @@ latest AS MATERIALIZED (
     WHERE cc.employee_id IN (SELECT id FROM team) AND cc.course_id = ANY(%s::bigint[])
     ORDER BY cc.employee_id, cc.course_id, cc.cycle DESC
 ),
+enrolment AS MATERIALIZED (
+    SELECT en.id, en.employee_id, en.course_id, en.due_date, en.source
+    FROM courses_enrolment en
+    WHERE en.employee_id IN (SELECT id FROM team) AND en.course_id = ANY(%s::bigint[])
+),
 cell AS MATERIALIZED (
     SELECT s.*, array_position(%s::text[], s.state) - 1 AS rank FROM (
         SELECT t.id AS employee_id, c.id AS course_id, en.due_date, lc.completed_at,
             {state_sql} AS state
         FROM team t CROSS JOIN course c
-        LEFT JOIN courses_enrolment en ON en.employee_id = t.id AND en.course_id = c.id
+        LEFT JOIN enrolment en ON en.employee_id = t.id AND en.course_id = c.id
         LEFT JOIN latest lc ON lc.employee_id = t.id AND lc.course_id = c.id
         WHERE (en.id IS NOT NULL AND en.source <> 'self') OR (
             c.mandatory
@@ -160,21 +162,22 @@ person AS MATERIALIZED (
     SELECT t.*, coalesce(k.total, 0) AS checklist_total, coalesce(k.done, 0) AS checklist_done,
         coalesce(k.overdue, 0) AS checklist_overdue,
         CASE WHEN coalesce(k.overdue, 0) > 0 THEN 0 ELSE g.rank END AS rank,
-        g.earliest_due, coalesce(g.states, '{{}}') AS states, g.has_cells
+        g.earliest_due, coalesce(g.states, '{{}}') AS states,
+        coalesce(g.has_cells, false) AS has_cells
     FROM team t
     LEFT JOIN checklist k ON k.employee_id = t.id
-    LEFT JOIN LATERAL (
-        SELECT min(c.rank) AS rank,
+    LEFT JOIN (
+        SELECT c.employee_id, min(c.rank) AS rank,
             min(c.due_date) FILTER (WHERE c.state <> 'completed') AS earliest_due,
-            array_agg(DISTINCT c.state) AS states, count(*) > 0 AS has_cells
-        FROM cell c WHERE c.employee_id = t.id
-    ) AS g ON true
+            array_agg(DISTINCT c.state) AS states, true AS has_cells
+        FROM cell c GROUP BY c.employee_id
+    ) AS g ON g.employee_id = t.id
 ),
 filtered AS MATERIALIZED (
     SELECT p.* FROM person p WHERE true
 """  # noqa: S608
     params += team_params
-    params += [course_ids, mandatory, course_ids, list(COURSE_STATE_ORDER)]
+    params += [course_ids, mandatory, course_ids, course_ids, list(COURSE_STATE_ORDER)]
     # The state's parameters sit inside `cell`, after the state order.
     params += state_params
     params += [today]
@@ -200,14 +203,19 @@ filtered AS MATERIALIZED (
         if filters.status == "overdue":
             sql += " OR p.checklist_overdue > 0"
         sql += ")"
-    order, order_params = _order_by(filters.sort, filters.descending)
+    join, order, order_params = _order_by(filters.sort, filters.descending)
     sql += f"""
 ),
 page AS (
     SELECT q.* FROM (
-        SELECT p.*, row_number() OVER (ORDER BY {order}) AS ordinal FROM filtered p
+        SELECT p.*, row_number() OVER (ORDER BY {order}) AS ordinal FROM filtered p{join}
     ) AS q
     WHERE q.ordinal > %s AND q.ordinal <= %s
+),
+page_cells AS (
+    SELECT c.employee_id, json_agg(json_build_array(c.course_id, c.state, c.due_date,
+                                                    c.completed_at)) AS cells
+    FROM cell c WHERE c.employee_id IN (SELECT id FROM page) GROUP BY c.employee_id
 )
 SELECT
     (SELECT json_build_object(
@@ -233,11 +241,9 @@ SELECT
         'unit_name', p.unit_name, 'role_name', p.role_name,
         'checklist_total', p.checklist_total, 'checklist_done', p.checklist_done,
         'checklist_overdue', p.checklist_overdue, 'rank', p.rank,
-        'cells', (SELECT json_agg(json_build_array(c.course_id, c.state, c.due_date,
-                                                   c.completed_at))
-                  FROM cell c WHERE c.employee_id = p.id)
+        'cells', pc.cells
      ) ORDER BY p.ordinal)
-     FROM page AS p)
+     FROM page AS p LEFT JOIN page_cells pc ON pc.employee_id = p.id)
 """  # noqa: S608
     params += order_params
     params += [offset, offset + limit if limit is not None else 2**31]
