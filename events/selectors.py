@@ -42,7 +42,19 @@ def target_group(*, session: Session) -> QuerySet[Employee]:
     One query when evaluated (plus one for the session's targets)."""
     unit_paths = list(session.target_units.values_list("path", flat=True))
     role_ids = list(session.target_job_roles.values_list("pk", flat=True))
-    condition = Q(networks__sessions=session)
+    return _target_people(Q(networks__sessions=session), unit_paths, role_ids)
+
+
+def people_reached(
+    *, network_ids: list[int], unit_paths: list[str], role_ids: list[int]
+) -> QuerySet[Employee]:
+    """`target_group` for targets not saved yet (the planning page's live count)."""
+    in_networks = Q(networks__in=network_ids) if network_ids else Q(pk__in=[])
+    return _target_people(in_networks, unit_paths, role_ids)
+
+
+def _target_people(in_networks: Q, unit_paths: list[str], role_ids: list[int]):
+    condition = in_networks
     if unit_paths or role_ids:
         in_units = Q()
         for path in unit_paths:

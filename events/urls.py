@@ -1,6 +1,6 @@
 from django.urls import path
 
-from events import views, views_coordinator
+from events import coordination_views, views, views_coordinator
 
 app_name = "events"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("verkostot/", views.networks, name="networks"),
     path("verkostot/<int:network_id>/", views.network_members, name="network"),
     path("koordinointi/tilaisuudet/", views_coordinator.overview, name="overview"),
+    path("koordinointi/tilaisuudet/uusi/", coordination_views.plan, name="plan"),
+    path("koordinointi/tilaisuudet/kohderyhma/", coordination_views.reach, name="reach"),
     path(
         "koordinointi/tilaisuudet/<int:session_id>/lasnaolo/",
         views_coordinator.attendance,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from events import links, selectors, services
+from events.coordination_selectors import invitation_status
 from events.models import Session, SessionSeries
 from events.permissions import user_is_coordinator
 from reporting.filenames import export_filename
@@ -55,6 +56,7 @@ def attendance(request, session_id: int):
         {
             "session": session,
             "registrations": selectors.attendance_list(session=session),
+            "invitations": invitation_status(session=session),
             "presenter_links": [(slot, links.presenter_url(slot)) for slot in slots],
         },
     )

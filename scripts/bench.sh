@@ -8,6 +8,8 @@
 #   phrase_search  the phrase search over 10,000 phrases (bench/phrase_search.py);
 #   supervision  the team dashboard (500 reports × 12 courses), the county report over
 #              30,000 people and a 300,000-row XLSX export task (bench/supervision.py);
+#   team_dashboard  the team page in SQL against in Python, teams of 500 and 2,000
+#              (bench/team_dashboard.py);
 #   uploads    zip bombs against the upload reader: time and peak memory (bench/uploads.py);
 #   hyte       the county's hyte picture over 30,000 people against a bare page, and a
 #              PTV sync of 2,000 services from a local server (bench/hyte.py);
@@ -26,7 +28,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY=""
 case "${1:-}" in
-  hr_import|learning|reminders|events|phrase_search|supervision|uploads|hyte|two_nodes) ONLY=$1; shift ;;
+  hr_import|learning|reminders|events|phrase_search|supervision|team_dashboard|uploads|hyte|two_nodes) ONLY=$1; shift ;;
 esac
 PY=.venv/bin/python
 SCRATCH=$(mktemp -d -t hyteopas-bench.XXXXXX)
@@ -58,6 +60,7 @@ case "$ONLY" in
   events) "$PY" bench/events.py "$@" ;;
   phrase_search) "$PY" bench/phrase_search.py "$@" ;;
   supervision) "$PY" bench/supervision.py "$@" ;;
+  team_dashboard) "$PY" bench/team_dashboard.py "$@" ;;
   uploads) "$PY" bench/uploads.py "$@" ;;
   hyte) "$PY" bench/hyte.py "$@" ;;
   two_nodes) "$PY" bench/two_nodes.py "$@" ;;
@@ -68,6 +71,7 @@ case "$ONLY" in
     "$PY" bench/events.py
     "$PY" bench/phrase_search.py
     "$PY" bench/supervision.py
+    "$PY" bench/team_dashboard.py
     "$PY" bench/uploads.py
     "$PY" bench/hyte.py
     ;;

@@ -6,6 +6,7 @@ import logging
 import os
 import shutil
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,24 @@ def _audit_reminders(actor: User, people: list[Employee], new: list[ReminderOutb
                 target_employee=person,
                 reminders=count,
             )
+
+
+def reminders_remind_people(*, actor, people: Iterable[Employee]) -> dict[Employee, int]:
+    """`reminders_remind_overdue` for the dashboard, which names who was reminded: each
+    person who got new reminders with how many (the rows of today's manual stage this
+    call added to the outbox)."""
+    people = list(people)
+    started = timezone.now()
+    if not reminders_remind_overdue(actor=actor, people=people):
+        return {}
+    counts = Counter(
+        ReminderOutbox.objects.filter(
+            stage=manual_stage(timezone.localdate()),
+            recipient_id__in=[person.pk for person in people],
+            created_at__gte=started,
+        ).values_list("recipient_id", flat=True)
+    )
+    return {person: counts[person.pk] for person in people if counts[person.pk]}
 
 
 # --- exports --------------------------------------------------------------------------

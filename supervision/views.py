@@ -10,7 +10,6 @@ answers 404; signed-out visitors go to the sign-in page.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,12 +27,12 @@ from onboarding.selectors import checklist_for, checklist_progress
 from onboarding.views import ExtraItemForm
 from people.models import Employee, OrgUnit
 from people.permissions import user_can_view_employee, user_can_view_team
-from people.selectors import employee_for_user
+from people.selectors import employee_for_user, employee_reports
 from reporting.filenames import export_filename
 from reporting.spreadsheets import csv_download
 from supervision import county, exports, services, totals
 from supervision.chart import timeline_chart
-from supervision.dashboard import PAGE_SIZE, DashboardFilters, team_dashboard
+from supervision.dashboard import DashboardFilters, team_dashboard, team_overdue_ids, team_page
 from supervision.models import ExportJob
 from supervision.permissions import (
     user_can_export_people,
@@ -54,10 +53,7 @@ def _supervisor(request) -> Employee:
 def dashboard(request):
     supervisor = _supervisor(request)
     filters = DashboardFilters.from_query(request.GET)
-    data = team_dashboard(supervisor=supervisor, filters=filters)
-    page = Paginator(data.rows, PAGE_SIZE).get_page(request.GET.get("sivu"))
-    for row in page:
-        row.cell_list = [row.cells.get(course.pk) for course in data.courses]
+    data = team_page(supervisor=supervisor, filters=filters, page_number=request.GET.get("sivu"))
     query = filters.as_query()
     sort_links = _sort_links(filters, data.courses)
     return render(
@@ -65,7 +61,7 @@ def dashboard(request):
         "supervision/dashboard.html",
         {
             "data": data,
-            "page": page,
+            "page": data.page,
             "filters": filters,
             "query": urlencode(query),
             "state_choices": [(state, STATE_LABELS[state]) for state in STATE_ORDER],
@@ -168,28 +164,37 @@ def dashboard_xlsx(request):
 @login_required
 @require_POST
 def remind(request):
+    """Remind one person (`yksi`), the ticked ones (`henkilo`, any number), or everyone
+    with something overdue; the message names who was reminded."""
     supervisor = _supervisor(request)
     filters = DashboardFilters.from_query(request.POST)
-    data = team_dashboard(supervisor=supervisor, filters=DashboardFilters())
-    team = {row.employee.employee_number: row.employee for row in data.rows}
-    number = request.POST.get("henkilo", "")
-    if number:
+    one = request.POST.get("yksi", "")
+    numbers = [one] if one else request.POST.getlist("henkilo")
+    if request.POST.get("kaikki"):
+        numbers = []
+    elif request.POST.get("valitut") and not numbers:
+        messages.info(request, _("Valitse ensin muistutettavat henkilöt."))
+        return redirect(reverse("supervision:team") + "?" + urlencode(filters.as_query()))
+    team = employee_reports(supervisor=supervisor).select_related(None).select_related("user")
+    if numbers:
+        people = list(team.filter(employee_number__in=numbers))
         # Someone outside the team answers 404, as their record does.
-        if number not in team:
+        if len(people) != len(set(numbers)):
             raise Http404
-        people = [team[number]]
     else:
-        people = [row.employee for row in data.overdue_people]
-    queued = services.reminders_remind_overdue(actor=request.user, people=people)
-    if queued:
+        people = list(team.filter(pk__in=team_overdue_ids(supervisor=supervisor)))
+    reminded = services.reminders_remind_people(actor=request.user, people=people)
+    if reminded:
+        names = ", ".join(person.full_name for person in reminded)
+        tasks = sum(reminded.values())
         messages.success(
             request,
             ngettext(
-                "Muistutus lähetetty (%(count)s tehtävä).",
-                "Muistutukset lähetetty (%(count)s tehtävää).",
-                queued,
+                "Muistutettu: %(names)s (%(count)s tehtävä).",
+                "Muistutettu: %(names)s (%(count)s tehtävää).",
+                tasks,
             )
-            % {"count": queued},
+            % {"names": names, "count": tasks},
         )
     else:
         messages.info(

@@ -84,6 +84,8 @@ ACCESS: dict[str, str] = {
     "events:networks": "L O O O O O O O O O",
     "events:network": "L M M M M M M M O O",
     "events:overview": "L M M M M M M M O O",
+    "events:plan": "L M M M M M M M O O",
+    "events:reach": "L M M M M M M M O O",
     "events:attendance": "L M M M M M M M O O",
     "events:invite": "L M M M M M M M R R",
     "events:send_presenter_links": "L M M M M M M M R R",

@@ -2,6 +2,10 @@
 reminds one person, exports XLSX and opens the downloaded file; a hyte coordinator
 opens the county report. Both pages are checked with axe."""
 
+import datetime
+import os
+from pathlib import Path
+
 import openpyxl
 import pytest
 from django.contrib.auth.models import Group
@@ -13,6 +17,9 @@ from tests.courses.builders import make_course
 from tests.e2e.axe import assert_no_serious_axe_violations
 from tests.factories import make_unit
 from tests.supervision.conftest import FORMULA_NAME, PASSWORD, complete, enrol, person
+
+# Screenshots of the phone journey go to this folder when it is set (to look at them).
+SHOTS = os.environ.get("HYTEOPAS_SHOTS", "")
 
 pytestmark = [
     pytest.mark.browser,
@@ -42,6 +49,22 @@ def team(settings, tmp_path):
     return {"lead": lead, "late": late, "formula": formula, "coordinator": coordinator}
 
 
+def shot(page, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=Path(SHOTS) / f"{name}.png", full_page=True)
+
+
+def fits_the_screen(page) -> bool:
+    return page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
+
+
+def in_view(page, selector: str) -> bool:
+    box = page.locator(selector).first.bounding_box()
+    size = page.viewport_size
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"]
+
+
 def row_names(page) -> list[str]:
     return page.locator("table.team-table tbody th[scope=row]").all_inner_texts()
 
@@ -66,7 +89,7 @@ def test_supervisor_filters_reminds_and_exports(page, sign_in, team, tmp_path):
     # Remind Anna only.
     with page.expect_navigation():
         page.get_by_role("button", name="Muistuta Anna Aalto").click()
-    assert "Muistutus lähetetty (1 tehtävä)." in page.locator(".messages").inner_text()
+    assert "Muistutettu: Anna Aalto (1 tehtävä)." in page.locator(".messages").inner_text()
     assert "tila=overdue" in page.url
     reminded = list(ReminderOutbox.objects.values_list("recipient_id", flat=True))
     assert reminded == [team["late"].pk]
@@ -102,3 +125,69 @@ def test_coordinator_county_report_is_accessible(page, sign_in, team):
     row = page.get_by_role("row", name="Yksikkö S1-1")
     assert row.get_by_role("cell").all_inner_texts() == ["6", "1", "2", "17 %"]
     assert_no_serious_axe_violations(page, "the county report, one sector")
+
+
+def test_supervisor_on_a_phone_finds_who_is_overdue_and_reminds_them(page, sign_in, team):
+    """390 × 844: nothing scrolls sideways; the overdue people are ticked and reminded at
+    once, the message names them; a sign-off far down a team member's page shows its
+    message on screen."""
+    from onboarding.models import Checklist, ChecklistItem, ItemKind, ItemOwner
+
+    checklist = Checklist.objects.create(employee=team["late"])
+    for number in range(8):
+        ChecklistItem.objects.create(
+            checklist=checklist,
+            kind=ItemKind.TASK,
+            title=f"Tehtävä {number}",
+            owner=ItemOwner.EMPLOYEE,
+            due_date=datetime.date.today() + datetime.timedelta(days=9),
+        )
+    ChecklistItem.objects.create(
+        checklist=checklist,
+        kind=ItemKind.SIGN_OFF,
+        title="Perehdytyksen kuittaus",
+        owner=ItemOwner.SUPERVISOR,
+        due_date=datetime.date.today() + datetime.timedelta(days=9),
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_in(team["lead"].user.email, PASSWORD)
+    page.goto("/tiimi/")
+    assert fits_the_screen(page)
+    assert_no_serious_axe_violations(page, "the team dashboard on a phone")
+    shot(page, "team-phone")
+    # Who is overdue: the status is on each card, and the filter narrows to them.
+    anna = page.locator("table.team-table tbody tr").filter(has_text="Anna Aalto")
+    assert anna.locator(".cell-state").inner_text() == "Myöhässä"
+    assert anna.get_by_role("button", name="Muistuta Anna Aalto").is_visible()
+    page.get_by_label("Tila", exact=True).select_option("overdue")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Suodata", exact=True).click()
+    assert sorted(row_names(page)) == sorted(["Anna Aalto", f"Eve {FORMULA_NAME}"])
+    assert fits_the_screen(page)
+
+    # Tick both and remind them at once.
+    page.get_by_label("Valitse Anna Aalto").check()
+    page.get_by_label(f"Valitse Eve {FORMULA_NAME}").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Muistuta valittuja").click()
+    message = page.locator(".messages").inner_text()
+    assert message.startswith("Muistutettu: ") and "(2 tehtävää)" in message
+    assert "Anna Aalto" in message and f"Eve {FORMULA_NAME}" in message
+    assert in_view(page, ".messages") and fits_the_screen(page)
+    assert set(ReminderOutbox.objects.values_list("recipient_id", flat=True)) == {
+        team["late"].pk,
+        team["formula"].pk,
+    }
+    assert_no_serious_axe_violations(page, "the team dashboard on a phone, after reminding")
+    shot(page, "team-phone-reminded")
+
+    # Sign off an item at the bottom of Anna's checklist: the message is on screen.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Anna Aalto").click()
+    assert fits_the_screen(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Kuittaa").click()
+    assert "#checklist-item-" in page.url
+    assert "Merkitty tehdyksi: Perehdytyksen kuittaus" in page.locator(".messages").inner_text()
+    assert in_view(page, ".messages")
+    shot(page, "team-member-signed-off")

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def names_in_order(html: str) -> list[str]:
     """The people of the team table, top to bottom (last name as shown)."""
     body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
-    return re.findall(r'<th scope="row"><a href="/tiimi/[^"]+/">[^ <]+ ([^<]+)</a>', body)
+    return re.findall(r'<th scope="row"[^>]*><a href="/tiimi/[^"]+/">[^ <]+ ([^<]+)</a>', body)
 
 
 def test_overdue_first_then_to_renew_due_soon_not_started_and_done(county, as_user):
@@ -208,3 +208,79 @@ def test_a_manager_higher_up_sees_everyone_below_and_never_people_who_left(count
     below = set(employee_reports(supervisor=county["other_lead"]))
     assert county["ben"] in below and county["cai"] not in below
     assert county["other_lead"] not in below
+
+
+def test_the_page_costs_the_same_two_queries_for_10_and_2000_reports(county, as_user):
+    """The page is cut in the database: its own data is the courses and one statement,
+    whatever the team's size (2,000 reports made with bulk_create)."""
+    from supervision.dashboard import team_page
+
+    courses = [county["mandatory"], county["assigned"]]
+    small = person(county["other_unit"], "Pieni", "Pia")
+    big = person(county["other_unit"], "Iso", "Ilkka")
+    _make_reports(small, county["other_unit"], 10, courses)
+    _make_reports(big, county["other_unit"], 2000, courses)
+
+    def own(supervisor, number):
+        with CaptureQueriesContext(connection) as queries:
+            data = team_page(supervisor=supervisor, filters=DashboardFilters(), page_number=number)
+        return len(queries), data
+
+    own(small, 1)  # the default locale's id is looked up once per process
+    own_small, data_small = own(small, 1)
+    own_big, data_big = own(big, 3)
+    assert own_small == own_big == 2
+    assert data_small.team_size == 10 and len(data_small.page.object_list) == 10
+    past_the_end = team_page(supervisor=small, filters=DashboardFilters(), page_number=3)
+    assert past_the_end.page.number == 1 and len(past_the_end.page.object_list) == 10
+    assert data_big.team_size == 2000 and len(data_big.page.object_list) == 50
+    assert data_big.page.num_pages == 40 and data_big.page.number == 3
+    assert data_big.overdue_count == 0  # due today is due soon, not overdue
+    assert [rate.required for rate in data_big.rates] == [2000, 2000]
+
+    def page(supervisor):
+        client = as_user(supervisor)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/tiimi/?tila=due_soon&jarjestys=-name")
+            assert response.status_code == 200
+        return len(queries), response
+
+    page_small, _ = page(small)
+    page_big, response = page(big)
+    assert page_small == page_big <= 9  # session, user, the role check, the dashboard's two
+    assert "Sivu 1/20" in response.content.decode()
+
+
+@pytest.mark.parametrize("completion", [None, "valid", "expired"])
+@pytest.mark.parametrize("due_in", [None, -1, 0, 14, 15])
+def test_the_sql_state_rule_is_course_status(completion, due_in):
+    """`course_state_sql` (the dashboard's cells in SQL) says what `CourseStatus` says."""
+    import datetime
+
+    from django.utils import timezone
+
+    from courses.selectors import CourseStatus, course_state_sql
+    from supervision.team import _CompletionFacts, _EnrolmentFacts
+
+    today = timezone.localdate()
+    now = timezone.now()
+    due = today + datetime.timedelta(days=due_in) if due_in is not None else None
+    latest = None
+    if completion:
+        expires = now + datetime.timedelta(days=1 if completion == "valid" else -1)
+        latest = _CompletionFacts(1, now - datetime.timedelta(days=400), expires)
+    case, params = course_state_sql(due="d.due", completed_at="d.done", expires_at="d.expires")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {case} FROM (SELECT %s::date AS due, %s::timestamptz AS done,"
+            " %s::timestamptz AS expires) AS d",
+            [
+                *params,
+                due,
+                latest.completed_at if latest else None,
+                latest.expires_at if latest else None,
+            ],
+        )
+        in_sql = cursor.fetchone()[0]
+    expected = CourseStatus(None, _EnrolmentFacts(due, "mandatory"), 0, 0, latest, today).state
+    assert in_sql == expected

@@ -31,7 +31,7 @@ def test_remind_one_person_sends_their_overdue_items_once_a_day(
     client = as_user(county["lead"])
     anna = county["anna"]
     response = remind(client, django_capture_on_commit_callbacks, henkilo=anna.employee_number)
-    assert "Muistutukset lähetetty (2 tehtävää)." in response.content.decode()
+    assert "Muistutettu: Anna Aalto (2 tehtävää)." in response.content.decode()
     rows = ReminderOutbox.objects.filter(recipient=anna, stage=manual_stage(timezone.localdate()))
     assert sorted(rows.values_list("subject_kind", flat=True)) == [
         SubjectKind.CHECKLIST_ITEM,
@@ -61,7 +61,7 @@ def test_a_new_overdue_item_the_same_day_is_still_reminded(
     remind(client, django_capture_on_commit_callbacks, henkilo=anna.employee_number)
     checklist_item(anna, "Allekirjoita vaitiolositoumus", -1)
     response = remind(client, django_capture_on_commit_callbacks, henkilo=anna.employee_number)
-    assert "Muistutus lähetetty (1 tehtävä)." in response.content.decode()
+    assert "Muistutettu: Anna Aalto (1 tehtävä)." in response.content.decode()
 
 
 def test_remind_all_overdue_reaches_everyone_late_in_the_team_only(
@@ -75,6 +75,48 @@ def test_remind_all_overdue_reaches_everyone_late_in_the_team_only(
     # belongs to another team.
     assert reminded == {"Aalto", "Berg"}
     assert AuditEntry.objects.filter(action=AuditAction.REMIND).count() == 2
+    assert "Muistutettu: Anna Aalto, Ben Berg (3 tehtävää)." in response.content.decode()
+
+
+def test_remind_a_selection_names_each_person_reminded(
+    county, as_user, django_capture_on_commit_callbacks
+):
+    enrol(county["ben"], county["assigned"], -2, source="assigned")
+    client = as_user(county["lead"])
+    anna, ben = county["anna"], county["ben"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/seuranta/tiimi/muistuta/",
+            {"valitut": "1", "henkilo": [ben.employee_number]},
+            follow=True,
+        )
+    assert "Muistutettu: Ben Berg (1 tehtävä)." in response.content.decode()
+    assert set(ReminderOutbox.objects.values_list("recipient", flat=True)) == {ben.pk}
+    # The whole selection at once; who had already been reminded today is not named.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/seuranta/tiimi/muistuta/",
+            {"valitut": "1", "henkilo": [anna.employee_number, ben.employee_number]},
+            follow=True,
+        )
+    assert "Muistutettu: Anna Aalto (2 tehtävää)." in response.content.decode()
+
+
+def test_remind_selected_with_nothing_ticked_asks_to_choose(county, as_user):
+    response = as_user(county["lead"]).post(
+        "/seuranta/tiimi/muistuta/", {"valitut": "1"}, follow=True
+    )
+    assert "Valitse ensin muistutettavat henkilöt." in response.content.decode()
+    assert not ReminderOutbox.objects.exists()
+
+
+def test_a_selection_with_someone_outside_the_team_answers_404(county, as_user):
+    response = as_user(county["lead"]).post(
+        "/seuranta/tiimi/muistuta/",
+        {"henkilo": [county["anna"].employee_number, county["stranger"].employee_number]},
+    )
+    assert response.status_code == 404
+    assert not ReminderOutbox.objects.exists()
 
 
 def test_reminding_someone_outside_the_team_answers_404(county, as_user):
@@ -153,3 +195,16 @@ def test_remind_now_and_the_sweep_remind_one_overdue_course_once(county):
     assert list(swept.values_list("subject_kind", "subject_id")) == [
         (SubjectKind.ENROLMENT, enrolment.pk)
     ]
+
+
+def test_remind_everyone_overdue_ignores_the_ticked_boxes(
+    county, as_user, django_capture_on_commit_callbacks
+):
+    enrol(county["ben"], county["assigned"], -2, source="assigned")
+    with django_capture_on_commit_callbacks(execute=True):
+        as_user(county["lead"]).post(
+            "/seuranta/tiimi/muistuta/",
+            {"kaikki": "1", "henkilo": [county["anna"].employee_number]},
+        )
+    reminded = set(ReminderOutbox.objects.values_list("recipient__user__last_name", flat=True))
+    assert reminded == {"Aalto", "Berg"}
