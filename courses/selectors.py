@@ -18,7 +18,7 @@ from courses.models import (
 from courses.permissions import audience_of, employee_in_audience
 from courses.services import current_cycle
 from languages.fields import language_code
-from people.deadlines import is_due_soon, is_overdue
+from people.deadlines import due_soon_until, is_due_soon, is_overdue
 from people.models import Employee
 from people.selectors import employee_for_user
 from people.types import AnyUser
@@ -79,10 +79,10 @@ def course_state_sql(*, due: str, completed_at: str, expires_at: str) -> tuple[s
         f"CASE WHEN {completed_at} IS NOT NULL AND ({expires_at} IS NULL OR {expires_at} > %s)"
         f" THEN 'completed' WHEN {completed_at} IS NOT NULL THEN 'to_renew'"
         f" WHEN {due} < %s THEN 'overdue'"
-        f" WHEN {due} - %s <= %s THEN 'due_soon' ELSE 'not_started' END"
+        f" WHEN {due} <= %s THEN 'due_soon' ELSE 'not_started' END"
     )
     today = timezone.localdate()
-    return sql, [timezone.now(), today, today, DUE_SOON_DAYS]
+    return sql, [timezone.now(), today, due_soon_until(today)]
 
 
 def _cycle_of(completion: CourseCompletion | None, now) -> int:

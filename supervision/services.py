@@ -119,7 +119,7 @@ def _audit_reminders(actor: User, people: list[Employee], new: list[ReminderOutb
             )
 
 
-def reminders_remind_people(*, actor, people: Iterable[Employee]) -> dict[Employee, int]:
+def reminders_remind_people(*, actor: User, people: Iterable[Employee]) -> dict[Employee, int]:
     """`reminders_remind_overdue` for the dashboard, which names who was reminded: each
     person who got new reminders with how many (the rows of today's manual stage this
     call added to the outbox)."""
