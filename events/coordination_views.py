@@ -95,7 +95,8 @@ def plan(request):
                 return redirect("events:attendance", session_id=session.pk)
     else:
         form = SessionPlanForm(series=series, options=options)
-        chosen = {field: [] for field in TARGET_KINDS}
+        # A target may come in the address (the hyte picture's "plan a session" for a unit).
+        chosen = _chosen(request.GET, options)
     count = selectors.reach_count(
         network_ids=[o.pk for o in chosen["verkostot"]],
         unit_ids=[o.pk for o in chosen["yksikot"]],

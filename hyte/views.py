@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from audit.models import AuditAction
 from audit.services import record as audit_record
 from courses.models import CoursePage, default_locale_id
+from events.permissions import user_is_coordinator
 from hyte import exports, selectors, services, totals
 from hyte.charts import bar_chart
 from people.models import OrgUnit
@@ -59,6 +60,7 @@ def picture(request):
             "picture": found,
             "charts": _charts(found),
             "quiet_days": selectors.QUIET_DAYS,
+            "may_plan_sessions": user_is_coordinator(request.user),
             "completion_tables": [
                 (found.completion_by_sector, _("Toimialoittain"), "completion-sector-caption"),
                 (

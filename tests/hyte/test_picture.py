@@ -152,3 +152,22 @@ def test_only_hr_and_hyte_coordinators_see_it(county, as_user):
     assert as_user(county["holders"]["hr_admin"]).get("/seuranta/hyte/").status_code == 200
     assert as_user(county["lead"]).get("/seuranta/hyte/").status_code == 403
     assert as_user(county["holders"]["trainer"]).get("/seuranta/hyte/").status_code == 403
+
+
+def test_plan_a_session_starts_the_coordinators_plan_with_the_unit_chosen(county, as_user):
+    course = county["mandatory"]
+    low = make_unit("S2-9", county["other_sector"])
+    high = make_unit("S1-9", county["sector"])
+    rate([person(low, f"Matala{n}", "M") for n in range(5)], course, "before", 2)
+    rate([person(high, f"Korkea{n}", "K") for n in range(5)], course, "before", 5)
+    copies(high, 20)
+    hyte_totals_refresh()
+    plan = f"/koordinointi/tilaisuudet/uusi/?yksikot={low.pk}"
+    coordinator = as_user(county["holders"]["hyte_coordinator"])
+    assert plan.replace("&", "&amp;") in coordinator.get("/seuranta/hyte/").content.decode()
+    page = coordinator.get(plan).content.decode()
+    assert f'name="yksikot" value="{low.pk}" checked' in page
+    # HR admins read the picture but do not plan sessions: no dead end for them.
+    assert (
+        plan not in as_user(county["holders"]["hr_admin"]).get("/seuranta/hyte/").content.decode()
+    )
