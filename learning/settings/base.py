@@ -176,6 +176,8 @@ ONBOARDING_PROPAGATE_DAYS = env.int("ONBOARDING_PROPAGATE_DAYS", default=60)
 # mandatory courses due this many days after the import day (a course may set its own).
 ONBOARDING_WINDOW_DAYS = env.int("ONBOARDING_WINDOW_DAYS", default=60)
 COURSE_GRACE_DAYS = env.int("COURSE_GRACE_DAYS", default=90)
+# The county's name as the issuer on course certificates; empty: "Hyvinvointialue".
+COUNTY_NAME = env.str("COUNTY_NAME", default="")
 # A staff file that would deactivate more than this share of active staff (or the
 # uploader) needs a second confirmation.
 IMPORT_MAX_DEACTIVATE_SHARE = env.float("IMPORT_MAX_DEACTIVATE_SHARE", default=0.10)
