@@ -147,9 +147,7 @@ def quiz_submit(request, lesson_id: int, quiz_id: int):
         if completion is not None:
             return _completed(request, completion)
         if done and not lesson.get_next_siblings().live().exists():
-            asked = _ask_after_assessment(
-                request, employee, lesson, prefix=f"?yritys={attempt.pk}"
-            )
+            asked = _ask_after_assessment(request, employee, lesson, prefix=f"?yritys={attempt.pk}")
             if asked is not None:
                 return asked
     # The result box takes focus, so a screen reader announces the score at once.

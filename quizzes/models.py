@@ -44,6 +44,7 @@ class Quiz(
         _("yrityksiä enintään"), default=3, help_text=_("0 = rajaton")
     )
     shuffle = models.BooleanField(_("sekoita kysymykset ja vaihtoehdot"), default=False)
+
     class Reveal(models.TextChoices):
         FINAL = "final", _("Kun visa on läpäisty tai yritykset on käytetty")
         EACH = "each", _("Jokaisen palautuksen jälkeen")
