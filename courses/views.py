@@ -74,7 +74,10 @@ def _ask_after_assessment(request, employee, lesson, *, prefix: str = ""):
     target, block_id = pending
     messages.info(
         request,
-        _("Vielä yksi kysymys: arvioi osaamisesi, niin koulutus on suoritettu."),
+        _(
+            "Arvioi vielä osaamisesi koulutuksen lopuksi: koulutus on suoritettu, kun olet "
+            "vastannut ja muut oppitunnit ovat valmiit."
+        ),
     )
     return redirect(f"{target.localized.url}{prefix}#block-{block_id}")
 

@@ -67,7 +67,7 @@ def test_the_after_assessment_is_asked_before_the_course_completes(client, learn
     # Passed, but the course waits for the self-rating: the learner is taken to it.
     assert not CourseCompletion.objects.filter(employee=learner).exists()
     page = client.get(response["Location"]).content.decode()
-    assert "Vielä yksi kysymys" in page
+    assert "Arvioi vielä osaamisesi" in page
     block_id = after_block_id(page)
     assert response["Location"].endswith(f"#block-{block_id}")
 

@@ -117,7 +117,7 @@ def test_an_employee_finishes_a_course_on_a_phone(page, live_server, course_to_f
         clicks.click(question.get_by_label(f"oikea {number}", exact=True), navigates=False)
     clicks.click(quiz_section.get_by_role("button", name="Lähetä vastaukset"))
     assert not CourseCompletion.objects.filter(employee=learner).exists()
-    assert "Vielä yksi kysymys" in page.locator(".messages").inner_text()
+    assert "Arvioi vielä osaamisesi" in page.locator(".messages").inner_text()
     assert "Hyväksytty" in quiz_section.locator(".quiz-result").inner_text()
     check_page(page, "the passed quiz and the after-course self-assessment")
 
