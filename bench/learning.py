@@ -6,6 +6,8 @@
     # its name must contain "bench"):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/hyteopas_bench \\
         .venv/bin/python bench/learning.py --requests 200
+    # before/after: the same bench at another revision first, in the same run
+    scripts/bench.sh learning --baseline main
 
 What it measures (PostgreSQL, DEBUG forced off, learning.settings.test, so Celery is eager):
 
@@ -81,7 +83,7 @@ SCENARIOS = {
     "quiz_pass": "Quiz submission, 20 questions, passed",
 }
 TARGETS = {
-    "lesson": {"queries": 10, "p50_ratio": 3.0},
+    "lesson": {"queries": 12, "p50_ratio": 3.0},
     "my_learning_1": {"queries": 8},
     "my_learning_40": {"queries": 8},
     "quiz_fail": {"queries": 6},
@@ -274,7 +276,7 @@ def build(courses: int) -> dict:
         3,
         [("paragraph", PARAGRAPHS[0]), ("quiz", {"quiz": quiz20, "required": True})],
     )
-    services.lesson_visit(employee=learner, lesson=lesson)
+    services.enrolment_remember_lesson(employee=learner, lesson=lesson)
     block_id = next(block.id for block in lesson.body if block.block_type == "self_assessment")
     services.self_assessment_record(employee=learner, lesson=lesson, block_id=block_id, value=3)
     quiz_services.quiz_submit(
@@ -284,7 +286,7 @@ def build(courses: int) -> dict:
         submission_key=str(uuid.uuid4()),
     )
     for employee in (learner, passer):
-        services.lesson_visit(employee=employee, lesson=quiz_lesson)
+        services.enrolment_remember_lesson(employee=employee, lesson=quiz_lesson)
     return {
         "employees": {"many": many.pk, "one": one.pk, "learner": learner.pk, "passer": passer.pk},
         "users": {
@@ -327,7 +329,7 @@ def bare_lesson(request, lesson_id: int):
     )
     from courses.permissions import employee_in_audience
     from quizzes.models import AnswerChoice, QuizAttempt, SelfAssessmentAnswer
-    from quizzes.selectors import QuizState
+    from quizzes.selectors import QuizState, choose_all_hint_needed
 
     employee = request.user.employee
     # 1: the lesson with its body.
@@ -374,10 +376,7 @@ def bare_lesson(request, lesson_id: int):
     enrolled = [value for kind, value in rows if kind == "enrolment"]
     if not enrolled and not employee_in_audience(employee, course, unit_paths, role_ids):
         raise Http404
-    if not enrolled:
-        Enrolment.objects.create(employee=employee, course_id=course.pk, last_lesson=lesson)
-    elif enrolled[0] != str(lesson.pk):
-        Enrolment.objects.filter(employee=employee, course_id=course.pk).update(last_lesson=lesson)
+    # Nothing written: like the page, a GET is a read.
     # 4: the quiz snippets (Wagtail's StreamField, one query for all chooser blocks).
     quizzes = {
         block.value["quiz"].pk: block.value["quiz"]
@@ -399,6 +398,9 @@ def bare_lesson(request, lesson_id: int):
             if question is None:
                 question = seen[choice.question_id] = choice.question
                 question.shuffled_choices = []
+                question.choose_all_hint = question.kind == "multiple" and choose_all_hint_needed(
+                    question.text
+                )
                 questions[question.quiz_id].append(question)
             question.shuffled_choices.append(choice)
         # 6: the learner's attempts per quiz, counted in the database.
@@ -1031,6 +1033,54 @@ def _git_state() -> dict:
     }
 
 
+def run_baseline(revision: str, args) -> dict:
+    """The lesson page as it was at `revision` ("before"), measured in this same run:
+    that revision's tree (git archive) runs its own copy of this bench against its own
+    database (this one's name + "_before"), with the same parameters, before ours runs.
+    Returns its lesson result and load averages."""
+    import tempfile
+
+    config = bench_database()
+    url = os.environ["DATABASE_URL"]
+    before_url = url[: url.rindex("/") + 1] + config["NAME"] + "_before"
+    with tempfile.TemporaryDirectory(prefix="hyteopas-baseline-") as tree:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", tree], input=archive, check=True)
+        options = ("requests", "warmup", "capture", "courses")
+        command = [sys.executable, str(Path(tree) / "bench" / "learning.py")]
+        command += [part for name in options for part in (f"--{name}", str(getattr(args, name)))]
+        command += ["--submissions", str(min(args.submissions, 20))]
+        load_before = os.getloadavg()
+        subprocess.run(
+            command, cwd=tree, env={**os.environ, "DATABASE_URL": before_url}, check=True
+        )
+        data = json.loads((Path(tree) / "bench" / "results" / "learning.json").read_text())
+    return {
+        "revision": revision,
+        "commit": subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", revision], capture_output=True, text=True
+        ).stdout.strip(),
+        "lesson": data["results"]["lesson"],
+        "my_learning_40": data["results"]["my_learning_40"],
+        "load_average_at_start": load_before,
+        "load_average_at_end": os.getloadavg(),
+    }
+
+
+def baseline_report(baseline: dict, results: dict) -> str:
+    lines = [f"\nBefore ({baseline['revision']}, {baseline['commit'][:10]}) and after, one run:"]
+    for name in ("lesson", "my_learning_40"):
+        old, new = baseline[name]["page"], results[name]["page"]
+        lines.append(
+            f"  {SCENARIOS[name]:34} p50 {old['p50_ms']:7.1f} → {new['p50_ms']:7.1f} ms "
+            f"(after/before ×{new['p50_ms'] / old['p50_ms']:.2f}); "
+            f"queries {old['queries']} → {new['queries']}"
+        )
+    return "\n".join(lines)
+
+
 def verdicts(result: dict) -> list[tuple[str, bool]]:
     target = TARGETS[result["scenario"]]
     page = result["page"]
@@ -1184,6 +1234,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=20, help="untimed requests first")
     parser.add_argument("--capture", type=int, default=5, help="requests with queries counted")
     parser.add_argument("--courses", type=int, default=40, help="mandatory courses of one learner")
+    parser.add_argument(
+        "--baseline",
+        metavar="REVISION",
+        help="also measure the lesson page and My learning at this git revision (e.g. main), "
+        "in the same run, and print before/after",
+    )
     args = parser.parse_args()
 
     if args.child:
@@ -1196,6 +1252,10 @@ def main() -> None:
         return
 
     config = bench_database()
+    baseline = None
+    if args.baseline:
+        print(f"Measuring {args.baseline} first (before)…", flush=True)
+        baseline = run_baseline(args.baseline, args)
     started_load = os.getloadavg()
     git_state = _git_state()
     print(
@@ -1234,8 +1294,12 @@ def main() -> None:
     for result in results.values():
         result["verdicts"] = dict(verdicts(result))
     data["problems"] = problems_of(results)
+    if baseline is not None:
+        data["baseline"] = baseline
     harness.write_results(RESULTS, data)
     print(report(data))
+    if baseline is not None:
+        print(baseline_report(baseline, results))
     print(f"\nJSON: {RESULTS.relative_to(ROOT)}")
 
 

@@ -7,7 +7,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import AbstractGroupApprovalTask, Locale, Page
 
-from cms.selectors import home_cards_for, home_checklist_for
+from cms.selectors import home_cards_for, home_checklist_for, home_learning_for
+from courses.models import LessonPage
+
+# Home → catalogue → course → lesson.
+LESSON_DEPTH_BELOW_HOME = 3
 
 
 class HomePage(Page):
@@ -33,6 +37,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["cards"] = home_cards_for(request.user)
         context.update(home_checklist_for(request.user))
+        context.update(home_learning_for(request.user))
         return context
 
     def route(self, request, path_components):
@@ -41,9 +46,19 @@ class HomePage(Page):
         found this way (e.g. a routable page's sub-route) takes Wagtail's own path."""
         if path_components:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            page = (
-                Page.objects.filter(url_path=url_path, locale_id=self.locale_id).specific().first()
-            )
+            page = None
+            if len(path_components) == LESSON_DEPTH_BELOW_HOME:
+                # Lessons are the pages most read: one query as the specific type
+                # instead of two (ids and types, then the specific rows).
+                page = LessonPage.objects.filter(
+                    url_path=url_path, locale_id=self.locale_id
+                ).first()
+            if page is None:
+                page = (
+                    Page.objects.filter(url_path=url_path, locale_id=self.locale_id)
+                    .specific()
+                    .first()
+                )
             if page is not None:
                 return page.route(request, [])
             # A course or lesson not (yet) translated into this home page's language is

@@ -1,6 +1,7 @@
 """What the home page offers each signed-in user, by role."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -24,105 +25,127 @@ class HomeCard:
         return roles.LABELS[self.role]
 
 
-def home_cards_for(user: AnyUser) -> list[HomeCard]:
-    """One card per role the user holds, in a fixed order, each with its actions."""
+@dataclass(frozen=True)
+class RoleCard:
+    """A role's card as data: who gets it (`holds`), what it says and its links as
+    (label, URL name)."""
+
+    role: str
+    title: str
+    description: str
+    links: tuple[tuple[str, str], ...]
+    holds: Callable | None = None  # (user, held roles, role) -> bool; default: holds the role
+
+
+def _holds_role(user, held, role) -> bool:
+    return role in held
+
+
+def _hr_card_holder(user, held, role) -> bool:
+    return role in held or user_can_import_employees(user)
+
+
+ROLE_CARDS = (
+    RoleCard(
+        roles.EMPLOYEE,
+        _("Oma perehdytys ja osaaminen"),
+        _(
+            "Näet omat tietosi, esihenkilösi ja yksikkösi. Täältä löydät hyte-koulutukset, "
+            "perehdytyksen tehtävälistan ja fraasikirjaston."
+        ),
+        ((_("Omat opinnot"), "courses:my_learning"), (_("Omat tiedot"), "people:profile")),
+    ),
+    RoleCard(
+        roles.SUPERVISOR,
+        _("Tiimini"),
+        _(
+            "Näet suoraan sinulle raportoivat ja hallinnoimiesi yksiköiden työntekijät "
+            "sekä heidän perehdytyksensä ja koulutustensa tilanteen."
+        ),
+        ((_("Avaa tiimisi"), "supervision:team"),),
+    ),
+    RoleCard(
+        roles.TRAINER,
+        _("Koulutusten laatiminen"),
+        _("Laadit ja päivität hyte-koulutuksia, oppitunteja ja tietovisoja ylläpidossa."),
+        ((_("Siirry ylläpitoon"), "wagtailadmin_explore_root"),),
+    ),
+    RoleCard(
+        roles.PHRASE_EDITOR,
+        _("Fraasien muokkaus"),
+        _("Kirjoitat yksikkösi fraaseja luonnoksiksi. Hyväksyjä julkaisee ne fraasikirjastoon."),
+        ((_("Siirry ylläpitoon"), "wagtailadmin_home"),),
+    ),
+    RoleCard(
+        roles.PHRASE_APPROVER,
+        _("Fraasien hyväksyntä"),
+        _(
+            "Tarkistat muiden kirjoittamat fraasit ja julkaiset ne. Omaa muutostasi "
+            "et voi hyväksyä itse."
+        ),
+        ((_("Siirry ylläpitoon"), "wagtailadmin_home"),),
+    ),
+    RoleCard(
+        roles.HR_ADMIN,
+        _("Henkilöstötiedot"),
+        _(
+            "Tuot henkilöstön CSV- tai XLSX-tiedostosta esikatselun kautta ja "
+            "ylläpidät perehdytyspohjia."
+        ),
+        (
+            (_("Tuo henkilöstö"), "people_import:upload"),
+            (_("Alueen raportti"), "supervision:county"),
+            (_("Tarkastusloki"), "audit:log"),
+            (_("Saavutettavuuspalautteet"), "statements:feedback_list"),
+        ),
+        holds=_hr_card_holder,
+    ),
+    RoleCard(
+        roles.HYTE_COORDINATOR,
+        _("Hyte-koordinointi"),
+        _(
+            "Seuraat koulutusten suorituksia ja hyte-osaamisen kehitystä alueella sekä "
+            "suunnittelet järjestöjen ja seurakuntien esittäytymistilaisuudet."
+        ),
+        (
+            (_("Alueen raportti"), "supervision:county"),
+            (_("Tilaisuuksien koordinointi"), "events:overview"),
+        ),
+    ),
+)
+
+
+def home_cards_for(user) -> list[HomeCard]:
+    """One card per role the user holds, in ROLE_CARDS' order, each with its actions."""
     if not user.is_authenticated:
         return []
     held = user_roles(user)
-    cards = []
-    if roles.EMPLOYEE in held:
-        cards.append(
-            HomeCard(
-                roles.EMPLOYEE,
-                _("Oma perehdytys ja osaaminen"),
-                _(
-                    "Näet omat tietosi, esihenkilösi ja yksikkösi. Täältä löydät hyte-koulutukset, "
-                    "perehdytyksen tehtävälistan ja fraasikirjaston."
-                ),
-                (
-                    (str(_("Omat opinnot")), reverse("courses:my_learning")),
-                    (str(_("Omat tiedot")), reverse("people:profile")),
-                ),
-            )
+    return [
+        HomeCard(
+            card.role,
+            card.title,
+            card.description,
+            tuple((str(label), reverse(name)) for label, name in card.links),
         )
-    if roles.SUPERVISOR in held:
-        cards.append(
-            HomeCard(
-                roles.SUPERVISOR,
-                _("Tiimini"),
-                _(
-                    "Näet suoraan sinulle raportoivat ja hallinnoimiesi yksiköiden työntekijät "
-                    "sekä heidän perehdytyksensä ja koulutustensa tilanteen."
-                ),
-                ((str(_("Avaa tiimisi")), reverse("supervision:team")),),
-            )
-        )
-    if roles.TRAINER in held:
-        cards.append(
-            HomeCard(
-                roles.TRAINER,
-                _("Koulutusten laatiminen"),
-                _("Laadit ja päivität hyte-koulutuksia, oppitunteja ja tietovisoja ylläpidossa."),
-                ((str(_("Siirry ylläpitoon")), reverse("wagtailadmin_explore_root")),),
-            )
-        )
-    if roles.PHRASE_EDITOR in held:
-        cards.append(
-            HomeCard(
-                roles.PHRASE_EDITOR,
-                _("Fraasien muokkaus"),
-                _(
-                    "Kirjoitat yksikkösi fraaseja luonnoksiksi. Hyväksyjä julkaisee ne "
-                    "fraasikirjastoon."
-                ),
-                ((str(_("Siirry ylläpitoon")), reverse("wagtailadmin_home")),),
-            )
-        )
-    if roles.PHRASE_APPROVER in held:
-        cards.append(
-            HomeCard(
-                roles.PHRASE_APPROVER,
-                _("Fraasien hyväksyntä"),
-                _(
-                    "Tarkistat muiden kirjoittamat fraasit ja julkaiset ne. Omaa muutostasi "
-                    "et voi hyväksyä itse."
-                ),
-                ((str(_("Siirry ylläpitoon")), reverse("wagtailadmin_home")),),
-            )
-        )
-    if roles.HR_ADMIN in held or user_can_import_employees(user):
-        cards.append(
-            HomeCard(
-                roles.HR_ADMIN,
-                _("Henkilöstötiedot"),
-                _(
-                    "Tuot henkilöstön CSV- tai XLSX-tiedostosta esikatselun kautta ja "
-                    "ylläpidät perehdytyspohjia."
-                ),
-                (
-                    (str(_("Tuo henkilöstö")), reverse("people_import:upload")),
-                    (str(_("Alueen raportti")), reverse("supervision:county")),
-                    (str(_("Tarkastusloki")), reverse("audit:log")),
-                    (str(_("Saavutettavuuspalautteet")), reverse("statements:feedback_list")),
-                ),
-            )
-        )
-    if roles.HYTE_COORDINATOR in held:
-        cards.append(
-            HomeCard(
-                roles.HYTE_COORDINATOR,
-                _("Hyte-koordinointi"),
-                _(
-                    "Seuraat koulutusten suorituksia ja hyte-osaamisen kehitystä alueella sekä "
-                    "suunnittelet järjestöjen ja seurakuntien esittäytymistilaisuudet."
-                ),
-                (
-                    (str(_("Alueen raportti")), reverse("supervision:county")),
-                    (str(_("Tilaisuuksien koordinointi")), reverse("events:overview")),
-                ),
-            )
-        )
-    return cards
+        for card in ROLE_CARDS
+        if (card.holds or _holds_role)(user, held, card.role)
+    ]
+
+
+def home_learning_for(user) -> dict:
+    """The signed-in employee's next step (continue a course begun, or start the next
+    one due) and their open courses with progress, from My learning's selector."""
+    from courses.selectors import my_learning, next_step
+    from people.selectors import employee_for_user
+
+    employee = employee_for_user(user)
+    if employee is None:
+        return {}
+    groups = my_learning(employee=employee)
+    return {
+        "next_step": next_step(groups),
+        "open_courses": groups["required"] + groups["in_progress"],
+    }
 
 
 def home_checklist_for(user: AnyUser) -> dict:

@@ -74,6 +74,24 @@ def note_untranslated(request, page) -> None:
     messages.info(request, note)
 
 
+class OneQueryViewRestrictionsMixin:
+    """Wagtail checks a page's view restrictions before serving it with two queries
+    (the ancestors, then their restrictions); the ancestors' paths are in the page's
+    own path, so one query does. An alias among them is resolved as Wagtail does."""
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")
+        return PageViewRestriction.objects.filter(
+            models.Q(page__path__in=paths, page__alias_of__isnull=True)
+            | models.Q(page_id__in=sources)
+        )
+
+
 class AsciiSlugMixin:
     """New pages get ASCII addresses: ä → a, ö → o, å → a, whatever the trainer typed
     (the admin already turns the title into such a slug; WAGTAIL_ALLOW_UNICODE_SLUGS).
@@ -105,14 +123,16 @@ class CourseIndexPage(AsciiSlugMixin, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import catalogue_for
+        from courses.selectors import CatalogueFilters, catalogue_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["entries"] = catalogue_for(user=request.user, index=self)
+        filters = CatalogueFilters.from_request(request.GET)
+        context["filters"] = filters
+        context["entries"] = catalogue_for(user=request.user, index=self, filters=filters)
         return context
 
 
-class CoursePage(AsciiSlugMixin, CanonicalMixin, Page):
+class CoursePage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, Page):
     summary = models.TextField(_("tiivistelmä"), max_length=600)
     audience_units = ParentalManyToManyField(
         "people.OrgUnit",
@@ -278,7 +298,7 @@ class CoursePage(AsciiSlugMixin, CanonicalMixin, Page):
         return context
 
 
-class LessonPage(AsciiSlugMixin, CanonicalMixin, Page):
+class LessonPage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, Page):
     body = StreamField(LessonStreamBlock(), verbose_name=_("sisältö"), use_json_field=True)
 
     content_panels = [
@@ -349,40 +369,51 @@ class LessonPage(AsciiSlugMixin, CanonicalMixin, Page):
         """What the lesson page shows: its course, its place among the course's live
         lessons and the learner's quiz and self-assessment state. A preview (Wagtail's
         preview panel, *Esikatsele*, a workflow's draft view) shows the lesson as to a
-        learner who has not started it, with the previewed lesson in its place."""
+        learner who has not started it, with the previewed lesson in its place.
+        Queries: the course with its lessons, the quizzes' questions, and one for all
+        of the learner's own state (courses.selectors.lesson_learner_state)."""
         from courses import selectors
         from people.selectors import employee_for_user
         from quizzes.selectors import lesson_quiz_states
 
         context = super().get_context(request, *args, **kwargs)
-        course = self.course
+        place = selectors.lesson_place(lesson=self)
+        position = place.position_of(self)
+        lessons = place.lessons
         preview = getattr(request, "is_preview", False)
-        siblings = list(
-            LessonPage.objects.live()
-            .child_of(course)
-            .exclude(pk=self.pk)
-            .only("id", "title", "url_path", "path")
-        )
-        siblings.append(self)
-        siblings.sort(key=lambda page: page.path)
-        position = next((i for i, page in enumerate(siblings) if page is self), 0)
         employee = None if preview else employee_for_user(request.user)
         context.update(
-            course=course,
+            course=place.course,
             lesson_number=position + 1,
-            lesson_count=len(siblings),
-            previous_lesson=siblings[position - 1] if position > 0 else None,
-            next_lesson=siblings[position + 1] if position + 1 < len(siblings) else None,
+            lesson_count=len(lessons),
+            previous_lesson=lessons[position - 1] if position > 0 else None,
+            next_lesson=lessons[position + 1] if position + 1 < len(lessons) else None,
             lesson_done=False,
             preview=preview,
             quiz_states={},
             self_ratings={},
         )
-        if preview or employee is not None:
-            states = lesson_quiz_states(employee=employee, blocks=self.body, request=request)
-            context.update(states)
+        own = None
         if employee is not None:
-            context["lesson_done"] = selectors.lesson_done(employee=employee, lesson=self)
+            canonical = self.canonical
+            quizzes = [b.value["quiz"] for b in self.body if b.block_type == "quiz"]
+            own = selectors.lesson_learner_state(
+                employee=employee,
+                lesson=canonical,
+                course=place.course if canonical is self else canonical.course,
+                quiz_keys={quiz.translation_key for quiz in quizzes if quiz},
+                block_ids=[b.id for b in self.body if b.block_type == "self_assessment"],
+            )
+            context["lesson_done"] = own.lesson_done
+        if preview or employee is not None:
+            states = lesson_quiz_states(
+                employee=employee,
+                blocks=self.body,
+                request=request,
+                attempts=own.attempts if own else None,
+                ratings=own.ratings if own else None,
+            )
+            context.update(states)
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -500,3 +531,26 @@ class CourseCompletion(models.Model):
 
     def is_valid_at(self, moment) -> bool:
         return self.expires_at is None or self.expires_at > moment
+
+
+class CourseRating(models.Model):
+    """A learner's one-click 1–5 rating of a course, given on the completion page; a
+    second rating replaces the first."""
+
+    employee = models.ForeignKey(
+        "people.Employee", on_delete=models.CASCADE, related_name="course_ratings"
+    )
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="ratings")
+    value = models.PositiveSmallIntegerField()
+    rated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "course"], name="one_rating_per_course"),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=1, value__lte=5), name="course_rating_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} ★{self.value} {self.course_id}"

@@ -1,5 +1,7 @@
 """Who may see and take which course."""
 
+from typing import Any
+
 from django.db.models import CharField, IntegerField, Value
 
 from courses.models import CoursePage
@@ -39,8 +41,11 @@ def employee_in_audience(
     return fits_audience(employee, unit_paths, role_ids)
 
 
-def user_can_view_course(user: AnyUser, course: CoursePage) -> bool:
-    """Signed-in employees in the course's audience, or enrolled in it (assigned to them)."""
+def user_can_view_course(
+    user: AnyUser, course: CoursePage, audience: tuple[Any, Any] | None = None
+) -> bool:
+    """Signed-in employees in the course's audience, or enrolled in it (assigned to them).
+    `audience`: the course's (unit paths, job-role ids) when the caller has read them."""
     if not user.is_authenticated:
         return False
     if user.is_superuser:
@@ -50,7 +55,8 @@ def user_can_view_course(user: AnyUser, course: CoursePage) -> bool:
         return True  # a trainer without an employee record previews the course
     if employee is None or not course.live:
         return False
+    unit_paths, role_ids = audience if audience is not None else (None, None)
     return (
-        employee_in_audience(employee, course)
+        employee_in_audience(employee, course, unit_paths, role_ids)
         or course.enrolments.filter(employee=employee).exists()
     )

@@ -2,9 +2,24 @@
 its query budget; none grows with the number of courses or lessons."""
 
 import datetime
+import uuid
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    DateTimeField,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast, JSONObject
 from django.utils import timezone
 
 from courses.models import (
@@ -15,13 +30,35 @@ from courses.models import (
     LessonCompletion,
     LessonPage,
 )
-from courses.permissions import audience_of, employee_in_audience
+from courses.permissions import employee_in_audience
 from courses.services import current_cycle
 from languages.fields import language_code
 from people.deadlines import due_soon_until, is_due_soon, is_overdue
 from people.models import Employee
 from people.selectors import employee_for_user
 from people.types import AnyUser
+from quizzes.models import QuizAttempt, SelfAssessmentAnswer
+
+
+def is_to_renew(completion, now) -> bool:
+    """The "to renew" rule: the learner's latest completion of the course has expired.
+    Every page that shows a course to renew (My learning, the home page, the catalogue,
+    the course page, the team dashboard through `CourseStatus`) asks this."""
+    return completion is not None and not completion.is_valid_at(now)
+
+
+def renewal_due_date(*, completion, course) -> datetime.date | None:
+    """A course to renew is due when its completion expires, plus the course's own
+    grace period (*aikaa käyttöönotossa*) when it has one: shown as "uusittava
+    viimeistään …". Never the date of the original enrolment, which is years ago."""
+    if completion is None or completion.expires_at is None:
+        return None
+    due = timezone.localtime(completion.expires_at).date()
+    # A caller that loaded the course without its grace period (a list of many) gets
+    # the expiry itself rather than a query per course.
+    if "grace_days" not in course.get_deferred_fields() and course.grace_days:
+        due += datetime.timedelta(days=course.grace_days)
+    return due
 
 
 @dataclass
@@ -36,11 +73,10 @@ class CourseStatus:
     @property
     def state(self) -> str:
         """completed, to_renew, overdue, due_soon, in_progress or not_started."""
-        now = timezone.now()
         if self.completion is not None:
-            if self.completion.is_valid_at(now):
-                return "completed"
-            return "to_renew"
+            if is_to_renew(self.completion, timezone.now()):
+                return "to_renew"
+            return "completed"
         due = self.due_date
         if due is not None and is_overdue(due, today=self.today):
             return "overdue"
@@ -50,7 +86,16 @@ class CourseStatus:
 
     @property
     def due_date(self):
+        """The enrolment's due date; for a course to renew, the renewal's (see
+        `renewal_due_date`), never the old enrolment's."""
+        if self.completion is not None and is_to_renew(self.completion, timezone.now()):
+            return renewal_due_date(completion=self.completion, course=self.course)
         return self.enrolment.due_date if self.enrolment else None
+
+    @property
+    def overdue(self) -> bool:
+        due = self.due_date
+        return self.state != "completed" and due is not None and due < self.today
 
     @property
     def required(self) -> bool:
@@ -91,31 +136,54 @@ def _cycle_of(completion: CourseCompletion | None, now) -> int:
     return completion.cycle if completion.is_valid_at(now) else completion.cycle + 1
 
 
-def _statuses(
-    employee: Employee, courses: list[CoursePage], enrolments: dict[int, Enrolment]
-) -> list[CourseStatus]:
-    """Four queries for any number of courses."""
-    if not courses:
-        return []
-    now = timezone.now()
-    today = timezone.localdate()
-    course_ids = [course.pk for course in courses]
-    # Live lessons per course: one query over the lessons of the default locale.
-    course_by_path = {course.path: course.pk for course in courses}
-    lessons_by_course: dict[int, int] = {}
-    for path in (
+def with_audience_and_lessons(courses):
+    """`courses` (a CoursePage queryset) with each course's audience
+    (`audience_unit_paths`, `audience_role_ids`) and its number of live lessons
+    (`live_lessons`) read in the same query, as subqueries."""
+    through_units = CoursePage.audience_units.through.objects.filter(coursepage_id=OuterRef("pk"))
+    through_roles = CoursePage.audience_job_roles.through.objects.filter(
+        coursepage_id=OuterRef("pk")
+    )
+    lessons = (
         LessonPage.objects.live()
-        .filter(locale_id=courses[0].locale_id)
-        .values_list("path", flat=True)
-    ):
-        course_id = course_by_path.get(path[: -LessonPage.steplen])
-        if course_id is not None:
-            lessons_by_course[course_id] = lessons_by_course.get(course_id, 0) + 1
+        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        .order_by()
+        .annotate(count=Func(F("pk"), function="COUNT"))
+        .values("count")
+    )
+    return courses.annotate(
+        audience_unit_paths=ArraySubquery(through_units.values("orgunit__path")),
+        audience_role_ids=ArraySubquery(through_roles.values("jobrole_id")),
+        live_lessons=Subquery(lessons, output_field=IntegerField()),
+    )
+
+
+def _fits(employee: Employee, course: CoursePage) -> bool:
+    """The audience rule for a course read by `with_audience_and_lessons`."""
+    return employee_in_audience(
+        employee, course, course.audience_unit_paths or [], course.audience_role_ids or []
+    )
+
+
+def _latest_completions(employee: Employee, course_ids) -> dict[int, CourseCompletion]:
     latest: dict[int, CourseCompletion] = {}
     for completion in CourseCompletion.objects.filter(
         employee=employee, course_id__in=course_ids
     ).order_by("cycle"):
         latest[completion.course_id] = completion
+    return latest
+
+
+def _statuses(
+    employee: Employee, courses: list[CoursePage], enrolments: dict[int, Enrolment]
+) -> list[CourseStatus]:
+    """Two queries for any number of courses read by `with_audience_and_lessons`."""
+    if not courses:
+        return []
+    now = timezone.now()
+    today = timezone.localdate()
+    course_ids = [course.pk for course in courses]
+    latest = _latest_completions(employee, course_ids)
     done_counts: dict[tuple[int, int], int] = {}
     for row in (
         LessonCompletion.objects.filter(
@@ -133,7 +201,7 @@ def _statuses(
             CourseStatus(
                 course=course,
                 enrolment=enrolments.get(course.pk),
-                lessons_total=lessons_by_course.get(course.pk, 0),
+                lessons_total=course.live_lessons or 0,
                 lessons_done=done_counts.get((course.pk, cycle), 0),
                 completion=completion,
                 today=today,
@@ -189,19 +257,19 @@ def my_learning(*, employee: Employee) -> dict[str, list[CourseStatus]]:
     """The learner's courses in three groups: required (mandatory for their audience or
     assigned, not yet done, or due for renewal) first by due date, then optional ones in
     progress, then completed, each course in the reader's language where it has a live
-    translation. Queries: a constant 8 at 1 or 40 courses (9 in Swedish or English)."""
+    translation. Queries: a constant 4 (enrolments, courses with their audiences and
+    lesson counts, completions, lessons done) at 1 or 40 courses; 5 in Swedish or English."""
     enrolments = {
-        enrolment.course_id: enrolment for enrolment in Enrolment.objects.filter(employee=employee)
+        enrolment.course_id: enrolment
+        for enrolment in Enrolment.objects.filter(employee=employee).select_related("last_lesson")
     }
     candidates = list(
-        _default_locale_courses().filter(Q(mandatory=True) | Q(pk__in=list(enrolments)))
+        with_audience_and_lessons(
+            _default_locale_courses().filter(Q(mandatory=True) | Q(pk__in=list(enrolments)))
+        )
     )
-    unit_paths, role_ids = audience_of(candidates)
     courses = [
-        course
-        for course in candidates
-        if course.pk in enrolments
-        or employee_in_audience(employee, course, unit_paths[course.pk], role_ids[course.pk])
+        course for course in candidates if course.pk in enrolments or _fits(employee, course)
     ]
     statuses = _statuses(employee, courses, enrolments)
     _in_reader_language(statuses)
@@ -227,29 +295,166 @@ def my_learning(*, employee: Employee) -> dict[str, list[CourseStatus]]:
     return {"required": required, "in_progress": in_progress, "completed": completed}
 
 
-def catalogue_for(*, user: AnyUser, index: CourseIndexPage) -> list[CourseStatus]:
-    """Published courses under `index` whose audience fits the user (all of them for
-    someone without an employee record, e.g. a trainer previewing)."""
+@dataclass
+class NextStep:
+    """The home page's one suggestion: carry on with a course begun (`resume`), or
+    start the next one due."""
+
+    status: CourseStatus
+    resume: bool
+
+    @property
+    def url(self) -> str:
+        enrolment = self.status.enrolment
+        if enrolment is not None and enrolment.last_lesson_id and enrolment.last_lesson.live:
+            return enrolment.last_lesson.url
+        return self.status.course.url
+
+
+def next_step(groups: dict[str, list[CourseStatus]]) -> NextStep | None:
+    """From `my_learning`: the required course begun most urgently due, else any course
+    begun, else the first required one not begun; None when nothing is open."""
+    open_courses = groups["required"] + groups["in_progress"]
+    begun = [s for s in open_courses if s.lessons_done or _has_resume(s)]
+    if begun:
+        return NextStep(begun[0], resume=True)
+    if groups["required"]:
+        return NextStep(groups["required"][0], resume=False)
+    return None
+
+
+def _has_resume(status: CourseStatus) -> bool:
+    return status.enrolment is not None and bool(status.enrolment.last_lesson_id)
+
+
+CATALOGUE_SORTS = ("title", "due")
+
+
+@dataclass
+class CatalogueFilters:
+    """What the catalogue's form asks: words to find, mandatory courses only, courses
+    required of me only, courses available in a language, and the order."""
+
+    query: str = ""
+    mandatory: bool = False
+    for_me: bool = False
+    language: str = ""
+    sort: str = "title"
+
+    @classmethod
+    def from_request(cls, params) -> "CatalogueFilters":
+        from django.conf import settings
+
+        languages = {code for code, _name in settings.LANGUAGES}
+        language = params.get("kieli", "")
+        sort = params.get("jarjestys", "title")
+        return cls(
+            query=params.get("haku", "").strip()[:100],
+            mandatory=params.get("pakollinen") == "1",
+            for_me=params.get("minulle") == "1",
+            language=language if language in languages else "",
+            sort=sort if sort in CATALOGUE_SORTS else "title",
+        )
+
+
+def catalogue_for(
+    *, user: AnyUser, index: CourseIndexPage, filters: CatalogueFilters | None = None
+) -> list[CourseStatus]:
+    """Published courses under `index` whose audience fits the user, or that they are
+    enrolled in (all of them for someone without an employee record, e.g. a trainer
+    previewing), filtered and sorted as `filters` ask. Each status carries `lessons`:
+    the course's live lessons in the index's language, each with `done` for the
+    learner's current round. Queries: a constant 7 at any number of courses."""
+    filters = filters or CatalogueFilters()
     courses = list(CoursePage.objects.live().child_of(index).order_by("title"))
+    keys = [course.translation_key for course in courses]
+    languages: dict = {}
+    for key, code in (
+        CoursePage.objects.live()
+        .filter(translation_key__in=keys)
+        .values_list("translation_key", "locale__language_code")
+    ):
+        languages.setdefault(key, set()).add(code)
     employee = employee_for_user(user)
+    canonical_courses = list(
+        with_audience_and_lessons(_default_locale_courses().filter(translation_key__in=keys))
+    )
     if employee is None:
-        return [CourseStatus(c, None, 0, 0, None, timezone.localdate()) for c in courses]
-    canonical = {course.pk: course.canonical for course in courses}
-    canonical_courses = list({c.pk: c for c in canonical.values()}.values())
-    unit_paths, role_ids = audience_of(canonical_courses)
-    fitting = [
-        course
-        for course in canonical_courses
-        if employee_in_audience(employee, course, unit_paths[course.pk], role_ids[course.pk])
-    ]
-    enrolments = {
-        e.course_id: e for e in Enrolment.objects.filter(employee=employee, course__in=fitting)
-    }
-    statuses = _statuses(employee, fitting, enrolments)
-    localized = {canonical[c.pk].pk: c for c in courses}
+        enrolments: dict = {}
+        fitting = canonical_courses
+    else:
+        enrolments = {
+            e.course_id: e
+            for e in Enrolment.objects.filter(employee=employee).select_related("last_lesson")
+        }
+        fitting = [c for c in canonical_courses if c.pk in enrolments or _fits(employee, c)]
+    statuses = (
+        _statuses(employee, fitting, enrolments)
+        if employee is not None
+        else [
+            CourseStatus(c, None, c.live_lessons or 0, 0, None, timezone.localdate())
+            for c in fitting
+        ]
+    )
+    localized = {course.translation_key: course for course in courses}
+    lessons_by_course = _catalogue_lessons(employee, index, statuses, localized)
     for status in statuses:
-        status.course = localized.get(status.course.pk, status.course)
-    return statuses
+        status.lessons = lessons_by_course.get(status.course.pk, [])
+        status.languages = sorted(languages.get(status.course.translation_key, ()))
+        status.course = localized.get(status.course.translation_key, status.course)
+    return _filtered(statuses, filters)
+
+
+def _catalogue_lessons(employee, index, statuses, localized) -> dict[int, list[LessonPage]]:
+    """The live lessons of each course in the index's language, keyed by the canonical
+    course's id, with `done` marks for the learner's current round: two queries."""
+    canonical_of_path = {
+        localized[s.course.translation_key].path: s.course.pk
+        for s in statuses
+        if s.course.translation_key in localized
+    }
+    lessons = list(
+        LessonPage.objects.live()
+        .filter(locale_id=index.locale_id, depth=index.depth + 2, path__startswith=index.path)
+        .order_by("path")
+        .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
+    )
+    done: set = set()
+    if employee is not None and statuses:
+        now = timezone.now()
+        cycles = {s.course.pk: _cycle_of(s.completion, now) for s in statuses}
+        for key, course_id, cycle in LessonCompletion.objects.filter(
+            employee=employee, course_id__in=list(cycles), lesson__live=True
+        ).values_list("lesson__translation_key", "course_id", "cycle"):
+            if cycles.get(course_id) == cycle:
+                done.add(key)
+    result: dict[int, list[LessonPage]] = {}
+    for lesson in lessons:
+        course_id = canonical_of_path.get(lesson.path[: -LessonPage.steplen])
+        if course_id is not None:
+            lesson.done = lesson.translation_key in done
+            result.setdefault(course_id, []).append(lesson)
+    return result
+
+
+def _filtered(statuses: list[CourseStatus], filters: CatalogueFilters) -> list[CourseStatus]:
+    words = filters.query.casefold().split()
+    kept = [
+        status
+        for status in statuses
+        if (not filters.mandatory or status.course.mandatory)
+        and (not filters.for_me or status.required)
+        and (not filters.language or filters.language in status.languages)
+        and all(
+            word in f"{status.course.title} {status.course.summary}".casefold() for word in words
+        )
+    ]
+    if filters.sort == "due":
+        far_future = datetime.date.max
+        kept.sort(key=lambda s: (s.state == "completed", s.due_date or far_future, s.course.title))
+    else:
+        kept.sort(key=lambda s: s.course.title.casefold())
+    return kept
 
 
 def course_outline(*, user: AnyUser, course: CoursePage) -> dict:
@@ -261,7 +466,11 @@ def course_outline(*, user: AnyUser, course: CoursePage) -> dict:
     enrolment = None
     completion = None
     if employee is not None:
-        enrolment = Enrolment.objects.filter(employee=employee, course=canonical).first()
+        enrolment = (
+            Enrolment.objects.filter(employee=employee, course=canonical)
+            .select_related("last_lesson")
+            .first()
+        )
         completion = (
             CourseCompletion.objects.filter(employee=employee, course=canonical)
             .order_by("-cycle")
@@ -285,14 +494,180 @@ def course_outline(*, user: AnyUser, course: CoursePage) -> dict:
             None,
         )
     first_open = next((lesson for lesson in lessons if lesson.pk not in done), None)
+    status = CourseStatus(
+        course=canonical,
+        enrolment=enrolment,
+        lessons_total=len(lessons),
+        lessons_done=len(done),
+        completion=completion,
+        today=timezone.localdate(),
+    )
     return {
         "lessons": [(lesson, lesson.pk in done) for lesson in lessons],
         "enrolment": enrolment,
         "completion": completion,
         "completion_valid": completion is not None and completion.is_valid_at(timezone.now()),
+        "status": status,
         "next_lesson": resume or first_open or (lessons[0] if lessons else None),
         "done_count": len(done),
     }
+
+
+@dataclass
+class LessonPlace:
+    """A lesson's course and the course's live lessons in order (the lesson itself in
+    its place even when it is a draft being previewed), with the course's audience."""
+
+    course: CoursePage
+    lessons: list
+    unit_paths: list
+    role_ids: list
+
+    def position_of(self, lesson) -> int:
+        return next((i for i, page in enumerate(self.lessons) if page is lesson), 0)
+
+
+def lesson_place(*, lesson: LessonPage) -> LessonPlace:
+    """One query: the course with its audience and its live lessons as a JSON array.
+    Kept on the lesson, so the view's access check and the context share it."""
+    cached = lesson.__dict__.get("_lesson_place")
+    if cached is not None:
+        return cached
+    course_path = lesson.path[: -lesson.steplen]
+    siblings = (
+        LessonPage.objects.live()
+        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        .order_by("path")
+        .values(row=JSONObject(id="pk", title="title", url_path="url_path", path="path"))
+    )
+    course = (
+        with_audience_and_lessons(CoursePage.objects.filter(path=course_path))
+        .annotate(lesson_rows=ArraySubquery(siblings))
+        .get()
+    )
+    lessons = [
+        LessonPage(
+            id=row["id"],
+            page_ptr_id=row["id"],
+            title=row["title"],
+            url_path=row["url_path"],
+            path=row["path"],
+            depth=lesson.depth,
+            locale_id=lesson.locale_id,
+            live=True,
+        )
+        for row in course.lesson_rows or []
+        if lesson.pk is None or row["id"] != lesson.pk
+    ]
+    lessons.append(lesson)
+    lessons.sort(key=lambda page: page.path)
+    place = LessonPlace(
+        course=course,
+        lessons=lessons,
+        unit_paths=course.audience_unit_paths or [],
+        role_ids=course.audience_role_ids or [],
+    )
+    lesson.__dict__["_lesson_place"] = place
+    lesson.__dict__["course"] = course  # LessonPage.course, already read
+    return place
+
+
+@dataclass
+class LessonLearnerState:
+    attempts: list  # QuizAttempt objects with `quiz_key`, oldest first
+    ratings: dict  # {self-assessment block id: value}
+    lesson_done: bool
+
+
+def lesson_learner_state(
+    *, employee: Employee, lesson: LessonPage, course: CoursePage, quiz_keys, block_ids
+) -> LessonLearnerState:
+    """Everything of the learner's own that a lesson page shows, in one UNION query:
+    their attempts at the lesson's quizzes, their self-ratings of its self-assessment
+    blocks, and whether the lesson is done in their current round of the course (its
+    completions and the course's). `lesson` and `course` are the canonical pages."""
+    text = CharField()
+
+    def nothing(field):
+        # Typed, so the UNION's columns match whichever of its parts comes first.
+        return Cast(Value(None), output_field=field)
+
+    attempts = (
+        QuizAttempt.objects.filter(employee=employee, quiz__translation_key__in=list(quiz_keys))
+        .order_by()
+        .values_list(
+            Value("attempt", output_field=text),
+            Cast("quiz__translation_key", text),
+            "pk",
+            "score",
+            "passed",
+            "submitted_at",
+        )
+    )
+    ratings = (
+        SelfAssessmentAnswer.objects.filter(employee=employee, block_id__in=list(block_ids))
+        .order_by()
+        .values_list(
+            Value("rating", output_field=text),
+            Cast("block_id", text),
+            "value",
+            nothing(IntegerField()),
+            nothing(BooleanField()),
+            nothing(DateTimeField()),
+        )
+    )
+    lessons_done = (
+        LessonCompletion.objects.filter(employee=employee, lesson=lesson)
+        .order_by()
+        .values_list(
+            Value("lesson", output_field=text),
+            nothing(text),
+            "cycle",
+            nothing(IntegerField()),
+            nothing(BooleanField()),
+            nothing(DateTimeField()),
+        )
+    )
+    completions = (
+        CourseCompletion.objects.filter(employee=employee, course=course)
+        .order_by()
+        .values_list(
+            Value("completion", output_field=text),
+            nothing(text),
+            "cycle",
+            nothing(IntegerField()),
+            nothing(BooleanField()),
+            "expires_at",
+        )
+    )
+    state = LessonLearnerState(attempts=[], ratings={}, lesson_done=False)
+    done_cycles: set[int] = set()
+    latest: CourseCompletion | None = None
+    for kind, key, number, score, passed, moment in attempts.union(
+        ratings, lessons_done, completions, all=True
+    ):
+        if kind == "attempt":
+            attempt = QuizAttempt(pk=number, score=score, passed=passed, submitted_at=moment)
+            attempt.quiz_key = uuid.UUID(key)
+            state.attempts.append(attempt)
+        elif kind == "rating":
+            state.ratings[key] = number
+        elif kind == "lesson":
+            done_cycles.add(number)
+        elif latest is None or number > latest.cycle:
+            latest = CourseCompletion(cycle=number, expires_at=moment)
+    state.attempts.sort(key=lambda attempt: attempt.submitted_at)
+    state.lesson_done = _cycle_of(latest, timezone.now()) in done_cycles
+    return state
+
+
+def pending_after_assessment(*, employee: Employee, course: CoursePage):
+    """The course's after-course self-assessment the learner has not answered in this
+    round, as (lesson, block id), or None. The course completes only once it is
+    answered (courses.services.course_complete_if_done)."""
+    from courses.services import after_assessments_unanswered
+
+    return after_assessments_unanswered(employee=employee, course=course.canonical)
 
 
 def completion_title(*, completion: CourseCompletion) -> str:
@@ -305,3 +680,40 @@ def completion_title(*, completion: CourseCompletion) -> str:
         if translated.pk != course.pk:
             return translated.title
     return completion.course_title
+
+
+def catalogue_page() -> CourseIndexPage | None:
+    """The course catalogue in the reader's language (else the default one's): one
+    query."""
+    from django.db.models import Case, When
+    from django.utils.translation import get_language
+
+    from courses.models import default_locale_id
+
+    language = (get_language() or "").split("-")[0]
+    return (
+        CourseIndexPage.objects.live()
+        .filter(Q(locale__language_code=language) | Q(locale_id=default_locale_id()))
+        .order_by(Case(When(locale__language_code=language, then=0), default=1), "path")
+        .first()
+    )
+
+
+def course_rating(*, employee: Employee, course: CoursePage) -> int | None:
+    """The learner's own 1–5 rating of the course, if they gave one."""
+    from courses.models import CourseRating
+
+    return (
+        CourseRating.objects.filter(employee=employee, course=course.canonical)
+        .values_list("value", flat=True)
+        .first()
+    )
+
+
+def certificate_issuer() -> str:
+    """Who issues certificates: the COUNTY_NAME setting, else a translated
+    "Hyvinvointialue" (wellbeing services county)."""
+    from django.conf import settings
+    from django.utils.translation import gettext
+
+    return getattr(settings, "COUNTY_NAME", "") or gettext("Hyvinvointialue")

@@ -7,7 +7,14 @@ enrolment row, so two tabs finishing the same lesson at once record one completi
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from courses.models import CourseCompletion, CoursePage, Enrolment, LessonCompletion, LessonPage
+from courses.models import (
+    CourseCompletion,
+    CoursePage,
+    CourseRating,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+)
 from intents.services import intent_record
 from people.models import Employee
 from quizzes.models import QuizAttempt, SelfAssessmentAnswer
@@ -39,8 +46,10 @@ def current_cycle(*, employee: Employee, course: CoursePage, now=None) -> int:
     return latest.cycle if latest.is_valid_at(now) else latest.cycle + 1
 
 
-def lesson_visit(*, employee: Employee, lesson: LessonPage) -> Enrolment:
-    """Remember where the learner is; opening a lesson of an optional course enrols."""
+def enrolment_remember_lesson(*, employee: Employee, lesson: LessonPage) -> Enrolment:
+    """Remember the lesson to continue with (the home page's "continue where you left
+    off"); working on a lesson of an optional course enrols. Called by the lesson's
+    forms (a quiz, a self-rating), never by opening a page: a GET writes nothing."""
     lesson = lesson.canonical
     enrolment = enrolment_ensure(employee=employee, course=lesson.course)
     if enrolment.last_lesson_id != lesson.pk:
@@ -104,10 +113,69 @@ def lesson_complete(
             )
     except IntegrityError:
         created = False  # the other tab won; the lesson is done either way
+    # Continue with the next live lesson (or this one, the last).
+    following = lesson.get_next_siblings().live().only("pk").first()
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson_id=(following or lesson).pk)
     if not created:
         # Already done (a quiz passed again, a second tab): the course was checked then.
         return True, None
     return True, course_complete_if_done(employee=employee, course=course, cycle=cycle, since=since)
+
+
+def after_assessments_unanswered(*, employee: Employee, course: CoursePage, lessons=None):
+    """The first after-course self-assessment of the course's live lessons that the
+    learner has not answered in this round, as (lesson, block id), else None. An answer
+    counts for the round it was given in: a renewal asks again."""
+    if lessons is None:
+        lessons = list(LessonPage.objects.live().child_of(course).order_by("path").specific())
+    blocks = [
+        (lesson, block.id)
+        for lesson in lessons
+        for block in lesson.body
+        if block.block_type == "self_assessment" and block.value["phase"] == "after"
+    ]
+    if not blocks:
+        return None
+    cycle = current_cycle(employee=employee, course=course)
+    since = _cycle_started(employee=employee, course=course, cycle=cycle)
+    answers = SelfAssessmentAnswer.objects.filter(
+        employee=employee, block_id__in=[block_id for _lesson, block_id in blocks]
+    )
+    if since is not None:
+        answers = answers.filter(answered_at__gte=since)
+    answered = {str(block_id) for block_id in answers.values_list("block_id", flat=True)}
+    return next(
+        ((lesson, block_id) for lesson, block_id in blocks if str(block_id) not in answered),
+        None,
+    )
+
+
+@transaction.atomic
+def course_complete_check(*, employee: Employee, course: CoursePage) -> CourseCompletion | None:
+    """Complete the course if everything it asks is done (after the learner answered
+    the after-course self-assessment, the last thing it waited for)."""
+    course = course.canonical
+    enrolment = enrolment_ensure(employee=employee, course=course)
+    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list(
+        "pk", flat=True
+    ).first()
+    cycle = current_cycle(employee=employee, course=course)
+    since = _cycle_started(employee=employee, course=course, cycle=cycle)
+    return course_complete_if_done(employee=employee, course=course, cycle=cycle, since=since)
+
+
+def course_rate(*, employee: Employee, course: CoursePage, value: int) -> CourseRating:
+    """The one-click rating on the completion page: 1–5, a second one replaces the
+    first. Only someone who has completed the course may rate it."""
+    if value not in range(1, 6):
+        raise ValueError("value out of range")
+    course = course.canonical
+    if not CourseCompletion.objects.filter(employee=employee, course=course).exists():
+        raise ValueError("not completed")
+    rating, _created = CourseRating.objects.update_or_create(
+        employee=employee, course=course, defaults={"value": value}
+    )
+    return rating
 
 
 def course_complete_if_done(
@@ -129,6 +197,9 @@ def course_complete_if_done(
         return None
     quiz_keys = _quiz_keys(lessons)
     if not _required_quizzes_passed(employee=employee, quiz_keys=quiz_keys, since=since):
+        return None
+    # The before/after figure needs the after-course self-rating: asked before completing.
+    if after_assessments_unanswered(employee=employee, course=course, lessons=lessons):
         return None
     best = {}
     for key, score in _passed_attempts(employee, quiz_keys, since).values_list(

@@ -20,5 +20,7 @@ urlpatterns = [
         views.self_assessment,
         name="self_assessment",
     ),
+    path("opinnot/suoritettu/<str:code>/", views.completed, name="completed"),
+    path("opinnot/suoritettu/<str:code>/arvio/", views.rate, name="rate"),
     path("todistus/<str:code>/", views.certificate, name="certificate"),
 ]

@@ -20,7 +20,6 @@ from audit.services import record as audit_record
 from courses import selectors, services
 from courses.models import (
     CourseCompletion,
-    CourseIndexPage,
     CoursePage,
     LessonPage,
     default_locale_id,
@@ -28,6 +27,7 @@ from courses.models import (
 from courses.permissions import user_can_view_course
 from people.selectors import employee_for_user
 from quizzes import services as quiz_services
+from quizzes.models import SelfAssessmentAnswer
 
 
 def _employee_or_404(request):
@@ -42,12 +42,44 @@ def serve_lesson(request, lesson: LessonPage):
     learner's own state (LessonPage.get_context, which previews share)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not user_can_view_course(request.user, lesson.course.canonical):
+    place = selectors.lesson_place(lesson=lesson)
+    if lesson.locale_id == default_locale_id():
+        allowed = user_can_view_course(
+            request.user, place.course, audience=(place.unit_paths, place.role_ids)
+        )
+    else:
+        allowed = user_can_view_course(request.user, place.course.canonical)
+    if not allowed:
         raise Http404
-    employee = employee_for_user(request.user)
-    if employee is not None:
-        services.lesson_visit(employee=employee, lesson=lesson)
+    # Nothing is written here: where the learner left off is remembered by the lesson's
+    # forms (services.enrolment_remember_lesson), so a GET stays a read.
     return TemplateResponse(request, lesson.get_template(request), lesson.get_context(request))
+
+
+def _completed(request, completion):
+    messages.success(
+        request,
+        _("Onneksi olkoon! Suoritit koulutuksen %(course)s.")
+        % {"course": selectors.completion_title(completion=completion)},
+    )
+    return redirect("courses:completed", code=completion.verification_code)
+
+
+def _ask_after_assessment(request, employee, lesson, *, prefix: str = ""):
+    """When everything else is done and only the after-course self-assessment is left:
+    say so and take the learner to it. None when something else is still open."""
+    pending = selectors.pending_after_assessment(employee=employee, course=lesson.course)
+    if pending is None:
+        return None
+    target, block_id = pending
+    messages.info(
+        request,
+        _(
+            "Arvioi vielä osaamisesi koulutuksen lopuksi: koulutus on suoritettu, kun olet "
+            "vastannut ja muut oppitunnit ovat valmiit."
+        ),
+    )
+    return redirect(f"{target.localized.url}{prefix}#block-{block_id}")
 
 
 @require_POST
@@ -64,12 +96,12 @@ def lesson_complete(request, lesson_id: int):
         )
         return redirect(lesson.url)
     if completion is not None:
-        messages.success(
-            request,
-            _("Onneksi olkoon! Suoritit koulutuksen %(course)s.") % {"course": lesson.course.title},
-        )
-        return redirect("courses:certificate", code=completion.verification_code)
+        return _completed(request, completion)
     following = lesson.get_next_siblings().live().specific().first()
+    if following is None:
+        asked = _ask_after_assessment(request, employee, lesson)
+        if asked is not None:
+            return asked
     messages.success(request, _("Oppitunti merkitty valmiiksi."))
     return redirect(following.url if following else lesson.course.url)
 
@@ -111,15 +143,16 @@ def quiz_submit(request, lesson_id: int, quiz_id: int):
             messages.error(request, message)
         return redirect(f"{lesson.url}#quiz-{quiz_id}")
     request.session.pop(f"quiz-{quiz_id}-draft", None)
+    services.enrolment_remember_lesson(employee=employee, lesson=lesson)
     if attempt.passed:
         # Completes the lesson once every required quiz in it is passed.
-        _done, completion = services.lesson_complete(employee=employee, lesson=lesson)
+        done, completion = services.lesson_complete(employee=employee, lesson=lesson)
         if completion is not None:
-            messages.success(
-                request,
-                _("Onneksi olkoon! Suoritit koulutuksen %(course)s.")
-                % {"course": lesson.course.title},
-            )
+            return _completed(request, completion)
+        if done and not lesson.get_next_siblings().live().exists():
+            asked = _ask_after_assessment(request, employee, lesson, prefix=f"?yritys={attempt.pk}")
+            if asked is not None:
+                return asked
     # The result box takes focus, so a screen reader announces the score at once.
     return redirect(f"{lesson.url}?yritys={attempt.pk}#quiz-result-{quiz_id}")
 
@@ -133,13 +166,19 @@ def self_assessment(request, lesson_id: int, block_id: uuid.UUID):
         raise Http404
     try:
         value = int(request.POST.get("value", ""))
-        services.self_assessment_record(
+        answer = services.self_assessment_record(
             employee=employee, lesson=lesson, block_id=str(block_id), value=value
         )
     except ValueError:
         messages.error(request, _("Valitse arvo asteikolta 1–5."))
-    else:
-        messages.success(request, _("Itsearviosi on tallennettu."))
+        return redirect(f"{lesson.url}#block-{block_id}")
+    services.enrolment_remember_lesson(employee=employee, lesson=lesson)
+    if answer.phase == SelfAssessmentAnswer.Phase.AFTER:
+        # The course waited for this answer when everything else was done.
+        completion = services.course_complete_check(employee=employee, course=lesson.course)
+        if completion is not None:
+            return _completed(request, completion)
+    messages.success(request, _("Itsearviosi on tallennettu."))
     return redirect(f"{lesson.url}#block-{block_id}")
 
 
@@ -159,12 +198,56 @@ def enrol(request, course_id: int):
 def my_learning(request):
     employee = _employee_or_404(request)
     groups = selectors.my_learning(employee=employee)
-    catalogue = CourseIndexPage.objects.live().filter(locale_id=default_locale_id()).first()
     return render(
         request,
         "courses/my_learning.html",
-        {"groups": groups, "catalogue": catalogue.localized if catalogue else None},
+        {"groups": groups, "catalogue": selectors.catalogue_page()},
     )
+
+
+@login_required
+def completed(request, code: str):
+    """*Koulutus suoritettu*: the learner's own completion, its certificate, what is
+    due next and a one-click rating of the course. Someone else's code answers 404."""
+    employee = _employee_or_404(request)
+    completion = get_object_or_404(
+        CourseCompletion.objects.select_related("course"),
+        verification_code=code,
+        employee=employee,
+    )
+    groups = selectors.my_learning(employee=employee)
+    upcoming = [s for s in groups["required"] if s.course.pk != completion.course_id]
+    return render(
+        request,
+        "courses/completed.html",
+        {
+            "completion": completion,
+            "course_title": selectors.completion_title(completion=completion),
+            "next_status": upcoming[0] if upcoming else None,
+            "rating": selectors.course_rating(employee=employee, course=completion.course),
+            "rating_values": range(1, 6),
+        },
+    )
+
+
+@require_POST
+@login_required
+def rate(request, code: str):
+    employee = _employee_or_404(request)
+    completion = get_object_or_404(
+        CourseCompletion.objects.select_related("course"),
+        verification_code=code,
+        employee=employee,
+    )
+    try:
+        services.course_rate(
+            employee=employee, course=completion.course, value=int(request.POST.get("value", ""))
+        )
+    except ValueError:
+        messages.error(request, _("Valitse arvo asteikolta 1–5."))
+    else:
+        messages.success(request, _("Kiitos arviostasi!"))
+    return redirect("courses:completed", code=completion.verification_code)
 
 
 @never_cache
@@ -173,9 +256,16 @@ def certificate(request, code: str):
     course, the dates and whether it is valid (never the score). Never cached, never
     indexed; each check by someone other than its owner is logged, and the owner sees
     how many there have been."""
-    completion = get_object_or_404(
-        CourseCompletion.objects.select_related("employee__user", "course"), verification_code=code
+    completion = (
+        CourseCompletion.objects.select_related("employee__user", "course")
+        .filter(verification_code=code)
+        .first()
     )
+    if completion is None:
+        # A mistyped or cut-off code: say so in words, still as a 404.
+        response = render(request, "courses/certificate_unknown.html", {"code": code}, status=404)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
     is_own = request.user.is_authenticated and completion.employee.user_id == request.user.pk
     if not is_own:
         audit_record(
@@ -190,6 +280,7 @@ def certificate(request, code: str):
             "completion": completion,
             "course_title": selectors.completion_title(completion=completion),
             "valid": completion.is_valid_at(timezone.now()),
+            "issuer": selectors.certificate_issuer(),
             "is_own": is_own,
             "verifications": certificate_verification_count(code=completion.verification_code)
             if is_own

@@ -26,3 +26,15 @@ class EmailOrEmployeeNumberBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def get_user(self, user_id):
+        """The signed-in user with their employee record, its unit and job role in one
+        query (people.middleware then needs none of its own on every request)."""
+        user_model = get_user_model()
+        try:
+            user = user_model._default_manager.select_related(
+                "employee__unit", "employee__job_role"
+            ).get(pk=user_id)
+        except user_model.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None

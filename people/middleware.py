@@ -16,13 +16,18 @@ class UserLanguageMiddleware:
     def __call__(self, request):
         employee = None
         if request.user.is_authenticated:
-            # One query for the employee with the unit and job role views ask for.
-            employee = (
-                Employee.objects.select_related("unit", "job_role")
-                .filter(user_id=request.user.pk)
-                .order_by()
-                .first()
-            )
+            cache = request.user._state.fields_cache
+            if "employee" in cache:
+                # Read with the user (people.backends): the employee, or None.
+                employee = cache["employee"]
+            else:
+                # One query for the employee with the unit and job role views ask for.
+                employee = (
+                    Employee.objects.select_related("unit", "job_role")
+                    .filter(user_id=request.user.pk)
+                    .order_by()
+                    .first()
+                )
             if employee is not None:
                 request.user.employee = employee
         if employee is not None:

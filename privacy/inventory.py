@@ -85,6 +85,11 @@ INVENTORY: tuple[Holding, ...] = (
         employee=("employee",),
     ),
     Holding(
+        "courses.CourseRating",
+        ("course__title", "value", "rated_at"),
+        employee=("employee",),
+    ),
+    Holding(
         "quizzes.QuizAttempt",
         ("quiz__title", "number", "score", "passed", "submitted_at"),
         employee=("employee",),

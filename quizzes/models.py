@@ -44,8 +44,21 @@ class Quiz(
         _("yrityksiä enintään"), default=3, help_text=_("0 = rajaton")
     )
     shuffle = models.BooleanField(_("sekoita kysymykset ja vaihtoehdot"), default=False)
-    show_correct_answers = models.BooleanField(
-        _("näytä oikeat vastaukset palautuksen jälkeen"), default=True
+
+    class Reveal(models.TextChoices):
+        FINAL = "final", _("Kun visa on läpäisty tai yritykset on käytetty")
+        EACH = "each", _("Jokaisen palautuksen jälkeen")
+        NEVER = "never", _("Ei koskaan")
+
+    reveal_answers = models.CharField(
+        _("näytä oikeat vastaukset"),
+        max_length=5,
+        choices=Reveal.choices,
+        default=Reveal.FINAL,
+        help_text=_(
+            "Oletus: vasta kun visa on läpäisty tai yritykset on käytetty, ettei uusi "
+            "yritys ole vastausten kopiointia."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -55,7 +68,7 @@ class Quiz(
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("max_attempts")]),
-                FieldRowPanel([FieldPanel("shuffle"), FieldPanel("show_correct_answers")]),
+                FieldRowPanel([FieldPanel("shuffle"), FieldPanel("reveal_answers")]),
             ],
             heading=_("Säännöt"),
         ),

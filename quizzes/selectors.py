@@ -32,6 +32,18 @@ class QuizState:
     def can_submit(self) -> bool:
         return self.quiz.live and (self.attempts_left is None or self.attempts_left > 0)
 
+    @property
+    def reveal(self) -> bool:
+        """Whether the result shows the correct answers and explanations. By default
+        only once the quiz is passed or the attempts are used up, so that a retry is
+        not copying; the trainer may choose every attempt, or never."""
+        mode = self.quiz.reveal_answers
+        if mode == Quiz.Reveal.EACH:
+            return True
+        if mode == Quiz.Reveal.NEVER:
+            return False
+        return self.passed or self.attempts_left == 0
+
 
 def _as_approved(quiz: Quiz, questions_of: dict) -> Quiz:
     """For a preview: `quiz` as its latest revision, which goes live with the approval
@@ -49,15 +61,30 @@ def _as_approved(quiz: Quiz, questions_of: dict) -> Quiz:
     return draft
 
 
+def choose_all_hint_needed(text: str) -> bool:
+    """A multiple-choice question gets the hint "choose all correct ones" unless its
+    own text already says so (the hint must not be read out twice)."""
+    from django.utils.translation import gettext
+
+    said = text.casefold()
+    return not any(
+        phrase.casefold() in said
+        for phrase in ("valitse kaikki", gettext("Valitse kaikki oikeat vaihtoehdot."))
+    )
+
+
 def lesson_quiz_states(
-    *, employee, blocks, request
+    *, employee, blocks, request, attempts: list | None = None, ratings: dict | None = None
 ) -> dict:  # long: every quiz state in four queries
     """Per quiz block of `blocks` (a lesson's StreamField): the quiz, its questions
     (shuffled if the trainer asked), the learner's attempts and the result just
     submitted; per self-assessment block: the learner's earlier answer.
     With `employee=None` (a preview) every quiz is shown as to a learner who has not
     tried it yet, as it will be once the lesson is approved (its latest revision), and
-    nothing of the viewer's own is read."""
+    nothing of the viewer's own is read.
+    `attempts` (QuizAttempt objects with `quiz_key` set to their quiz's translation key)
+    and `ratings` ({block id: value}), when the caller has read them already, save
+    their two queries."""
     # The quiz objects came with the StreamField; their questions and choices take one
     # more query.
     quizzes = list(
@@ -80,19 +107,25 @@ def lesson_quiz_states(
         if employee is None:
             quizzes = [_as_approved(quiz, questions_of) for quiz in quizzes]
         keys = {quiz.translation_key: quiz for quiz in quizzes}
-        attempts = []
-        if employee is not None:
+        if employee is None:
+            attempts = []
+        elif attempts is None:
             attempts = list(
                 QuizAttempt.objects.filter(employee=employee, quiz__translation_key__in=list(keys))
                 .select_related("quiz")
                 .order_by("submitted_at")
             )
+            for attempt in attempts:
+                attempt.quiz_key = attempt.quiz.translation_key
         shown_attempt_id = request.GET.get("yritys", "")
         for quiz in quizzes:
-            own = [a for a in attempts if a.quiz.translation_key == quiz.translation_key]
+            own = [a for a in attempts if a.quiz_key == quiz.translation_key]
             questions = list(questions_of[quiz.pk].values())
             for question in questions:
                 question.shuffled_choices = list(question.ordered_choices)
+                question.choose_all_hint = question.kind == Question.Kind.MULTIPLE and (
+                    choose_all_hint_needed(question.text)
+                )
             if quiz.shuffle:
                 # Stable for the learner and attempt, so a reload does not reorder.
                 seed = employee.pk if employee is not None else "preview"
@@ -121,12 +154,15 @@ def lesson_quiz_states(
                     answer.question_id: answer for answer in result.answers.all()
                 }
             states[quiz.pk] = state
-    ratings = {}
-    if block_ids and employee is not None:
+    if employee is None or ratings is not None:
+        ratings = ratings or {}
+    elif block_ids:
         ratings = {
             str(answer.block_id): answer.value
             for answer in SelfAssessmentAnswer.objects.filter(
                 employee=employee, block_id__in=block_ids
             )
         }
+    else:
+        ratings = {}
     return {"quiz_states": states, "self_ratings": ratings}

@@ -236,7 +236,16 @@ def team_rows(supervisor: Employee) -> tuple[list[CoursePage], list[ReportRow]]:
         CoursePage.objects.live()
         .filter(locale_id=default_locale_id())
         .filter(Q(mandatory=True) | Q(pk__in=assigned.values("course_id")))
-        .only("pk", "title", "mandatory", "validity_months", "path", "depth", "locale_id")
+        .only(
+            "pk",
+            "title",
+            "mandatory",
+            "validity_months",
+            "grace_days",
+            "path",
+            "depth",
+            "locale_id",
+        )
         .order_by("title", "pk")
     )
     course_ids = [course.pk for course in courses]

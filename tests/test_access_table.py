@@ -67,6 +67,8 @@ ACCESS: dict[str, str] = {
     "courses:quiz_submit": "L R R R R R R R R R",
     "courses:self_assessment": "L R R R R R R R R R",
     "courses:certificate": "O O O O O O O O O O",
+    "courses:completed": "L O M M M M M M M M",
+    "courses:rate": "L R M M M M M M M M",
     "onboarding:tick": "L R R M M M M R M R",
     "onboarding:add_item": "L M R M M M M M M M",
     "notifications:list": "L O O O O O O O O O",

@@ -37,7 +37,6 @@ def _quiz(spec: dict, language: str, locale: Locale, translation_key=None) -> Qu
         "pass_mark": spec.get("pass_mark", 70),
         "max_attempts": spec.get("max_attempts", 3),
         "shuffle": spec.get("shuffle", False),
-        "show_correct_answers": True,
         "locale": locale,
     }
     if translation_key:

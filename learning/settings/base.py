@@ -185,6 +185,8 @@ PTV_API_URL = env.str("PTV_API_URL", default="")
 PTV_AREA_TYPE = env.str("PTV_AREA_TYPE", default="WellbeingServiceCounties")
 PTV_AREA_CODE = env.str("PTV_AREA_CODE", default="")
 PTV_API_KEY = env.str("PTV_API_KEY", default="")
+# The county's name as the issuer on course certificates; empty: "Hyvinvointialue".
+COUNTY_NAME = env.str("COUNTY_NAME", default="")
 # A staff file that would deactivate more than this share of active staff (or the
 # uploader) needs a second confirmation.
 IMPORT_MAX_DEACTIVATE_SHARE = env.float("IMPORT_MAX_DEACTIVATE_SHARE", default=0.10)

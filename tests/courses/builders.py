@@ -51,7 +51,9 @@ def make_course(lessons=2, quiz: Quiz | None = None, blocks_per_lesson=1, **fiel
     index = course_index()
     slug = f"kurssi-{next(_slugs)}"
     course = index.add_child(
-        instance=CoursePage(title=f"Kurssi {slug}", slug=slug, summary="Tiivistelmä.", **fields)
+        instance=CoursePage(
+            title=fields.pop("title", f"Kurssi {slug}"), slug=slug, summary="Tiivistelmä.", **fields
+        )
     )
     course.save_revision().publish()
     for number in range(1, lessons + 1):
