@@ -581,7 +581,7 @@ class LessonLearnerState:
 
 def lesson_learner_state(
     *, employee: Employee, lesson: LessonPage, course: CoursePage, quiz_keys, block_ids
-) -> LessonLearnerState:
+) -> LessonLearnerState:  # long: one UNION query, its rows sorted back out by kind
     """Everything of the learner's own that a lesson page shows, in one UNION query:
     their attempts at the lesson's quizzes, their self-ratings of its self-assessment
     blocks, and whether the lesson is done in their current round of the course (its

@@ -56,7 +56,7 @@ def _add_typed(request, field: str, options, chosen) -> str | None:
 
 
 @coordinator_only
-def plan(request):
+def plan(request):  # long: add a target, save, or show the page; all work without JavaScript
     options = selectors.target_options()
     series = selectors.series_choices()
     errors: dict[str, str] = {}

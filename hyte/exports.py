@@ -14,7 +14,9 @@ def _month(value) -> str:
     return formats.date_format(value, "Y-m") if value else _("kaikki")
 
 
-def sheets(picture: HytePicture) -> list[tuple[str, list[str], list[list[Any]]]]:
+def sheets(
+    picture: HytePicture,
+) -> list[tuple[str, list[str], list[list[Any]]]]:  # long: the export's tables, as data
     knowledge_headers = [
         _("Ryhmä"),
         _("Kuukausi"),

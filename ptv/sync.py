@@ -111,6 +111,27 @@ def _read(source: PtvSource, since, run: SyncRun):
     return services
 
 
+def _activity_fields(found: mapping.ServiceData, organisation: Organisation) -> dict:
+    """The activity's fields from a published service; Finnish falls back to Swedish,
+    then English."""
+    names, descriptions = found.names, found.descriptions
+    address = (found.locations[0].get("address") or {}) if found.locations else {}
+    return {
+        "name_fi": (names.get("fi") or names.get("sv") or names.get("en") or "")[:200],
+        "name_sv": names.get("sv", "")[:200],
+        "name_en": names.get("en", "")[:200],
+        "organisation": organisation,
+        "municipality": address.get("municipality", "")[:100],
+        "themes": found.themes,
+        "description_fi": descriptions.get("fi", ""),
+        "description_sv": descriptions.get("sv", ""),
+        "description_en": descriptions.get("en", ""),
+        "contact": _contact(found.locations),
+        "url": found.web_page,
+        "active": True,
+    }
+
+
 def _write(services: list[mapping.ServiceData], run: SyncRun) -> None:
     now = timezone.now()
     known = {
@@ -146,22 +167,7 @@ def _write(services: list[mapping.ServiceData], run: SyncRun) -> None:
                 name=organiser_name, kind=_organisation_kind(organiser_name)
             )
             organisations[organiser_name] = organisation
-        names, descriptions = found.names, found.descriptions
-        address = (found.locations[0].get("address") or {}) if found.locations else {}
-        fields = {
-            "name_fi": (names.get("fi") or names.get("sv") or names.get("en"))[:200],
-            "name_sv": names.get("sv", "")[:200],
-            "name_en": names.get("en", "")[:200],
-            "organisation": organisation,
-            "municipality": address.get("municipality", "")[:100],
-            "themes": found.themes,
-            "description_fi": descriptions.get("fi", ""),
-            "description_sv": descriptions.get("sv", ""),
-            "description_en": descriptions.get("en", ""),
-            "contact": _contact(found.locations),
-            "url": found.web_page,
-            "active": True,
-        }
+        fields = _activity_fields(found, organisation)
         if activity is None:
             activity = Activity.objects.create(key=f"ptv-{found.guid}", **fields)
             run.created += 1
@@ -171,7 +177,7 @@ def _write(services: list[mapping.ServiceData], run: SyncRun) -> None:
             activity.save()
             run.updated += 1
         row.activity = activity
-        row.names, row.descriptions = names, descriptions
+        row.names, row.descriptions = found.names, found.descriptions
         row.organisation = found.organisation
         row.themes = found.labels
         row.locations = found.locations

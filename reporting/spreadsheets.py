@@ -351,7 +351,7 @@ def write_xlsx_sheets(
     sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]],
     *,
     temporary_folder: Path | None = None,
-) -> int:
+) -> int:  # long: the workbook's parts streamed in order into one zip
     """Several sheets, each (title, headers, rows), in one workbook. Returns the number
     of data rows written in all. `temporary_folder` is accepted for callers that name
     one; the writer makes no temporary files."""

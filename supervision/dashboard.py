@@ -338,7 +338,7 @@ def _moment(value) -> datetime.datetime | None:
 
 def team_page(
     *, supervisor: Employee, filters: DashboardFilters, page_number=1, page_size: int = PAGE_SIZE
-) -> TeamPage:
+) -> TeamPage:  # long: one statement's result turned into the page
     """One page of the dashboard. Two queries for any team size (a third
     only when the page asked for is past the last one)."""
     number = _page_number(page_number)

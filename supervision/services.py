@@ -200,7 +200,7 @@ def _job_content(job: ExportJob) -> tuple[list[str], Iterable[list[Any]], int]:
     return exports.completion_headers(), exports.completion_rows(completions), completions.count()
 
 
-def export_job_build(*, job_id: int) -> ExportJob:
+def export_job_build(*, job_id: int) -> ExportJob:  # long: claim, write, rename, record
     """Write the job's file under EXPORT_ROOT (private, never served as media). Safe to
     repeat and to run twice at once: only the run that moves the job from queued to
     running builds it, so a redelivered message finds it done, failed or running and

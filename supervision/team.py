@@ -216,7 +216,9 @@ def _facts(team: list[int], course_ids: list[int]):
     )
 
 
-def team_rows(supervisor: Employee) -> tuple[list[CoursePage], list[ReportRow]]:
+def team_rows(
+    supervisor: Employee,
+) -> tuple[list[CoursePage], list[ReportRow]]:  # long: every person × course cell, for exports
     """Every report with a cell for each course that applies to them. Three queries."""
     reports_query = employee_reports(supervisor=supervisor)
     today = timezone.localdate()

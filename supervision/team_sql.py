@@ -85,7 +85,7 @@ def team_statement(
     offset: int,
     limit: int | None,
     since: datetime.datetime,
-) -> SqlResult:
+) -> SqlResult:  # long: most of it is the one SQL statement's text
     """One statement; see the module's docstring. `filters` is a DashboardFilters whose
     course filter has already narrowed `courses`."""
     team_sql, team_params = (
