@@ -106,7 +106,8 @@ class AssignForm(forms.Form):
         label=gettext_lazy("Koulutus"), queryset=CoursePage.objects.none(), empty_label=None
     )
     due_date = forms.DateField(
-        label=gettext_lazy("Määräpäivä"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Määräpäivä"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args, **kwargs):

@@ -29,6 +29,9 @@ def test_a_course_is_assigned_to_a_unit_and_its_sub_units_once(county, as_user):
     address = f"/seuranta/hyte/yksikko/{county['sector'].pk}/koulutus/"
     form = client.get(address)
     assert form.status_code == 200 and "Määräpäivä" in form.content.decode()
+    # A date field's value is ISO, or the browser shows it empty and the form fails.
+    default_due = timezone.localdate() + datetime.timedelta(days=60)
+    assert f'value="{default_due.isoformat()}"' in form.content.decode()
     for _ in range(2):
         response = client.post(address, {"course": course.pk, "due_date": due.isoformat()})
         assert response.status_code == 302

@@ -130,7 +130,7 @@ def test_team_page_lists_exactly_the_reports_in_constant_queries(
     client.force_login(org["boss"].user)
     with django_assert_max_num_queries(12):
         response = client.get("/tiimi/")
-    shown = [row.employee.employee_number for row in response.context["data"].rows]
+    shown = [row.employee_number for row in response.context["data"].page.object_list]
     assert sorted(shown) == numbers([org["lead"], org["nurse"], org["aide"]])
     for _ in range(40):
         EmployeeFactory(unit=org["unit_1"], supervisor=org["lead"])

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 
 from people import roles
 from quizzes.services import quiz_submit
-from tests.courses.builders import lessons_of, make_course, make_quiz, right_answers, wrong_answers
+from tests.courses.builders import make_course, make_quiz, right_answers, wrong_answers
 from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,23 +23,23 @@ def trainer():
 
 def test_the_submitter_cannot_approve_after_someone_else_edited_last():
     submitter, last_editor, reviewer = trainer(), trainer(), trainer()
-    (lesson,) = lessons_of(make_course(lessons=1))
-    lesson.save_revision(user=submitter)
-    lesson.get_workflow().start(lesson, submitter)
-    lesson.refresh_from_db()
-    lesson.title = "Toisen korjaama"
-    lesson.save_revision(user=last_editor)
-    lesson.refresh_from_db()
-    state = lesson.current_workflow_task_state
+    course = make_course(lessons=1)
+    course.save_revision(user=submitter)
+    course.get_workflow().start(course, submitter)
+    course.refresh_from_db()
+    course.title = "Toisen korjaama"
+    course.save_revision(user=last_editor)
+    course.refresh_from_db()
+    state = course.current_workflow_task_state
     task = state.task.specific
-    assert lesson.latest_revision.user_id == last_editor.pk
+    assert course.latest_revision.user_id == last_editor.pk
     assert state.workflow_state.requested_by_id == submitter.pk
 
     for author in (submitter, last_editor):
-        assert task.get_actions(lesson, author) == []
+        assert task.get_actions(course, author) == []
         with pytest.raises(PermissionDenied):
             task.on_action(state, author, "approve")
-    assert task.get_actions(lesson, reviewer)
+    assert task.get_actions(course, reviewer)
 
 
 def test_a_score_exactly_at_the_pass_mark_passes():
