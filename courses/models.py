@@ -24,6 +24,7 @@ from wagtail.search import index
 from courses.admin_panels import PendingPartsPanel
 from courses.blocks import LessonStreamBlock
 from courses.forms import CoursePageForm
+from courses.widgets import AudienceWidget
 from people.validators import validate_single_line
 
 _default_locale_id: int | None = None
@@ -187,7 +188,10 @@ class CoursePage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, 
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("audience_units"), FieldPanel("audience_job_roles")],
+            [
+                FieldPanel("audience_units", widget=AudienceWidget),
+                FieldPanel("audience_job_roles", widget=AudienceWidget),
+            ],
             heading=_("Kohderyhmä"),
         ),
         MultiFieldPanel(
