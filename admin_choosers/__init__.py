@@ -14,6 +14,8 @@ import functools
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.functional import cached_property, lazy
+from django.utils.translation import gettext
 from wagtail.models import DraftStateMixin
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -22,6 +24,7 @@ from wagtail.snippets.views.chooser import (
     SnippetChosenMultipleView,
     SnippetChosenView,
 )
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 EDIT_ACTIONS = ("add", "change", "delete", "publish")
 
@@ -72,6 +75,24 @@ class _RestrictedChosenMultiple(SnippetChosenMultipleView):
         return choosable_snippets(self.request.user, self.model_class).filter(pk__in=pks)
 
 
+def _text_when_shown(text: str, name) -> str:
+    """Wagtail's `text % {"object": name}`, translated when shown rather than once."""
+    return lazy(lambda: gettext(text) % {"object": name}, str)()
+
+
+class LanguageAwareSnippetChooser(AdminSnippetChooser):
+    """Wagtail builds a snippet's chooser widget once, when the admin starts, and formats
+    its texts then, in the start-up language: "Valitse tilaisuussarja" showed in the
+    English admin too. These texts are translated each time the widget is shown."""
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model, **kwargs)
+        name = model._meta.verbose_name
+        self.choose_one_text = _text_when_shown("Choose %(object)s", name)
+        self.choose_another_text = _text_when_shown("Choose another %(object)s", name)
+        self.link_to_chosen_text = _text_when_shown("Edit this %(object)s", name)
+
+
 def restricted_chooser(*choosing_roles: str) -> type[SnippetChooserViewSet]:
     """A chooser viewset that answers 403 to anyone who may neither edit the model nor
     holds one of `choosing_roles`."""
@@ -82,6 +103,10 @@ def restricted_chooser(*choosing_roles: str) -> type[SnippetChooserViewSet]:
         choose_results_view_class = _RestrictedChooseResults
         chosen_view_class = _RestrictedChosen
         chosen_multiple_view_class = _RestrictedChosenMultiple
+
+        @cached_property
+        def widget_class(self):
+            return LanguageAwareSnippetChooser(model=self.model, icon=self.icon)
 
         def construct_view(self, view_class, **kwargs):
             view = super().construct_view(view_class, **kwargs)

@@ -44,6 +44,17 @@ def test_the_finnish_admin_translates_what_wagtail_leaves_in_english(client):
     assert "Exploring" not in explorer
 
 
+def test_a_snippet_chooser_speaks_the_readers_language(client):
+    _admin(client, language="fi", role=roles.HR_ADMIN)
+    finnish = client.get(TEMPLATE_ADD).content.decode()
+    assert "Valitse tilaisuussarja" in finnish
+    client.logout()
+    _admin(client, language="en", role=roles.HR_ADMIN)
+    english = client.get(TEMPLATE_ADD).content.decode()
+    assert "Valitse tilaisuussarja" not in english
+    assert "Choose session series" in english
+
+
 def test_a_language_chosen_in_the_admin_becomes_the_persons_one_language(client):
     from wagtail.users.models import UserProfile
 
