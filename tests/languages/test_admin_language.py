@@ -69,3 +69,15 @@ def test_a_language_chosen_in_the_admin_becomes_the_persons_one_language(client)
     # Chosen again on the site's own language switch: the admin follows that too.
     client.post("/kieli/", {"language": "sv", "next": "/"})
     assert '<html lang="sv"' in client.get("/admin/").content.decode()
+
+
+def test_a_new_page_with_errors_is_refused_in_finnish(client):
+    from tests.courses.builders import make_course
+
+    index = make_course(lessons=1).get_parent()
+    _admin(client, language="fi")
+    response = client.post(f"/admin/pages/add/courses/coursepage/{index.pk}/", {"title": ""})
+    page = response.content.decode()
+    assert "Sivua ei voitu luoda, koska lomakkeessa on virheitä." in page
+    assert "could not be created" not in page
+    assert "Correct the validation errors" not in page
