@@ -81,6 +81,17 @@ def _quiz_keys(lessons) -> set:
     return set(Quiz.objects.filter(pk__in=ids).values_list("translation_key", flat=True))
 
 
+def _locked_round(*, employee: Employee, course: CoursePage):
+    """Lock the learner's enrolment on `course` (everything one learner does on one
+    course is serialised); return it, the current round and when that round began."""
+    enrolment = enrolment_ensure(employee=employee, course=course)
+    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list(
+        "pk", flat=True
+    ).first()
+    cycle = current_cycle(employee=employee, course=course)
+    return enrolment, cycle, _cycle_started(employee=employee, course=course, cycle=cycle)
+
+
 def _cycle_started(*, employee: Employee, course: CoursePage, cycle: int):  # -> datetime | None
     """Quiz passes count toward a cycle only if made after the previous one ended."""
     if cycle == 1:
@@ -97,13 +108,7 @@ def lesson_complete(
     Returns (lesson_done, new course completion or None)."""
     lesson = lesson.canonical
     course = lesson.course
-    enrolment = enrolment_ensure(employee=employee, course=course)
-    # Serialise everything one learner does on one course.
-    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list(
-        "pk", flat=True
-    ).first()
-    cycle = current_cycle(employee=employee, course=course)
-    since = _cycle_started(employee=employee, course=course, cycle=cycle)
+    enrolment, cycle, since = _locked_round(employee=employee, course=course)
     if not _required_quizzes_passed(employee=employee, quiz_keys=_quiz_keys([lesson]), since=since):
         return False, None
     try:
@@ -155,12 +160,7 @@ def course_complete_check(*, employee: Employee, course: CoursePage) -> CourseCo
     """Complete the course if everything it asks is done (after the learner answered
     the after-course self-assessment, the last thing it waited for)."""
     course = course.canonical
-    enrolment = enrolment_ensure(employee=employee, course=course)
-    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list(
-        "pk", flat=True
-    ).first()
-    cycle = current_cycle(employee=employee, course=course)
-    since = _cycle_started(employee=employee, course=course, cycle=cycle)
+    _enrolment, cycle, since = _locked_round(employee=employee, course=course)
     return course_complete_if_done(employee=employee, course=course, cycle=cycle, since=since)
 
 
