@@ -682,3 +682,15 @@ class CourseRating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id} ★{self.value} {self.course_id}"
+
+
+def lesson_block_register(name: str, block) -> None:
+    """Add a block to the lessons' StreamField from an app above the courses (a lesson
+    may show a library phrase, and the courses do not know the phrase library). Called
+    from that app's `ready()`, before any lesson is read; the block's module path goes
+    into the migrations as text."""
+    stream_block = LessonPage._meta.get_field("body").stream_block
+    if name in stream_block.child_blocks:
+        return
+    block.set_name(name)
+    stream_block.child_blocks[name] = block
