@@ -74,7 +74,8 @@ def renewal_due_date(*, completion, course) -> datetime.date | None:
     # A caller that loaded the course without its grace period or window (a list of
     # many) gets the expiry itself rather than a query per course.
     grace = None if "grace_days" in course.get_deferred_fields() else course.grace_days
-    if completion.renewal_required_by_id is not None:
+    # Facts read for a list (the team dashboard's) may not carry the mark: read as None.
+    if getattr(completion, "renewal_required_by_id", None) is not None:
         return due + datetime.timedelta(
             days=grace if grace is not None else settings.COURSE_GRACE_DAYS
         )

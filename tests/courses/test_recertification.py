@@ -26,7 +26,10 @@ from notifications import services
 from notifications.enqueue import enqueue_due_reminders
 from notifications.models import ReminderOutbox, Stage
 from tests.courses.builders import make_course
-from tests.notifications.conftest import complete, county, enrol, today  # noqa: F401
+from tests.notifications import conftest as reminder_county
+from tests.notifications.conftest import complete, enrol, today
+
+county = reminder_county.county  # the reminder tests' small county, as a fixture here
 
 pytestmark = pytest.mark.django_db
 
@@ -94,22 +97,22 @@ def test_the_expiry_is_local_midnight_at_the_window_start():
     [
         ({"renewal_start_month": 1}, "renewal_start_month"),
         (
-            dict(
-                renewal_start_month=2,
-                renewal_start_day=29,
-                renewal_end_month=3,
-                renewal_end_day=31,
-            ),
+            {
+                "renewal_start_month": 2,
+                "renewal_start_day": 29,
+                "renewal_end_month": 3,
+                "renewal_end_day": 31,
+            },
             "renewal_start_day",
         ),
         (
-            dict(
-                renewal_start_month=1,
-                renewal_start_day=1,
-                renewal_end_month=3,
-                renewal_end_day=31,
-                validity_months=12,
-            ),
+            {
+                "renewal_start_month": 1,
+                "renewal_start_day": 1,
+                "renewal_end_month": 3,
+                "renewal_end_day": 31,
+                "validity_months": 12,
+            },
             "validity_months",
         ),
     ],
