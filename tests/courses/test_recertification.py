@@ -227,10 +227,10 @@ def test_material_change_reminders_at_due_soon_and_overdue_and_none_for_later(co
     nurse, aide = county["nurse"], county["aide"]
     course = make_course(lessons=1, grace_days=10)  # never expires by itself
     before = completed(nurse, course, at=timezone.now() - datetime.timedelta(days=100))
+    completed(aide, course, at=timezone.now() - datetime.timedelta(days=1))  # after the change
     change = course_mark_material_change(
         course=course, now=timezone.now() - datetime.timedelta(days=5)
     )
-    completed(aide, course, at=timezone.now())  # after the change
     enrol(nurse, course, due_in=-200)  # the first round's date: never reminded again
 
     services.reminders_sweep()  # due in 5 days
