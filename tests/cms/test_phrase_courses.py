@@ -19,7 +19,9 @@ PHRASE_PAGE_QUERIES = 0  # measured below
 
 def lesson_with_phrase(course, phrase, *, slug="fraasi", live=True) -> LessonPage:
     lesson = course.add_child(
-        instance=LessonPage(title="Kirjaaminen", slug=slug, body=[("phrase", {"phrase": phrase})])
+        instance=LessonPage(
+            title="Kirjaaminen", slug=slug, body=[("phrase", {"phrase": phrase})], live=live
+        )
     )
     revision = lesson.save_revision()
     if live:
