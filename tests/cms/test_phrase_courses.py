@@ -14,8 +14,6 @@ from tests.phrases.builders import make_phrase
 
 pytestmark = pytest.mark.django_db
 
-PHRASE_PAGE_QUERIES = 0  # measured below
-
 
 def lesson_with_phrase(course, phrase, *, slug="fraasi", live=True) -> LessonPage:
     lesson = course.add_child(
@@ -98,7 +96,9 @@ def test_the_phrase_page_lists_the_courses_that_teach_it_in_constant_queries(cli
         assert title in content
     assert "Toisen yksikön kurssi" not in content  # not for the reader's unit
     assert "Vain luonnoksessa" not in content  # the lesson is not published
-    # The same for no course, 1 or 3: the section reads the phrase's translations and
-    # the courses with their audiences, two queries, whatever their number.
+    # The same for 1 course as for 3: the section reads the phrase's translations and
+    # the courses with their audiences, two queries whatever their number, and the
+    # courses' addresses from the request's one reading of the site roots.
     print("PHRASE-PAGE-QUERIES", without, one, many)
-    assert without == one == many == PHRASE_PAGE_QUERIES
+    assert one == many
+    assert one <= without + 1
