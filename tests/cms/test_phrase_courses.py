@@ -70,6 +70,7 @@ def test_the_phrase_page_lists_the_courses_that_teach_it_in_constant_queries(cli
     url = reverse("phrases:phrase", args=["HYTE-OHJ-4"])
 
     def page():
+        client.get(url)  # per-process lookups (site roots, locales) are read once, first
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)
         assert response.status_code == 200
@@ -100,5 +101,5 @@ def test_the_phrase_page_lists_the_courses_that_teach_it_in_constant_queries(cli
     # the courses with their audiences, two queries whatever their number, and the
     # courses' addresses from the request's one reading of the site roots.
     print("PHRASE-PAGE-QUERIES", without, one, many)
-    assert one == many
-    assert one <= without + 1
+    # The page: 7 queries; with the section's links, 8 for 1 course as for 3.
+    assert (without, one, many) == (7, 8, 8)
