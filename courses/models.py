@@ -5,14 +5,17 @@ Progress always points at the course and lesson pages of the default (Finnish)
 locale, so a learner who switches to Swedish keeps their progress.
 """
 
+import datetime
 import secrets
 from functools import cached_property
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -166,6 +169,35 @@ class CoursePage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, 
             "tuontipäivän jälkeen. Tyhjä = asetus COURSE_GRACE_DAYS."
         ),
     )
+    renewal_start_month = models.PositiveSmallIntegerField(
+        _("uusimisjakso alkaa (kk)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_(
+            "Uusiminen joka vuosi samassa jaksossa (esim. 1.1.–31.3.) eikä voimassaolon "
+            "kuukausien mukaan. Suoritus on voimassa seuraavan jakson alkuun, ja uusittava "
+            "viimeistään jakson lopussa."
+        ),
+    )
+    renewal_start_day = models.PositiveSmallIntegerField(
+        _("uusimisjakso alkaa (pv)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+    )
+    renewal_end_month = models.PositiveSmallIntegerField(
+        _("uusimisjakso päättyy (kk)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+    )
+    renewal_end_day = models.PositiveSmallIntegerField(
+        _("uusimisjakso päättyy (pv)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(31)],
+    )
     require_all_lessons = models.BooleanField(
         _("kaikki oppitunnit vaaditaan"),
         default=True,
@@ -199,6 +231,8 @@ class CoursePage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, 
                 FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("validity_months")]),
                 FieldRowPanel([FieldPanel("mandatory"), FieldPanel("require_all_lessons")]),
                 FieldPanel("grace_days"),
+                FieldRowPanel([FieldPanel("renewal_start_day"), FieldPanel("renewal_start_month")]),
+                FieldRowPanel([FieldPanel("renewal_end_day"), FieldPanel("renewal_end_month")]),
                 FieldPanel("session_series"),
             ],
             heading=_("Suoritus"),
@@ -223,6 +257,45 @@ class CoursePage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, 
             validate_single_line(self.title)
         except ValidationError as error:
             raise ValidationError({"title": error.messages}) from None
+        self._clean_renewal_window()
+
+    def _clean_renewal_window(self) -> None:
+        from courses.renewal import valid_window_day
+
+        days = {
+            "renewal_start_day": ("renewal_start_month", self.renewal_start_day),
+            "renewal_end_day": ("renewal_end_month", self.renewal_end_day),
+        }
+        values = [
+            self.renewal_start_month,
+            self.renewal_start_day,
+            self.renewal_end_month,
+            self.renewal_end_day,
+        ]
+        if all(value is None for value in values):
+            return
+        if any(value is None for value in values):
+            raise ValidationError(
+                {"renewal_start_month": _("Anna uusimisjakson alku- ja loppupäivä kokonaan.")}
+            )
+        if self.validity_months:
+            raise ValidationError(
+                {
+                    "validity_months": _(
+                        "Valitse joko voimassaolo kuukausina tai uusimisjakso, ei molempia."
+                    )
+                }
+            )
+        for day_field, (month_field, day) in days.items():
+            if not valid_window_day(getattr(self, month_field), day):
+                raise ValidationError({day_field: _("Päivää ei ole joka vuosi.")})
+        if (self.renewal_start_month, self.renewal_start_day) == (
+            self.renewal_end_month,
+            self.renewal_end_day,
+        ):
+            raise ValidationError(
+                {"renewal_end_day": _("Jakso ei voi alkaa ja päättyä samana päivänä.")}
+            )
 
     def lessons_pending(self) -> list["LessonPage"]:
         """The course's lessons with a change (or a first version) not yet live, in
@@ -279,6 +352,15 @@ class CoursePage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, 
             lesson.latest_revision.publish(user=user, skip_permission_checks=True)
 
     def expiry_for(self, completed_at):
+        """When a completion made at `completed_at` expires: at the start of the next
+        renewal window (local midnight) for a course with one, else `validity_months`
+        later, else never (courses.renewal)."""
+        from courses.renewal import RenewalWindow
+
+        window = RenewalWindow.of(self)
+        if window is not None:
+            start = window.next_start_after(timezone.localtime(completed_at).date())
+            return timezone.make_aware(datetime.datetime.combine(start, datetime.time.min))
         if not self.validity_months:
             return None
         return completed_at + relativedelta(months=self.validity_months)
@@ -488,6 +570,39 @@ class CourseCompletionQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise TypeError("Course completions are immutable")
 
+    def expire_for_material_change(self, change: "CourseMaterialChange") -> int:
+        """The one change a completion may get: those of the queryset still valid at
+        the change expire at it (never later than they would have), marked with it."""
+        at = change.changed_at
+        out_of_date = self.filter(completed_at__lt=at).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=at)
+        )
+        return models.QuerySet.update(out_of_date, expires_at=at, renewal_required_by=change)
+
+
+class CourseMaterialChange(models.Model):
+    """A trainer's mark that a published revision of a course changed what it teaches
+    (olennainen muutos): every completion made before it must be renewed within the
+    course's grace period."""
+
+    course = models.ForeignKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="material_changes"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    changed_at = models.DateTimeField()
+    completions_affected = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-changed_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["revision"], name="one_material_change_per_revision")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course_id} @ {self.changed_at:%d.%m.%Y}"
+
 
 class CourseCompletion(models.Model):
     """Immutable record that a person completed a course: who, which course and
@@ -505,6 +620,15 @@ class CourseCompletion(models.Model):
     completed_at = models.DateTimeField()
     score = models.PositiveSmallIntegerField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
+    # Set (with expires_at brought forward to the change) when a material change of the
+    # course made this completion out of date: the one update a completion ever gets.
+    renewal_required_by = models.ForeignKey(
+        "courses.CourseMaterialChange",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="completions",
+    )
     verification_code = models.CharField(max_length=32, unique=True, default=_verification_code)
 
     objects = CourseCompletionQuerySet.as_manager()
@@ -558,3 +682,15 @@ class CourseRating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id} ★{self.value} {self.course_id}"
+
+
+def lesson_block_register(name: str, block) -> None:
+    """Add a block to the lessons' StreamField from an app above the courses (a lesson
+    may show a library phrase, and the courses do not know the phrase library). Called
+    from that app's `ready()`, before any lesson is read; the block's module path goes
+    into the migrations as text."""
+    stream_block = LessonPage._meta.get_field("body").stream_block
+    if name in stream_block.child_blocks:
+        return
+    block.set_name(name)
+    stream_block.child_blocks[name] = block

@@ -5,12 +5,16 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import (
     BooleanField,
+    Case,
     CharField,
     Count,
+    DateField,
     DateTimeField,
+    ExpressionWrapper,
     F,
     Func,
     IntegerField,
@@ -18,8 +22,10 @@ from django.db.models import (
     Q,
     Subquery,
     Value,
+    When,
 )
-from django.db.models.functions import Cast, JSONObject
+from django.db.models.functions import Cast, Coalesce, ExtractYear, JSONObject, TruncDate
+from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 
 from courses.models import (
@@ -42,23 +48,84 @@ from quizzes.models import QuizAttempt, SelfAssessmentAnswer
 
 def is_to_renew(completion, now) -> bool:
     """The "to renew" rule: the learner's latest completion of the course has expired.
-    Every page that shows a course to renew (My learning, the home page, the catalogue,
-    the course page, the team dashboard through `CourseStatus`) asks this."""
+    A completion expires `validity_months` after it was made, or at the start of the
+    next renewal window (`courses.renewal`), or when a trainer marks a later published
+    revision of the course a material change (`courses.services.
+    course_mark_material_change` brings `expires_at` forward to it). Every page that
+    shows a course to renew (My learning, the home page, the catalogue, the course page,
+    the team dashboard through `CourseStatus` and `course_state_sql`) and the renewal
+    reminders (`completions_to_renew`) ask this."""
     return completion is not None and not completion.is_valid_at(now)
 
 
 def renewal_due_date(*, completion, course) -> datetime.date | None:
-    """A course to renew is due when its completion expires, plus the course's own
-    grace period (*aikaa käyttöönotossa*) when it has one: shown as "uusittava
-    viimeistään …". Never the date of the original enrolment, which is years ago."""
+    """When a course to renew must be renewed by, shown as "uusittava viimeistään …":
+    - after a material change: the change plus the course's grace period (*aikaa
+      käyttöönotossa*, else COURSE_GRACE_DAYS: nobody could have seen it coming);
+    - for a course with a renewal window: the end of the window its expiry opens;
+    - otherwise the expiry plus the course's grace period when it has one.
+    Never the date of the original enrolment, which is years ago. `renewal_due_date_sql`
+    is the same rule for querysets; a test compares the two."""
+    from courses.renewal import RenewalWindow
+
     if completion is None or completion.expires_at is None:
         return None
     due = timezone.localtime(completion.expires_at).date()
-    # A caller that loaded the course without its grace period (a list of many) gets
-    # the expiry itself rather than a query per course.
-    if "grace_days" not in course.get_deferred_fields() and course.grace_days:
-        due += datetime.timedelta(days=course.grace_days)
-    return due
+    # A caller that loaded the course without its grace period or window (a list of
+    # many) gets the expiry itself rather than a query per course.
+    grace = None if "grace_days" in course.get_deferred_fields() else course.grace_days
+    # Facts read for a list (the team dashboard's) may not carry the mark: read as None.
+    if getattr(completion, "renewal_required_by_id", None) is not None:
+        return due + datetime.timedelta(
+            days=grace if grace is not None else settings.COURSE_GRACE_DAYS
+        )
+    window = RenewalWindow.of(course)
+    if window is not None:
+        return window.end_on_or_after(due)
+    return due + datetime.timedelta(days=grace or 0)
+
+
+def renewal_due_date_sql(*, course: str = "course") -> Case:
+    """`renewal_due_date` for a CourseCompletion queryset (`course` is the path to the
+    completion's course): a date expression to annotate with."""
+    expiry_day = TruncDate("expires_at")
+    grace = Coalesce(F(f"{course}__grace_days"), Value(0))
+    grace_after_change = Coalesce(F(f"{course}__grace_days"), Value(settings.COURSE_GRACE_DAYS))
+    year = Cast(ExtractYear(expiry_day), IntegerField())
+    end_month = Cast(F(f"{course}__renewal_end_month"), IntegerField())
+    end_day = Cast(F(f"{course}__renewal_end_day"), IntegerField())
+    end_this_year = Func(year, end_month, end_day, function="make_date", output_field=DateField())
+    end_next_year = Func(
+        year + 1, end_month, end_day, function="make_date", output_field=DateField()
+    )
+    return Case(
+        When(expires_at__isnull=True, then=Value(None, output_field=DateField())),
+        When(
+            renewal_required_by__isnull=False,
+            then=_plus_days(expiry_day, grace_after_change),
+        ),
+        When(
+            Q(**{f"{course}__renewal_start_month__isnull": False})
+            & Q(**{f"{course}__renewal_start_day__isnull": False})
+            & Q(**{f"{course}__renewal_end_month__isnull": False})
+            & Q(**{f"{course}__renewal_end_day__isnull": False}),
+            then=Case(
+                When(
+                    GreaterThanOrEqual(end_this_year, expiry_day),
+                    then=end_this_year,
+                ),
+                default=end_next_year,
+                output_field=DateField(),
+            ),
+        ),
+        default=_plus_days(expiry_day, grace),
+        output_field=DateField(),
+    )
+
+
+def _plus_days(day, days) -> "ExpressionWrapper[datetime.date]":
+    # date + integer is a date in PostgreSQL.
+    return ExpressionWrapper(day + days, output_field=DateField())
 
 
 @dataclass

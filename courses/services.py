@@ -284,3 +284,31 @@ def enrolments_assign(*, employees, course: CoursePage, due_date) -> dict[str, i
         ]
         Enrolment.objects.bulk_create(new, ignore_conflicts=True)
     return {"created": len(new), "updated": updated}
+
+
+@transaction.atomic
+def course_mark_material_change(*, course: CoursePage, now=None):
+    """Mark the course's published revision a material change (olennainen muutos):
+    every completion made before now that is still valid expires now, so the course is
+    to renew for those learners, due after the course's grace period
+    (`courses.selectors.renewal_due_date`), and the hourly reminder sweep reminds them.
+    Completions made later are not touched. Once per revision: marking the same
+    revision again changes nothing and returns the first mark. Three queries."""
+    from courses.models import CourseMaterialChange
+
+    course = course.canonical
+    existing = CourseMaterialChange.objects.filter(
+        course=course, revision_id=course.live_revision_id
+    ).first()
+    if existing is not None and course.live_revision_id is not None:
+        return existing
+    change = CourseMaterialChange.objects.create(
+        course=course, revision_id=course.live_revision_id, changed_at=now or timezone.now()
+    )
+    change.completions_affected = CourseCompletion.objects.filter(
+        course=course
+    ).expire_for_material_change(change)
+    CourseMaterialChange.objects.filter(pk=change.pk).update(
+        completions_affected=change.completions_affected
+    )
+    return change

@@ -1,4 +1,5 @@
-"""Admin registrations of the courses app: the statistics page and its button."""
+"""Admin registrations of the courses app: the statistics page, marking a material
+change, and their buttons."""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
@@ -15,7 +16,12 @@ def register_statistics_url():
     return [
         path(
             "koulutukset/<int:page_id>/tilastot/", admin_views.statistics, name="course_statistics"
-        )
+        ),
+        path(
+            "koulutukset/<int:page_id>/olennainen-muutos/",
+            admin_views.material_change,
+            name="course_material_change",
+        ),
     ]
 
 
@@ -30,6 +36,12 @@ def statistics_button(page, user, view_name, next_url=None):
             reverse("course_statistics", args=[page.pk]),
             icon_name="table",
             priority=90,
+        )
+        yield Button(
+            _("Olennainen muutos"),
+            reverse("course_material_change", args=[page.pk]),
+            icon_name="warning",
+            priority=91,
         )
 
 

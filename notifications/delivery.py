@@ -170,7 +170,10 @@ class _Subjects:
         self.completions = {
             completion.pk: completion
             for completion in CourseCompletion.objects.filter(
-                pk__in=by_kind.get(SubjectKind.RECERTIFICATION, ())
+                pk__in=[
+                    *by_kind.get(SubjectKind.RECERTIFICATION, ()),
+                    *by_kind.get(SubjectKind.RENEWAL, ()),
+                ]
             )
             .annotate(renewed=Exists(later))
             .select_related("course", "employee__user")
@@ -261,6 +264,23 @@ def _text_for(
         return messages.recertification(
             title=subjects.course_title(completion.course, language),
             expires=timezone.localtime(completion.expires_at).date(),
+            path=subjects.course_path(completion.course),
+        )
+    if kind == SubjectKind.RENEWAL:
+        completion = subjects.completions.get(row.subject_id)
+        if (
+            completion is None
+            or completion.renewed
+            or not completion.employee.active
+            or not completion.course.live
+            or completion.is_valid_at(now)
+            or row.due_date is None
+        ):
+            return None
+        return messages.renewal(
+            stage,
+            title=subjects.course_title(completion.course, language),
+            due=row.due_date,
             path=subjects.course_path(completion.course),
         )
     if kind == SubjectKind.DIGEST:

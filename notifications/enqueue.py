@@ -30,7 +30,9 @@ from notifications.outbox import insert_select
 from notifications.responsible import responsible_for
 from notifications.selectors import (
     OWN_ITEM_OWNERS,
+    completed_once,
     completions_expiring,
+    completions_to_renew,
     digest_opted_out_ids,
     employees_with_work_due,
     open_checklist_items_due,
@@ -48,6 +50,7 @@ logger = logging.getLogger(__name__)
 
 KIND_ITEM = SubjectKind.CHECKLIST_ITEM.value
 KIND_ENROLMENT = SubjectKind.ENROLMENT.value
+KIND_RENEWAL = SubjectKind.RENEWAL.value
 
 
 @dataclass
@@ -55,6 +58,7 @@ class EnqueueResult:
     reminders: int = 0  # to the employee about their own item or course
     routed: int = 0  # escalations, and supervisor- or HR-owned items, to whoever answers
     recertifications: int = 0
+    renewals: int = 0  # due-soon and overdue stages of a course to renew
     nobody_responsible: int = 0  # no supervisor, manager or HR admin to send to
 
     def as_dict(self) -> dict:
@@ -104,11 +108,14 @@ def enqueue_due_reminders(*, today: datetime.date, now: datetime.datetime) -> En
     items = open_checklist_items_due(today=today).filter(
         stage_still_ahead("created_at", start_on=start_on)
     )
-    enrolments = open_enrolments_due(today=today, now=now).filter(
-        stage_still_ahead("enrolled_at", start_on=start_on)
+    enrolments = (
+        open_enrolments_due(today=today, now=now)
+        .exclude(completed_once())
+        .filter(stage_still_ahead("enrolled_at", start_on=start_on))
     )
     result.reminders = _enqueue_own(items, enrolments, now=now)
     result.recertifications = _enqueue_recertifications(now=now, start_on=start_on)
+    result.renewals = _enqueue_renewals(today=today, now=now, start_on=start_on)
     result.routed, result.nobody_responsible = _enqueue_routed(items, enrolments, now=now)
     return result
 
@@ -156,6 +163,27 @@ def _enqueue_recertifications(*, now: datetime.datetime, start_on: datetime.date
         o_due_date=F("o_due_date"),
     )
     return _insert_select(expiring, subject_kind=SubjectKind.RECERTIFICATION.value, now=now)
+
+
+def _enqueue_renewals(
+    *, today: datetime.date, now: datetime.datetime, start_on: datetime.date | None
+) -> int:
+    """Courses to renew, by the stages of their renewal due date: one statement. The
+    stages that had begun when the completion expired (the course became to renew, e.g.
+    at a material change) are not sent."""
+    renewals = (
+        completions_to_renew(today=today, now=now)
+        .filter(stage_still_ahead("expires_at", start_on=start_on))
+        .filter(_not_yet(KIND_RENEWAL, recipient="employee_id"))
+        .values(
+            o_recipient_id=F("employee_id"),
+            o_about_id=F("employee_id"),
+            o_subject_id=F("pk"),
+            o_stage=F("o_stage"),
+            o_due_date=F("due_date"),
+        )
+    )
+    return _insert_select(renewals, subject_kind=KIND_RENEWAL, now=now)
 
 
 def _enqueue_routed(

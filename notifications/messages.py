@@ -98,6 +98,39 @@ def own_enrolment(stage: str, *, title: str, due: datetime.date, path: str) -> R
     )
 
 
+def renewal(stage: str, *, title: str, due: datetime.date, path: str) -> ReminderText:
+    """A course to renew (its completion expired, or the course changed materially)."""
+    date = day(due)
+    texts = {
+        Stage.DUE_SOON: (
+            _("Koulutus on uusittava %(date)s mennessä: %(title)s"),
+            _("Suorituksesi ei ole enää voimassa. Uusi koulutus %(date)s mennessä."),
+        ),
+        Stage.DUE_TODAY: (
+            _("Koulutus on uusittava tänään: %(title)s"),
+            _("Tämän koulutuksen uusimisen määräpäivä on tänään."),
+        ),
+        Stage.OVERDUE: (
+            _("Koulutuksen uusiminen on myöhässä: %(title)s"),
+            _("Koulutus piti uusia %(date)s mennessä. Uusi se mahdollisimman pian."),
+        ),
+        Stage.LONG_OVERDUE: (
+            _("Koulutuksen uusiminen on ollut pitkään myöhässä: %(title)s"),
+            _(
+                "Koulutus piti uusia %(date)s mennessä. Uusi se nyt tai kysy neuvoa "
+                "esihenkilöltäsi."
+            ),
+        ),
+    }
+    subject, intro = texts[Stage(stage)]
+    return ReminderText(
+        title=subject % {"title": title, "date": date},
+        intro=intro % {"date": date},
+        path=path,
+        item=title,
+    )
+
+
 def team_member_path(employee: Employee, anchor: str = "") -> str:
     return reverse("supervision:team_member", args=[employee.employee_number]) + anchor
 

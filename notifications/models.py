@@ -23,6 +23,7 @@ class SubjectKind(models.TextChoices):
     CHECKLIST_ITEM = "checklist_item", _("Perehdytystehtävä")
     ENROLMENT = "enrolment", _("Koulutus")
     RECERTIFICATION = "recertification", _("Suorituksen uusiminen")
+    RENEWAL = "renewal", _("Uusittava koulutus")
     DIGEST = "digest", _("Viikkokooste")
     WELCOME = "welcome", _("Tervetuloviesti")
     SESSION_INVITATION = "session_invitation", _("Kutsu tilaisuuteen")
@@ -43,6 +44,7 @@ REMINDER_KINDS = frozenset(
         SubjectKind.CHECKLIST_ITEM,
         SubjectKind.ENROLMENT,
         SubjectKind.RECERTIFICATION,
+        SubjectKind.RENEWAL,
         SubjectKind.DIGEST,
     }
 )

@@ -24,7 +24,7 @@ from django.db.models import (
 from django.db.models.functions import TruncDate
 
 from courses.models import CourseCompletion, Enrolment
-from courses.selectors import in_reader_language
+from courses.selectors import in_reader_language, renewal_due_date_sql
 from notifications.models import Notification, Stage
 from onboarding.models import ChecklistItem, ItemKind, ItemOwner
 from people.deadlines import due_by_soon, is_overdue, overdue
@@ -207,6 +207,40 @@ def completions_expiring(*, now: datetime.datetime) -> QuerySet[CourseCompletion
         .exclude(Exists(later))
         .annotate(o_due_date=TruncDate("expires_at"))
         .order_by()
+    )
+
+
+def completions_to_renew(
+    *, today: datetime.date, now: datetime.datetime
+) -> QuerySet[CourseCompletion]:
+    """The latest completion of a person and course that has expired (the course is to
+    renew: `courses.selectors.is_to_renew`), of active people, for courses still live,
+    whose renewal is due within REMINDER_DUE_SOON_DAYS or late; annotated with
+    `due_date` (`courses.selectors.renewal_due_date_sql`) and `o_stage`."""
+    later = CourseCompletion.objects.filter(
+        employee_id=OuterRef("employee_id"),
+        course_id=OuterRef("course_id"),
+        cycle__gt=OuterRef("cycle"),
+    ).order_by()
+    return (
+        CourseCompletion.objects.filter(
+            expires_at__lte=now, employee__active=True, course__live=True
+        )
+        .exclude(Exists(later))
+        .annotate(due_date=renewal_due_date_sql())
+        .filter(due_by_soon(today=today))
+        .annotate(o_stage=_stage_on(today))
+        .order_by()
+    )
+
+
+def completed_once(*, employee: str = "employee_id", course: str = "course_id") -> Exists:
+    """Any completion of the same person and course, valid or not: a course done once
+    is reminded through its renewal (`completions_to_renew`), not its old enrolment."""
+    return Exists(
+        CourseCompletion.objects.filter(
+            employee_id=OuterRef(employee), course_id=OuterRef(course)
+        ).order_by()
     )
 
 

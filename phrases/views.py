@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from people.selectors import employee_for_user
 from phrases import gaps, hyte_card, selectors, services
+from phrases.extensions import phrase_page_sections
 from phrases.forms import LibrarySearchForm, check_gap_values
 from phrases.permissions import user_can_use_library
 
@@ -97,6 +98,7 @@ def phrase_detail(request, code: str):
             "finished": finished,
             "preview": gaps.fill(parsed, values, organiser_of) if values else "",
             "parts": _parts_for_script(parsed),
+            "sections": phrase_page_sections(request, phrase),
         },
         status=400 if problems else 200,
     )

@@ -313,6 +313,7 @@ ACCESS: dict[str, str] = {
     "people_import:preview": "L N N N D D D M D M",
     "people_import:confirm": "L N N N D D D M D M",
     "course_statistics": "L N N N O D D D D O",
+    "course_material_change": "L N N N O D D D D O",
     "simple_translation:submit_page_translation": "L N N N O D D D D O",
     "simple_translation:submit_snippet_translation": "L N N N M D D D D M",
     "wagtailforms:index": "L N N N O D D D D O",

@@ -127,11 +127,15 @@ def test_courses_remind_until_completed_and_link_to_the_course(county, settings)
 
 
 def test_an_expired_completion_counts_as_not_done(county):
+    """Reminded as a course to renew, by its renewal's due date (the expiry: the course
+    has no grace period), not by the first round's enrolment."""
     course = make_course(lessons=1, validity_months=12)
     enrol(county["nurse"], course, due_in=-2)
     complete(county["nurse"], course, days_ago=400, expires_in=-35)
     services.reminders_sweep()
-    assert [m.subject for m in mail.outbox] == [f"Koulutus on myöhässä: {course.title}"]
+    assert [m.subject for m in mail.outbox] == [
+        f"Koulutuksen uusiminen on ollut pitkään myöhässä: {course.title}"
+    ]
 
 
 def test_a_course_item_is_reminded_through_its_enrolment_only(county):
@@ -160,11 +164,13 @@ def test_expiring_completions_get_one_recertification_reminder(county):
     complete(aide, other, days_ago=400, expires_in=-30)  # expired already
     services.reminders_sweep()
     services.reminders_sweep()
-    (message,) = mail.outbox
+    # The one already expired is a course to renew, reminded as such.
+    assert ReminderOutbox.objects.get(subject_kind="renewal").recipient_id == aide.pk
+    (message,) = [m for m in mail.outbox if m.to != [aide.user.email]]
     assert message.to == [nurse.user.email]
     assert message.subject.startswith("Koulutuksen suoritus vanhenee")
     assert course.url in message.body
-    row = ReminderOutbox.objects.get()
+    row = ReminderOutbox.objects.get(subject_kind="recertification")
     assert (row.subject_kind, row.subject_id, row.stage) == (
         "recertification",
         expiring.pk,
