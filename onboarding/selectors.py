@@ -74,7 +74,7 @@ def checklist_progress(views: list[ItemView]) -> tuple[int, int]:
 
 def go_live_forecast(
     *, checklists: list["Arrival"], established: list["Arrival"], today: datetime.date
-) -> "Forecast":
+) -> "Forecast":  # long: one pass over the arrivals, grouped by unit and job role
     """The forecast of an HR import (people.hr_import.forecast): how many checklists
     and items the newcomers and moved people get, how many enrolments (course items
     and established staff's mandatory courses), and the day the first reminder goes
