@@ -21,26 +21,18 @@ Results: a table on stdout and bench/results/hyte.json.
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import statistics
-import sys
 import threading
 import time
 import urllib.parse
 import uuid
 from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from bench.harness import bench_database, recreate_database  # noqa: E402
+import harness  # bench/ is first on sys.path when a script runs
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas_bench")
-RESULTS = ROOT / "bench" / "results" / "hyte.json"
+RESULTS = harness.prepare(__file__)
 
 
 def build_county(people: int) -> dict:
@@ -248,23 +240,19 @@ def catalogue(services: int) -> ThreadingHTTPServer:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = harness.parser(__doc__)
     parser.add_argument("--people", type=int, default=30_000)
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--services", type=int, default=2000)
     args = parser.parse_args()
-    recreate_database(bench_database())
-    import django
-
-    django.setup()
+    harness.fresh_database()
+    harness.migrate()
     from django.conf import settings
-    from django.core.management import call_command
     from django.test import Client
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
     settings.ALLOWED_HOSTS = ["*"]
-    call_command("migrate", verbosity=0)
     results: dict = {"people": args.people, "services": args.services}
     county = timed("build county", results, lambda: build_county(args.people))
     from hyte.totals import hyte_totals_refresh
@@ -290,8 +278,7 @@ def main() -> None:
     results["ptv sync (first)"]["created"] = run.created
     timed("ptv sync (nothing new)", results, lambda: ptv_sync(full=True))
     server.shutdown()
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2))
+    harness.write_results(RESULTS, results)
 
 
 if __name__ == "__main__":

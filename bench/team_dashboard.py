@@ -23,21 +23,15 @@ the ratio of the 2,000-report p95 to the 500-report p95 of each variant (flat is
 
 from __future__ import annotations
 
-import argparse
 import datetime
-import json
 import os
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from bench.harness import bench_database, recreate_database, run_in_child  # noqa: E402
+import harness  # bench/ is first on sys.path when a script runs
+from harness import run_in_child
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hyteopas_bench")
-
-RESULTS = ROOT / "bench" / "results" / "team_dashboard.json"
+RESULTS = harness.prepare(__file__)
+ROOT = harness.ROOT
 URLCONF = "bench_team_dashboard_urls"
 TEAMS = (500, 2000)
 URLS = {
@@ -161,32 +155,25 @@ def report(data: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = harness.parser(__doc__)
     parser.add_argument("--employees", type=int, default=6000)
     parser.add_argument("--requests", type=int, default=30, help="timed GETs per row")
     parser.add_argument("--warmup", type=int, default=3)
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--out", help=argparse.SUPPRESS)
     args, _rest = parser.parse_known_args()
     if args.child:
         import django
 
         django.setup()
-        spec = json.loads(args.child)
-        result = setup(args) if spec["kind"] == "setup" else measure(spec, args)
-        Path(args.out).write_text(json.dumps(result, default=str))
+    if harness.answer_child(
+        args, lambda spec: setup(args) if spec["kind"] == "setup" else measure(spec, args)
+    ):
         return
     passed = (
         f"--employees={args.employees}",
         f"--requests={args.requests}",
         f"--warmup={args.warmup}",
     )
-    config = bench_database()
-    print(f"Recreating database {config['NAME']}…", flush=True)
-    recreate_database(config)
-    print(f"Migrating and building a county of {args.employees:,}…", flush=True)
+    harness.fresh_database(f"Migrating and building a county of {args.employees:,}…")
     built = run_in_child(__file__, {"kind": "setup"}, passed)
     print("  measuring…", flush=True)
     measured = run_in_child(__file__, {"kind": "measure", "data": built}, passed)
@@ -199,8 +186,7 @@ def main() -> None:
         "setup": built,
         "measure": measured,
     }
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(data, indent=2, default=str))
+    harness.write_results(RESULTS, data)
     print()
     print(report(data))
     print(f"\nResults: {RESULTS.relative_to(ROOT)}")

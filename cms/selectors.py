@@ -3,6 +3,7 @@
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -12,16 +13,22 @@ from people import roles
 from people.permissions import user_can_import_employees, user_roles
 from people.types import AnyUser
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+# Who gets a role card: (user, the roles they hold, the card's role) -> bool.
+CardHolder = Callable[[AnyUser, set[str], str], bool]
+
 
 @dataclass(frozen=True)
 class HomeCard:
     role: str
-    title: str
-    description: str
+    title: "StrOrPromise"
+    description: "StrOrPromise"
     links: tuple[tuple[str, str], ...]
 
     @property
-    def role_label(self) -> str:
+    def role_label(self) -> "StrOrPromise":
         return roles.LABELS[self.role]
 
 
@@ -31,17 +38,17 @@ class RoleCard:
     (label, URL name)."""
 
     role: str
-    title: str
-    description: str
-    links: tuple[tuple[str, str], ...]
-    holds: Callable | None = None  # (user, held roles, role) -> bool; default: holds the role
+    title: "StrOrPromise"
+    description: "StrOrPromise"
+    links: "tuple[tuple[StrOrPromise, str], ...]"
+    holds: CardHolder | None = None  # default: holds the role
 
 
-def _holds_role(user, held, role) -> bool:
+def _holds_role(user: AnyUser, held: set[str], role: str) -> bool:
     return role in held
 
 
-def _hr_card_holder(user, held, role) -> bool:
+def _hr_card_holder(user: AnyUser, held: set[str], role: str) -> bool:
     return role in held or user_can_import_employees(user)
 
 
@@ -115,7 +122,7 @@ ROLE_CARDS = (
 )
 
 
-def home_cards_for(user) -> list[HomeCard]:
+def home_cards_for(user: AnyUser) -> list[HomeCard]:
     """One card per role the user holds, in ROLE_CARDS' order, each with its actions."""
     if not user.is_authenticated:
         return []
@@ -132,7 +139,7 @@ def home_cards_for(user) -> list[HomeCard]:
     ]
 
 
-def home_learning_for(user) -> dict:
+def home_learning_for(user: AnyUser) -> dict[str, Any]:
     """The signed-in employee's next step (continue a course begun, or start the next
     one due) and their open courses with progress, from My learning's selector."""
     from courses.selectors import my_learning, next_step
@@ -148,7 +155,7 @@ def home_learning_for(user) -> dict:
     }
 
 
-def home_checklist_for(user: AnyUser) -> dict:
+def home_checklist_for(user: AnyUser) -> dict[str, Any]:
     """The signed-in employee's own onboarding checklist, while it has open items or
     was finished within the last two weeks."""
     from onboarding.selectors import checklist_for, checklist_progress

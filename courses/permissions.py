@@ -1,5 +1,6 @@
 """Who may see and take which course."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import CharField, IntegerField, Value
@@ -11,7 +12,9 @@ from people.selectors import employee_for_user
 from people.types import AnyUser
 
 
-def audience_of(courses) -> tuple[dict, dict]:
+def audience_of(
+    courses: Sequence[CoursePage],
+) -> tuple[dict[int, list[str]], dict[int, list[int]]]:
     """Audience unit paths and job-role ids per course: one query for any number."""
     unit_paths: dict[int, list[str]] = {course.pk: [] for course in courses}
     role_ids: dict[int, list[int]] = {course.pk: [] for course in courses}
@@ -32,7 +35,10 @@ def audience_of(courses) -> tuple[dict, dict]:
 
 
 def employee_in_audience(
-    employee: Employee, course: CoursePage, unit_paths=None, role_ids=None
+    employee: Employee,
+    course: CoursePage,
+    unit_paths: list[str] | None = None,
+    role_ids: list[int] | None = None,
 ) -> bool:
     """See people.audience. Pass the audience in to avoid a query per course in loops."""
     if unit_paths is None or role_ids is None:

@@ -3,7 +3,9 @@ its query budget; none grows with the number of courses or lessons."""
 
 import datetime
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
@@ -16,10 +18,12 @@ from django.db.models import (
     DateTimeField,
     ExpressionWrapper,
     F,
+    Field,
     Func,
     IntegerField,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     Value,
     When,
@@ -46,7 +50,7 @@ from people.types import AnyUser
 from quizzes.models import QuizAttempt, SelfAssessmentAnswer
 
 
-def is_to_renew(completion, now) -> bool:
+def is_to_renew(completion: CourseCompletion | None, now: datetime.datetime) -> bool:
     """The "to renew" rule: the learner's latest completion of the course has expired.
     A completion expires `validity_months` after it was made, or at the start of the
     next renewal window (`courses.renewal`), or when a trainer marks a later published
@@ -58,7 +62,9 @@ def is_to_renew(completion, now) -> bool:
     return completion is not None and not completion.is_valid_at(now)
 
 
-def renewal_due_date(*, completion, course) -> datetime.date | None:
+def renewal_due_date(
+    *, completion: CourseCompletion | None, course: CoursePage
+) -> datetime.date | None:
     """When a course to renew must be renewed by, shown as "uusittava viimeistään …":
     - after a material change: the change plus the course's grace period (*aikaa
       käyttöönotossa*, else COURSE_GRACE_DAYS: nobody could have seen it coming);
@@ -136,6 +142,9 @@ class CourseStatus:
     lessons_done: int
     completion: CourseCompletion | None  # the latest one
     today: datetime.date
+    # The catalogue's: the course's live lessons (each with `done`) and its languages.
+    lessons: list[LessonPage] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
 
     @property
     def state(self) -> str:
@@ -152,7 +161,7 @@ class CourseStatus:
         return "in_progress" if self.lessons_done else "not_started"
 
     @property
-    def due_date(self):
+    def due_date(self) -> datetime.date | None:
         """The enrolment's due date; for a course to renew, the renewal's (see
         `renewal_due_date`), never the old enrolment's."""
         if self.completion is not None and is_to_renew(self.completion, timezone.now()):
@@ -180,7 +189,9 @@ class CourseStatus:
 COURSE_STATE_ORDER = ("overdue", "to_renew", "due_soon", "not_started", "completed")
 
 
-def course_state_sql(*, due: str, completed_at: str, expires_at: str) -> tuple[str, list]:
+def course_state_sql(
+    *, due: str, completed_at: str, expires_at: str
+) -> tuple[str, list[datetime.datetime | datetime.date]]:
     """`CourseStatus.state` as an SQL CASE over three column expressions (the enrolment's
     due date, the latest completion's time and expiry), for pages that rank thousands of
     person–course cells in PostgreSQL (the team dashboard) instead of building a
@@ -197,13 +208,13 @@ def course_state_sql(*, due: str, completed_at: str, expires_at: str) -> tuple[s
     return sql, [timezone.now(), today, due_soon_until(today)]
 
 
-def _cycle_of(completion: CourseCompletion | None, now) -> int:
+def _cycle_of(completion: CourseCompletion | None, now: datetime.datetime) -> int:
     if completion is None:
         return 1
     return completion.cycle if completion.is_valid_at(now) else completion.cycle + 1
 
 
-def with_audience_and_lessons(courses):
+def with_audience_and_lessons(courses: QuerySet[CoursePage]) -> QuerySet[CoursePage]:
     """`courses` (a CoursePage queryset) with each course's audience
     (`audience_unit_paths`, `audience_role_ids`) and its number of live lessons
     (`live_lessons`) read in the same query, as subqueries."""
@@ -218,11 +229,12 @@ def with_audience_and_lessons(courses):
         .annotate(count=Func(F("pk"), function="COUNT"))
         .values("count")
     )
-    return courses.annotate(
+    annotated: QuerySet[CoursePage] = courses.annotate(
         audience_unit_paths=ArraySubquery(through_units.values("orgunit__path")),
         audience_role_ids=ArraySubquery(through_roles.values("jobrole_id")),
         live_lessons=Subquery(lessons, output_field=IntegerField()),
     )
+    return annotated
 
 
 def _fits(employee: Employee, course: CoursePage) -> bool:
@@ -232,7 +244,7 @@ def _fits(employee: Employee, course: CoursePage) -> bool:
     )
 
 
-def _latest_completions(employee: Employee, course_ids) -> dict[int, CourseCompletion]:
+def _latest_completions(employee: Employee, course_ids: list[int]) -> dict[int, CourseCompletion]:
     latest: dict[int, CourseCompletion] = {}
     for completion in CourseCompletion.objects.filter(
         employee=employee, course_id__in=course_ids
@@ -286,13 +298,14 @@ def lesson_done(*, employee: Employee, lesson: LessonPage) -> bool:
     return done.exists()
 
 
-def _default_locale_courses():
+def _default_locale_courses() -> QuerySet[CoursePage]:
     from courses.models import default_locale_id
 
-    return CoursePage.objects.live().filter(locale_id=default_locale_id())
+    courses: QuerySet[CoursePage] = CoursePage.objects.live().filter(locale_id=default_locale_id())
+    return courses
 
 
-def in_reader_language(courses) -> dict[int, CoursePage]:
+def in_reader_language(courses: Iterable[CoursePage]) -> dict[int, CoursePage]:
     """Each course's live translation in the active language, where there is one, keyed
     by the course's own pk (the address is the same; progress stays on the Finnish page).
     One query, none in Finnish."""
@@ -356,7 +369,7 @@ def my_learning(*, employee: Employee) -> dict[str, list[CourseStatus]]:
     )
     completed = sorted(
         (s for s in statuses if s.state == "completed"),
-        key=lambda s: s.completion.completed_at,
+        key=lambda s: cast(CourseCompletion, s.completion).completed_at,
         reverse=True,
     )
     return {"required": required, "in_progress": in_progress, "completed": completed}
@@ -373,9 +386,14 @@ class NextStep:
     @property
     def url(self) -> str:
         enrolment = self.status.enrolment
-        if enrolment is not None and enrolment.last_lesson_id and enrolment.last_lesson.live:
-            return enrolment.last_lesson.url
-        return self.status.course.url
+        url: str
+        if enrolment is not None and enrolment.last_lesson_id:
+            last = enrolment.last_lesson
+            if last is not None and last.live:
+                url = last.url
+                return url
+        url = self.status.course.url
+        return url
 
 
 def next_step(groups: dict[str, list[CourseStatus]]) -> NextStep | None:
@@ -409,7 +427,7 @@ class CatalogueFilters:
     sort: str = "title"
 
     @classmethod
-    def from_request(cls, params) -> "CatalogueFilters":
+    def from_request(cls, params: Mapping[str, str]) -> "CatalogueFilters":
         from django.conf import settings
 
         languages = {code for code, _name in settings.LANGUAGES}
@@ -435,7 +453,7 @@ def catalogue_for(
     filters = filters or CatalogueFilters()
     courses = list(CoursePage.objects.live().child_of(index).order_by("title"))
     keys = [course.translation_key for course in courses]
-    languages: dict = {}
+    languages: dict[uuid.UUID, set[str]] = {}
     for key, code in (
         CoursePage.objects.live()
         .filter(translation_key__in=keys)
@@ -447,7 +465,7 @@ def catalogue_for(
         with_audience_and_lessons(_default_locale_courses().filter(translation_key__in=keys))
     )
     if employee is None:
-        enrolments: dict = {}
+        enrolments: dict[int, Enrolment] = {}
         fitting = canonical_courses
     else:
         enrolments = {
@@ -472,7 +490,12 @@ def catalogue_for(
     return _filtered(statuses, filters)
 
 
-def _catalogue_lessons(employee, index, statuses, localized) -> dict[int, list[LessonPage]]:
+def _catalogue_lessons(
+    employee: Employee | None,
+    index: CourseIndexPage,
+    statuses: list[CourseStatus],
+    localized: dict[uuid.UUID, CoursePage],
+) -> dict[int, list[LessonPage]]:
     """The live lessons of each course in the index's language, keyed by the canonical
     course's id, with `done` marks for the learner's current round: two queries."""
     canonical_of_path = {
@@ -486,7 +509,7 @@ def _catalogue_lessons(employee, index, statuses, localized) -> dict[int, list[L
         .order_by("path")
         .only("id", "title", "url_path", "path", "depth", "locale_id", "translation_key")
     )
-    done: set = set()
+    done: set[uuid.UUID] = set()
     if employee is not None and statuses:
         now = timezone.now()
         cycles = {s.course.pk: _cycle_of(s.completion, now) for s in statuses}
@@ -497,10 +520,10 @@ def _catalogue_lessons(employee, index, statuses, localized) -> dict[int, list[L
                 done.add(key)
     result: dict[int, list[LessonPage]] = {}
     for lesson in lessons:
-        course_id = canonical_of_path.get(lesson.path[: -LessonPage.steplen])
-        if course_id is not None:
+        canonical_id = canonical_of_path.get(lesson.path[: -LessonPage.steplen])
+        if canonical_id is not None:
             lesson.done = lesson.translation_key in done
-            result.setdefault(course_id, []).append(lesson)
+            result.setdefault(canonical_id, []).append(lesson)
     return result
 
 
@@ -524,12 +547,12 @@ def _filtered(statuses: list[CourseStatus], filters: CatalogueFilters) -> list[C
     return kept
 
 
-def course_outline(*, user: AnyUser, course: CoursePage) -> dict:
+def course_outline(*, user: AnyUser, course: CoursePage) -> dict[str, Any]:
     """The lessons of a course (in the page's own language) with the learner's marks."""
     lessons = list(LessonPage.objects.live().child_of(course).order_by("path"))
     canonical = course.canonical
     employee = employee_for_user(user)
-    done: set = set()
+    done: set[int] = set()
     enrolment = None
     completion = None
     if employee is not None:
@@ -551,13 +574,10 @@ def course_outline(*, user: AnyUser, course: CoursePage) -> dict:
         )
         done = {lesson.pk for lesson in lessons if lesson.translation_key in done_keys}
     resume = None
-    if enrolment is not None and enrolment.last_lesson_id:
+    last = enrolment.last_lesson if enrolment is not None and enrolment.last_lesson_id else None
+    if last is not None:
         resume = next(
-            (
-                lesson
-                for lesson in lessons
-                if lesson.translation_key == enrolment.last_lesson.translation_key
-            ),
+            (lesson for lesson in lessons if lesson.translation_key == last.translation_key),
             None,
         )
     first_open = next((lesson for lesson in lessons if lesson.pk not in done), None)
@@ -586,18 +606,18 @@ class LessonPlace:
     its place even when it is a draft being previewed), with the course's audience."""
 
     course: CoursePage
-    lessons: list
-    unit_paths: list
-    role_ids: list
+    lessons: list[LessonPage]
+    unit_paths: list[str]
+    role_ids: list[int]
 
-    def position_of(self, lesson) -> int:
+    def position_of(self, lesson: LessonPage) -> int:
         return next((i for i, page in enumerate(self.lessons) if page is lesson), 0)
 
 
 def lesson_place(*, lesson: LessonPage) -> LessonPlace:
     """One query: the course with its audience and its live lessons as a JSON array.
     Kept on the lesson, so the view's access check and the context share it."""
-    cached = lesson.__dict__.get("_lesson_place")
+    cached: LessonPlace | None = lesson.__dict__.get("_lesson_place")
     if cached is not None:
         return cached
     course_path = lesson.path[: -lesson.steplen]
@@ -641,13 +661,18 @@ def lesson_place(*, lesson: LessonPage) -> LessonPlace:
 
 @dataclass
 class LessonLearnerState:
-    attempts: list  # QuizAttempt objects with `quiz_key`, oldest first
-    ratings: dict  # {self-assessment block id: value}
+    attempts: list[QuizAttempt]  # with `quiz_key`, oldest first
+    ratings: dict[str, int]  # {self-assessment block id: value}
     lesson_done: bool
 
 
 def lesson_learner_state(
-    *, employee: Employee, lesson: LessonPage, course: CoursePage, quiz_keys, block_ids
+    *,
+    employee: Employee,
+    lesson: LessonPage,
+    course: CoursePage,
+    quiz_keys: Iterable[uuid.UUID],
+    block_ids: Iterable[str],
 ) -> LessonLearnerState:  # long: one UNION query, its rows sorted back out by kind
     """Everything of the learner's own that a lesson page shows, in one UNION query:
     their attempts at the lesson's quizzes, their self-ratings of its self-assessment
@@ -655,7 +680,7 @@ def lesson_learner_state(
     completions and the course's). `lesson` and `course` are the canonical pages."""
     text = CharField()
 
-    def nothing(field):
+    def nothing(field: Field[Any, Any]) -> Cast:
         # Typed, so the UNION's columns match whichever of its parts comes first.
         return Cast(Value(None), output_field=field)
 
@@ -728,7 +753,9 @@ def lesson_learner_state(
     return state
 
 
-def pending_after_assessment(*, employee: Employee, course: CoursePage):
+def pending_after_assessment(
+    *, employee: Employee, course: CoursePage
+) -> tuple[LessonPage, str] | None:
     """The course's after-course self-assessment the learner has not answered in this
     round, as (lesson, block id), or None. The course completes only once it is
     answered (courses.services.course_complete_if_done)."""
@@ -745,7 +772,8 @@ def completion_title(*, completion: CourseCompletion) -> str:
     if course is not None:
         translated = course.localized
         if translated.pk != course.pk:
-            return translated.title
+            title: str = translated.title
+            return title
     return completion.course_title
 
 
@@ -758,12 +786,13 @@ def catalogue_page() -> CourseIndexPage | None:
     from courses.models import default_locale_id
 
     language = (get_language() or "").split("-")[0]
-    return (
+    page: CourseIndexPage | None = (
         CourseIndexPage.objects.live()
         .filter(Q(locale__language_code=language) | Q(locale_id=default_locale_id()))
         .order_by(Case(When(locale__language_code=language, then=0), default=1), "path")
         .first()
     )
+    return page
 
 
 def course_rating(*, employee: Employee, course: CoursePage) -> int | None:

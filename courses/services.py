@@ -4,7 +4,12 @@ Completions sit under unique constraints and are written inside a lock on the
 enrolment row, so two tabs finishing the same lesson at once record one completion.
 """
 
+import datetime
+import uuid
+from collections.abc import Iterable
+
 from django.db import IntegrityError, models, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from courses.models import (
@@ -21,7 +26,11 @@ from quizzes.models import QuizAttempt, SelfAssessmentAnswer
 
 
 def enrolment_ensure(
-    *, employee: Employee, course: CoursePage, source=Enrolment.Source.SELF, due_date=None
+    *,
+    employee: Employee,
+    course: CoursePage,
+    source: str = Enrolment.Source.SELF,
+    due_date: datetime.date | None = None,
 ) -> Enrolment:
     """Enrol once; a later call with a due date or a stronger source updates it."""
     course = course.canonical
@@ -34,7 +43,9 @@ def enrolment_ensure(
     return enrolment
 
 
-def current_cycle(*, employee: Employee, course: CoursePage, now=None) -> int:
+def current_cycle(
+    *, employee: Employee, course: CoursePage, now: datetime.datetime | None = None
+) -> int:
     """1 for the first time through; after each completion that has expired, the
     next cycle. While a completion is valid, its own cycle."""
     now = now or timezone.now()
@@ -58,7 +69,9 @@ def enrolment_remember_lesson(*, employee: Employee, lesson: LessonPage) -> Enro
     return enrolment
 
 
-def _required_quizzes_passed(*, employee: Employee, quiz_keys: set, since) -> bool:
+def _required_quizzes_passed(
+    *, employee: Employee, quiz_keys: set[uuid.UUID], since: datetime.datetime | None
+) -> bool:
     if not quiz_keys:
         return True
     passed = set(
@@ -67,21 +80,25 @@ def _required_quizzes_passed(*, employee: Employee, quiz_keys: set, since) -> bo
     return quiz_keys <= passed
 
 
-def _passed_attempts(employee: Employee, quiz_keys: set, since):
+def _passed_attempts(
+    employee: Employee, quiz_keys: set[uuid.UUID], since: datetime.datetime | None
+) -> QuerySet[QuizAttempt]:
     attempts = QuizAttempt.objects.filter(
         employee=employee, passed=True, quiz__translation_key__in=quiz_keys
     )
     return attempts if since is None else attempts.filter(submitted_at__gte=since)
 
 
-def _quiz_keys(lessons) -> set:
+def _quiz_keys(lessons: Iterable[LessonPage]) -> set[uuid.UUID]:
     from quizzes.models import Quiz
 
     ids = [quiz_id for lesson in lessons for quiz_id in lesson.required_quiz_ids()]
     return set(Quiz.objects.filter(pk__in=ids).values_list("translation_key", flat=True))
 
 
-def _locked_round(*, employee: Employee, course: CoursePage):
+def _locked_round(
+    *, employee: Employee, course: CoursePage
+) -> tuple[Enrolment, int, datetime.datetime | None]:
     """Lock the learner's enrolment on `course` (everything one learner does on one
     course is serialised); return it, the current round and when that round began."""
     enrolment = enrolment_ensure(employee=employee, course=course)
@@ -92,7 +109,9 @@ def _locked_round(*, employee: Employee, course: CoursePage):
     return enrolment, cycle, _cycle_started(employee=employee, course=course, cycle=cycle)
 
 
-def _cycle_started(*, employee: Employee, course: CoursePage, cycle: int):  # -> datetime | None
+def _cycle_started(
+    *, employee: Employee, course: CoursePage, cycle: int
+) -> datetime.datetime | None:
     """Quiz passes count toward a cycle only if made after the previous one ended."""
     if cycle == 1:
         return None
@@ -127,7 +146,9 @@ def lesson_complete(
     return True, course_complete_if_done(employee=employee, course=course, cycle=cycle, since=since)
 
 
-def after_assessments_unanswered(*, employee: Employee, course: CoursePage, lessons=None):
+def after_assessments_unanswered(
+    *, employee: Employee, course: CoursePage, lessons: list[LessonPage] | None = None
+) -> tuple[LessonPage, str] | None:
     """The first after-course self-assessment of the course's live lessons that the
     learner has not answered in this round, as (lesson, block id), else None. An answer
     counts for the round it was given in: a renewal asks again."""
@@ -179,7 +200,7 @@ def course_rate(*, employee: Employee, course: CoursePage, value: int) -> Course
 
 
 def course_complete_if_done(
-    *, employee: Employee, course: CoursePage, cycle: int, since
+    *, employee: Employee, course: CoursePage, cycle: int, since: datetime.datetime | None
 ) -> CourseCompletion | None:
     """Record the course completion when the course's rules are met. Call inside the
     enrolment lock."""
@@ -201,7 +222,7 @@ def course_complete_if_done(
     # The before/after figure needs the after-course self-rating: asked before completing.
     if after_assessments_unanswered(employee=employee, course=course, lessons=lessons):
         return None
-    best = {}
+    best: dict[uuid.UUID, int] = {}
     for key, score in _passed_attempts(employee, quiz_keys, since).values_list(
         "quiz__translation_key", "score"
     ):
@@ -260,7 +281,9 @@ def self_assessment_record(
     return answer
 
 
-def enrolments_assign(*, employees, course: CoursePage, due_date) -> dict[str, int]:
+def enrolments_assign(
+    *, employees: QuerySet[Employee], course: CoursePage, due_date: datetime.date
+) -> dict[str, int]:
     """Assign `course` to every employee of the queryset `employees`, due on `due_date`,
     in three statements whatever their number. An existing enrolment keeps the earlier
     of its due dates; one chosen by the person becomes an assignment."""

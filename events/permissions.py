@@ -1,5 +1,6 @@
 """Who may do what with sessions and networks: plain yes/no functions."""
 
+from events.models import Network
 from people import roles
 from people.permissions import user_has_role
 from people.selectors import employee_for_user, employee_has_reports
@@ -11,7 +12,7 @@ def user_is_coordinator(user: AnyUser) -> bool:
     return user_has_role(user, roles.HYTE_COORDINATOR)
 
 
-def user_can_convene(user: AnyUser, network) -> bool:
+def user_can_convene(user: AnyUser, network: Network) -> bool:
     """Conveners maintain their own network's members; coordinators any network's."""
     if user_is_coordinator(user):
         return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import (
     Count,
@@ -18,6 +19,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -53,7 +55,9 @@ def people_reached(
     return _target_people(in_networks, unit_paths, role_ids)
 
 
-def _target_people(in_networks: Q, unit_paths: list[str], role_ids: list[int]):
+def _target_people(
+    in_networks: Q, unit_paths: list[str], role_ids: list[int]
+) -> QuerySet[Employee]:
     condition = in_networks
     if unit_paths or role_ids:
         in_units = Q()
@@ -67,7 +71,7 @@ def _target_people(in_networks: Q, unit_paths: list[str], role_ids: list[int]):
     return people.order_by("pk")
 
 
-def _meant_for(employee: Employee) -> Q:
+def _meant_for(employee: Employee) -> Combinable:
     """Sessions whose target group contains `employee` or that invited them."""
     in_unit = Exists(
         Session.target_units.through.objects.filter(
@@ -104,14 +108,16 @@ class SessionCard:
     meant_for_me: bool
     my_status: str | None
     registered: int
-    slots: list = field(default_factory=list)
+    slots: list[PresenterSlot] = field(default_factory=list)
 
     @property
     def seats_left(self) -> int:
         return max(self.session.capacity - self.registered, 0)
 
 
-def upcoming_sessions_for(*, employee: Employee, now=None) -> list[SessionCard]:
+def upcoming_sessions_for(
+    *, employee: Employee, now: datetime.datetime | None = None
+) -> list[SessionCard]:
     """Upcoming, not cancelled sessions: those meant for the employee first, then the
     rest, each by start time. Three queries whatever the number of sessions."""
     now = now or timezone.now()
@@ -154,7 +160,7 @@ def upcoming_sessions_for(*, employee: Employee, now=None) -> list[SessionCard]:
 
 def session_detail(*, session_id: int) -> Session:
     """The session with its series and presenters. Two queries."""
-    return (
+    session: Session = (
         Session.objects.select_related("series")
         .prefetch_related(
             Prefetch(
@@ -174,6 +180,7 @@ def session_detail(*, session_id: int) -> Session:
         )
         .get(pk=session_id)
     )
+    return session
 
 
 def registration_of(*, session: Session, employee: Employee) -> Registration | None:
@@ -191,13 +198,16 @@ def attendance_list(*, session: Session) -> QuerySet[Registration]:
     )
 
 
-def my_networks(*, employee: Employee):
-    return employee.networks.order_by("name")
+def my_networks(*, employee: Employee) -> QuerySet[Network]:
+    networks: QuerySet[Network] = employee.networks.order_by("name")
+    return networks
 
 
-def networks_convened_by(*, employee: Employee, every_network: bool = False):
+def networks_convened_by(*, employee: Employee, every_network: bool = False) -> QuerySet[Network]:
     """The networks whose members `employee` maintains (a coordinator: all). One query."""
-    networks = Network.objects.all() if every_network else employee.convened_networks.all()
+    networks: QuerySet[Network] = (
+        Network.objects.all() if every_network else employee.convened_networks.all()
+    )
     return networks.annotate(member_count=Count("members")).order_by("name")
 
 
@@ -220,25 +230,25 @@ class Figures:
     presenter_useful: int
 
     @property
-    def feedback_rate(self):
+    def feedback_rate(self) -> int | None:
         if not self.attended:
             return None
         return suppress_small(round(100 * self.answers / self.attended), self.attended)
 
     @property
-    def useful_share(self):
+    def useful_share(self) -> int | None:
         if not self.answers:
             return None
         return suppress_small(round(100 * self.useful / self.answers), self.answers)
 
     @property
-    def mean_rating(self):
+    def mean_rating(self) -> float | None:
         if not self.answers:
             return None
         return suppress_small(round(self.rating_sum / self.answers, 1), self.answers)
 
     @property
-    def presenters_useful_share(self):
+    def presenters_useful_share(self) -> int | None:
         if not self.presenter_answers:
             return None
         return suppress_small(
@@ -259,7 +269,7 @@ def _figures_for(sessions: QuerySet[Session]) -> QuerySet[Session]:
     """Each figure is a correlated subquery: one row per session and no join that
     would multiply the rows, so the cost follows the number of sessions."""
     registered = Q(status=Registration.Status.REGISTERED) | Q(attended_at__isnull=False)
-    return sessions.annotate(
+    annotated: QuerySet[Session] = sessions.annotate(
         n_invited=_count_sub(Invitation.objects.filter(session_id=OuterRef("pk"))),
         n_registered=_count_sub(Registration.objects.filter(registered, session_id=OuterRef("pk"))),
         n_attended=_count_sub(
@@ -290,20 +300,21 @@ def _figures_for(sessions: QuerySet[Session]) -> QuerySet[Session]:
             PresenterFeedback.objects.filter(slot__session_id=OuterRef("pk"), useful=True)
         ),
     ).order_by("starts_at", "pk")
+    return annotated
 
 
-def _count_sub(queryset):
+def _count_sub(queryset: QuerySet[Any]) -> Coalesce:
     """COUNT(*) of a correlated subquery, 0 when there are no rows."""
     sub = queryset.order_by().annotate(total=Func(F("pk"), function="COUNT")).values("total")
     return Coalesce(Subquery(sub, output_field=IntegerField()), 0)
 
 
-def _sum_sub(queryset, field_name: str):
+def _sum_sub(queryset: QuerySet[Any], field_name: str) -> Coalesce:
     sub = queryset.order_by().annotate(total=Func(F(field_name), function="SUM")).values("total")
     return Coalesce(Subquery(sub, output_field=IntegerField()), 0)
 
 
-def _row(label: str, session: Session | None, values: dict) -> Figures:
+def _row(label: str, session: Session | None, values: dict[str, int]) -> Figures:
     return Figures(
         label=label,
         starts_at=session.starts_at if session else None,
@@ -380,6 +391,7 @@ def series_report(*, series: SessionSeries) -> Report:
 
 def series_list() -> QuerySet[SessionSeries]:
     """Series with their sessions, newest half-year first. Two queries."""
-    return SessionSeries.objects.prefetch_related(
+    series: QuerySet[SessionSeries] = SessionSeries.objects.prefetch_related(
         Prefetch("sessions", queryset=Session.objects.order_by("starts_at", "pk"))
     )
+    return series

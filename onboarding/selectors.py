@@ -2,14 +2,18 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from onboarding.models import ChecklistItem
+from onboarding.models import ChecklistItem, ChecklistTemplate
 from people.audience import fits_audience
 from people.deadlines import is_due_soon, is_overdue
 from people.models import Employee
 from people.types import AnyUser
+
+if TYPE_CHECKING:
+    from people.hr_import.forecast import Arrival, Forecast
 
 
 @dataclass
@@ -52,12 +56,12 @@ def checklist_for(*, employee: Employee, viewer: AnyUser) -> list[ItemView]:
         for view in views:
             view.can_tick = view.state != "done" and user_can_tick(viewer, view.item)
     else:
-        may_tick = dict.fromkeys(("sign_off", "other"))
+        may_tick: dict[str, bool] = {}
         for view in views:
             if view.state == "done" or view.item.kind in ("course", "session"):
                 continue
             key = "sign_off" if view.item.kind == "sign_off" else "other"
-            if may_tick[key] is None:
+            if key not in may_tick:
                 may_tick[key] = user_can_tick(viewer, view.item)
             view.can_tick = may_tick[key]
     order = {"overdue": 0, "due_today": 1, "due_soon": 2, "open": 3, "done": 4}
@@ -68,7 +72,9 @@ def checklist_progress(views: list[ItemView]) -> tuple[int, int]:
     return sum(1 for v in views if v.state == "done"), len(views)
 
 
-def go_live_forecast(*, checklists, established, today: datetime.date):
+def go_live_forecast(
+    *, checklists: list["Arrival"], established: list["Arrival"], today: datetime.date
+) -> "Forecast":  # long: one pass over the arrivals, grouped by unit and job role
     """The forecast of an HR import (people.hr_import.forecast): how many checklists
     and items the newcomers and moved people get, how many enrolments (course items
     and established staff's mandatory courses), and the day the first reminder goes
@@ -93,7 +99,7 @@ def go_live_forecast(*, checklists, established, today: datetime.date):
         for template in templates
     }
     due_dates: set[datetime.date] = set()
-    fits: dict[tuple, list] = {}
+    fits: dict[tuple[int, int], list[ChecklistTemplate]] = {}
     for arrival in checklists:
         key = (arrival.unit_id, arrival.job_role_id)
         if key not in fits:
@@ -107,7 +113,7 @@ def go_live_forecast(*, checklists, established, today: datetime.date):
                 result.checklist_items += 1
                 result.enrolments += is_course
                 due_dates.add(arrival.counted_from + datetime.timedelta(days=days))
-    course_fits: dict[tuple, list] = {}
+    course_fits: dict[tuple[int, int], list[datetime.date]] = {}
     for arrival in established:
         key = (arrival.unit_id, arrival.job_role_id)
         if key not in course_fits:

@@ -3,6 +3,7 @@ items, and carrying new template items to open checklists. Each is safe to repea
 
 import datetime
 import logging
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -22,6 +23,9 @@ from onboarding.models import (
 from people.audience import fits_audience
 from people.models import Employee
 from people.types import AnyUser
+
+if TYPE_CHECKING:
+    from courses.models import CoursePage
 
 logger = logging.getLogger(__name__)
 
@@ -101,10 +105,10 @@ def checklist_build(
     items = [_item_from(item, checklist, start) for item in template_items]
     created = ChecklistItem.objects.bulk_create(items, ignore_conflicts=True)
     for item in items:
-        if item.kind == ItemKind.COURSE and item.course_id:
+        if item.kind == ItemKind.COURSE and item.course_id and (course := item.course):
             enrolment_ensure(
                 employee=employee,
-                course=item.course,
+                course=course,
                 source=Enrolment.Source.ONBOARDING,
                 due_date=item.due_date,
             )
@@ -117,7 +121,7 @@ def onboard_after_import(
     moved_ids: list[int],
     established_ids: list[int],
     on: datetime.date,
-) -> dict:
+) -> dict[str, int]:
     """What an HR import sets going (the go-live rules, decided in ImportPlan):
     newcomers get their checklist counted from their start date, people who moved the
     items of their new fit counted from the day of the move, established staff their
@@ -135,7 +139,9 @@ def onboard_after_import(
     return {"checklist_items": items, "enrolments": enrolments}
 
 
-def mandatory_courses(today: datetime.date | None = None):
+def mandatory_courses(
+    today: datetime.date | None = None,
+) -> list[tuple["CoursePage", list[str], list[int], datetime.date]]:
     """Live mandatory courses (Finnish originals) with their audience and the day an
     established person's enrolment is due: COURSE_GRACE_DAYS (or the course's own
     grace) after `today`. Three queries."""
@@ -156,7 +162,7 @@ def mandatory_courses(today: datetime.date | None = None):
     ]
 
 
-def grace_due_date(course, on: datetime.date) -> datetime.date:
+def grace_due_date(course: "CoursePage", on: datetime.date) -> datetime.date:
     """The due date of a mandatory course for established staff: the course's grace
     days (else COURSE_GRACE_DAYS) after the import day, never in the past."""
     days = course.grace_days if course.grace_days is not None else settings.COURSE_GRACE_DAYS
@@ -257,7 +263,7 @@ def checklist_item_tick(*, item_id: int, user: User) -> ChecklistItem:
 
 @transaction.atomic
 def checklist_item_add(
-    *, employee: Employee, title: str, due_date: datetime.date, description: str, added_by
+    *, employee: Employee, title: str, due_date: datetime.date, description: str, added_by: User
 ) -> ChecklistItem:
     """A supervisor's extra item for one person."""
     checklist, _created = Checklist.objects.get_or_create(employee=employee)
@@ -272,7 +278,7 @@ def checklist_item_add(
     )
 
 
-def open_checklists_reached_by(template: ChecklistTemplate):
+def open_checklists_reached_by(template: ChecklistTemplate) -> list[Checklist]:
     """Checklists that get a template's new items: not yet done, of active people who
     started within ONBOARDING_PROPAGATE_DAYS and fit the template."""
     since = timezone.localdate() - datetime.timedelta(days=settings.ONBOARDING_PROPAGATE_DAYS)

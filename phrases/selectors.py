@@ -5,11 +5,13 @@ search_phrases: a typo lookup and one search query however many phrases match
 phrase_for_code: one query. activities_for_chooser: one query. glossary_terms: one.
 """
 
-from django.db.models import Exists, IntegerField, OuterRef, Subquery, Value
+import uuid
+
+from django.contrib.auth.models import User
+from django.db.models import Exists, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
-from people.types import AnyUser
 from phrases import search
 from phrases.lemmas import language_of
 from phrases.models import Activity, GlossaryTerm, Phrase, PhraseCopyCount, PhraseFavourite
@@ -24,11 +26,11 @@ def content_language() -> str:
     return language if language in _CONTENT_LANGUAGES else "fi"
 
 
-def _live_in_language(language: str):
+def _live_in_language(language: str) -> QuerySet[Phrase]:
     return Phrase.objects.filter(live=True, locale__language_code=language)
 
 
-def _code_filter(field: str, code: str):
+def _code_filter(field: str, code: str) -> dict[str, str]:
     # The JSON text of the list holds each code in double quotes; both databases can
     # match that, and no code is a part of another.
     return {f"{field}__icontains": f'"{code}"'}
@@ -36,7 +38,7 @@ def _code_filter(field: str, code: str):
 
 def search_phrases(
     *,
-    user,
+    user: User,
     unit_id: int | None,
     text: str = "",
     theme: str = "",
@@ -45,7 +47,8 @@ def search_phrases(
     limit: int = RESULT_LIMIT,
 ) -> list[Phrase]:
     """Published phrases in the reader's content language that match the text and
-    filters, best first. Each carries `is_favourite` and `unit_copies`."""
+    filters, best first. Each carries `is_favourite` and `unit_copies`. For a signed-in
+    user (the library's views require one)."""
     language = content_language()
     queryset = _live_in_language(language).only(
         "id", "code", "title", "body", "themes", "service_areas", "record_types"
@@ -79,7 +82,7 @@ def search_phrases(
     return search.search(queryset, query, user_id=user.pk, unit_id=unit_id, limit=limit)
 
 
-def phrase_for_code(*, code: str, user: AnyUser) -> Phrase | None:
+def phrase_for_code(*, code: str, user: User) -> Phrase | None:
     """The live phrase with this code in the reader's content language (Finnish when
     there is no translation), with `is_favourite`. One query."""
     language = content_language()
@@ -104,7 +107,7 @@ def activities_for_chooser() -> list[Activity]:
 
 
 def activities_by_theme(
-    activities: list[Activity], *, themes
+    activities: list[Activity], *, themes: list[str] | None
 ) -> tuple[list[Activity], list[Activity]]:
     """The activities sharing a theme with `themes` (a phrase's), and the others, each
     in the order given."""
@@ -118,7 +121,7 @@ def glossary_terms() -> list[GlossaryTerm]:
     """The glossary in the reader's language (the Finnish term where a translation is
     missing), by term. One query."""
     language = (get_language() or "fi")[:2]
-    found: dict = {}
+    found: dict[uuid.UUID, GlossaryTerm] = {}
     for term in GlossaryTerm.objects.filter(
         locale__language_code__in={language, "fi"}
     ).select_related("locale"):

@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Employee
@@ -41,8 +42,10 @@ def person_data(request):
             employee=form.employee,
             file_format=form.cleaned_data["file_format"],
         )
-        response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        response["Cache-Control"] = "no-store"
-        return response
+        disposition = content_disposition_header(as_attachment=True, filename=name)
+        return HttpResponse(
+            content,
+            content_type=content_type,
+            headers={"Content-Disposition": disposition, "Cache-Control": "no-store"},
+        )
     return render(request, "privacy/person_data.html", {"form": form})

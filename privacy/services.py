@@ -15,12 +15,14 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from audit.models import AuditAction
 from audit.services import record as audit_record
 from notifications.models import Notification
 from people.models import Employee
 from privacy import access
+from reporting.filenames import export_filename
 
 PSEUDONYM_PREFIX = "pseudonym-"
 DEFAULT_RETENTION_YEARS_AFTER_LEAVING = 5
@@ -45,7 +47,9 @@ def person_data_export(
         file_format=file_format,
         size=len(content),
     )
-    name = f"henkilotiedot-{employee.employee_number}-{timezone.localdate():%Y-%m-%d}.{file_format}"
+    name = export_filename(
+        name=f"{gettext('henkilötiedot')} {employee.employee_number}", extension=file_format
+    )
     return content, name, content_type
 
 

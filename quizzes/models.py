@@ -141,6 +141,9 @@ class QuizAttempt(models.Model):
     score = models.PositiveSmallIntegerField(help_text="percent")
     passed = models.BooleanField()
     submitted_at = models.DateTimeField(auto_now_add=True)
+    # Not a column: the quiz's translation key, set by the selectors that read a lesson
+    # page's attempts (courses.selectors.lesson_learner_state, quizzes.selectors).
+    quiz_key: uuid.UUID
 
     class Meta:
         constraints = [

@@ -5,22 +5,37 @@ Queries: a constant few whatever the number of quizzes and questions."""
 
 import random
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from quizzes.models import AnswerChoice, Question, Quiz, QuizAttempt, SelfAssessmentAnswer
+from django.http import HttpRequest
+
+from people.models import Employee
+from quizzes.models import (
+    AnswerChoice,
+    Question,
+    Quiz,
+    QuizAnswer,
+    QuizAttempt,
+    SelfAssessmentAnswer,
+)
+
+# A quiz's questions by pk (a draft's unsaved ones by "new-<n>"), per quiz pk.
+QuestionsOf = dict[int, dict[int | str, Question]]
 
 
 @dataclass
 class QuizState:
     quiz: Quiz
-    questions: list
+    questions: list[Question]
     attempts_used: int
     passed: bool
     best_score: int | None
     submission_key: str
     result: QuizAttempt | None = None
-    result_answers: dict = field(default_factory=dict)
-    draft: dict = field(default_factory=dict)
+    result_answers: dict[int, QuizAnswer] = field(default_factory=dict)
+    draft: dict[int, list[int]] = field(default_factory=dict)  # answers a refusal kept
 
     @property
     def attempts_left(self) -> int | None:
@@ -45,15 +60,15 @@ class QuizState:
         return self.passed or self.attempts_left == 0
 
 
-def _as_approved(quiz: Quiz, questions_of: dict) -> Quiz:
+def _as_approved(quiz: Quiz, questions_of: QuestionsOf) -> Quiz:
     """For a preview: `quiz` as its latest revision, which goes live with the approval
     of the lesson, its questions and choices put in `questions_of`. No queries for a
     quiz without pending changes."""
     if not quiz.latest_revision_id or quiz.latest_revision_id == quiz.live_revision_id:
         return quiz
-    draft = quiz.get_latest_revision_as_object()
+    draft: Quiz = quiz.get_latest_revision_as_object()
     draft.live = True  # shown as the learner will see it; never saved
-    questions = {}
+    questions: dict[int | str, Question] = {}
     for number, question in enumerate(draft.questions.all()):
         question.ordered_choices = list(question.choices.all())
         questions[question.pk or f"new-{number}"] = question
@@ -74,8 +89,13 @@ def choose_all_hint_needed(text: str) -> bool:
 
 
 def lesson_quiz_states(
-    *, employee, blocks, request, attempts: list | None = None, ratings: dict | None = None
-) -> dict:  # long: every quiz state in four queries
+    *,
+    employee: Employee | None,
+    blocks: Sequence[Any],
+    request: HttpRequest,
+    attempts: list[QuizAttempt] | None = None,
+    ratings: dict[str, int] | None = None,
+) -> dict[str, Any]:  # long: every quiz state in four queries
     """Per quiz block of `blocks` (a lesson's StreamField): the quiz, its questions
     (shuffled if the trainer asked), the learner's attempts and the result just
     submitted; per self-assessment block: the learner's earlier answer.
@@ -97,7 +117,7 @@ def lesson_quiz_states(
     block_ids = [b.id for b in blocks if b.block_type == "self_assessment"]
     states = {}
     if quizzes:
-        questions_of: dict[int, dict[int, Question]] = {quiz.pk: {} for quiz in quizzes}
+        questions_of: QuestionsOf = {quiz.pk: {} for quiz in quizzes}
         choices = AnswerChoice.objects.filter(question__quiz__in=quizzes).select_related("question")
         for choice in choices.order_by("question__sort_order", "question_id", "sort_order", "pk"):
             question = questions_of[choice.question.quiz_id].setdefault(

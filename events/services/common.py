@@ -3,7 +3,10 @@ and telling people (outbox rows written with the change, sent after its commit).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import BigIntegerField, CharField, DateField, F, QuerySet, Value
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -23,20 +26,22 @@ class EventError(Exception):
 
 
 def _locked(session_id: int) -> Session:
-    return Session.objects.select_for_update().get(pk=session_id)
+    session: Session = Session.objects.select_for_update().get(pk=session_id)
+    return session
 
 
 def _registered_count(session: Session) -> int:
-    return session.registrations.filter(status=Registration.Status.REGISTERED).count()
+    count: int = session.registrations.filter(status=Registration.Status.REGISTERED).count()
+    return count
 
 
 def _tell(
-    rows: QuerySet,
+    rows: QuerySet[Any],
     *,
     subject_kind: str,
     employee_field: str = "employee_id",
-    subject_id=None,
-    stage,
+    subject_id: int | None = None,
+    stage: str | Combinable,
 ) -> int:
     """One outbox row of `subject_kind` per row of `rows` (registrations, invitations)
     to the employee in `employee_field`, keyed by `subject_id` (a value, or the row's

@@ -9,10 +9,11 @@ after the commit, each once."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Case, CharField, Value, When
+from django.db.models import Case, CharField, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,7 @@ from events import messages
 from events.links import presenter_link_renew
 from events.models import (
     Invitation,
+    PresenterSlot,
     Registration,
     Session,
 )
@@ -118,16 +120,17 @@ def share_with_team(*, session: Session, supervisor: Employee) -> int:
 # Scheduled work -----------------------------------------------------------
 
 
-def sessions_to_remind(*, now=None):
+def sessions_to_remind(*, now: datetime.datetime | None = None) -> QuerySet[Session]:
     """Sessions starting tomorrow (local date) that have not had their reminder."""
     now = now or timezone.now()
     tomorrow = timezone.localdate(now) + datetime.timedelta(days=1)
-    return Session.objects.filter(
+    sessions: QuerySet[Session] = Session.objects.filter(
         starts_at__date=tomorrow, cancelled_at__isnull=True, reminded_at__isnull=True
     )
+    return sessions
 
 
-def reminders_send(*, now=None) -> int:
+def reminders_send(*, now: datetime.datetime | None = None) -> int:
     """The day-before reminder to everyone registered: `reminded_at` and the outbox
     rows in one transaction, each session claimed under a row lock (SKIP LOCKED), so
     two runs never remind twice and a mail outage loses nothing."""
@@ -152,7 +155,7 @@ def reminders_send(*, now=None) -> int:
     return told
 
 
-def _presenter_rows(slots, *, subject_kind: str, stage: str) -> int:
+def _presenter_rows(slots: Iterable[PresenterSlot], *, subject_kind: str, stage: str) -> int:
     """One outbox row per slot whose organisation has a contact email."""
     now = timezone.now()
     rows = [
@@ -173,7 +176,12 @@ def _presenter_rows(slots, *, subject_kind: str, stage: str) -> int:
     return len(rows)
 
 
-def feedback_requests_for(*, session: Session, registration_ids=None, now=None) -> int:
+def feedback_requests_for(
+    *,
+    session: Session,
+    registration_ids: list[int] | None = None,
+    now: datetime.datetime | None = None,
+) -> int:
     """Ask the session's attendees (or those of `registration_ids` who attended) for
     feedback, once the session has ended: one outbox row per person, keyed by session
     and person, so each is asked once however often this runs. Called by the hourly run
@@ -193,7 +201,7 @@ def feedback_requests_for(*, session: Session, registration_ids=None, now=None) 
     )
 
 
-def feedback_requests_send(*, now=None) -> int:
+def feedback_requests_send(*, now: datetime.datetime | None = None) -> int:
     """After a session has ended: ask attendees for feedback and thank the presenting
     organisations, once per session (`feedback_requested_at` and the outbox rows in
     one transaction). Attendance marked after this run is asked for by

@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from events import messages
 from events.models import (
+    Network,
     PresenterSlot,
     Registration,
     Session,
@@ -21,6 +23,7 @@ from events.services.common import EventError, _locked, _registered_count, _tell
 from events.services.seats import _promote_waiting
 from languages.fields import translations_of
 from notifications.models import SubjectKind
+from organisations.models import Organisation
 from people.models import Employee
 
 
@@ -61,7 +64,7 @@ def presenter_overlap(
     exclude_session_id: int | None,
 ) -> Session | None:
     """Another live session of the same organisation whose time overlaps, if any."""
-    candidates = (
+    candidates: QuerySet[Session] = (
         Session.objects.filter(slots__organisation_id=organisation_id, cancelled_at__isnull=True)
         .filter(starts_at__lt=ends_at)
         .exclude(pk=exclude_session_id)
@@ -74,7 +77,7 @@ def presenter_overlap(
     return None
 
 
-def overlap_message(organisation, other: Session) -> str:
+def overlap_message(organisation: Organisation, other: Session) -> str:
     return _(
         "%(organisation)s esittää samaan aikaan toisessa tilaisuudessa: %(title)s "
         "(%(when)s). Valitse toinen aika tai toimija."
@@ -82,7 +85,9 @@ def overlap_message(organisation, other: Session) -> str:
 
 
 @transaction.atomic
-def slot_add(*, session_id: int, organisation, minutes: int = 15, topic: str = "") -> PresenterSlot:
+def slot_add(
+    *, session_id: int, organisation: Organisation, minutes: int = 15, topic: str = ""
+) -> PresenterSlot:
     session = _locked(session_id)
     other = presenter_overlap(
         organisation_id=organisation.pk,
@@ -93,9 +98,10 @@ def slot_add(*, session_id: int, organisation, minutes: int = 15, topic: str = "
     if other is not None:
         raise EventError(overlap_message(organisation, other))
     order = session.slots.count()
-    return PresenterSlot.objects.create(
+    slot: PresenterSlot = PresenterSlot.objects.create(
         session=session, organisation=organisation, minutes=minutes, topic=topic, sort_order=order
     )
+    return slot
 
 
 def session_time_changed(*, session: Session, kind: str = messages.TIME_CHANGED) -> None:
@@ -139,7 +145,7 @@ def session_reschedule(
 
 
 @transaction.atomic
-def session_cancel(*, session_id: int, now=None) -> Session:
+def session_cancel(*, session_id: int, now: datetime.datetime | None = None) -> Session:
     session = _locked(session_id)
     if session.is_cancelled:
         return session
@@ -211,15 +217,15 @@ def series_copy_to_next_half_year(*, series_id: int) -> SessionSeries:
 
 
 @transaction.atomic
-def network_set_members(*, network, employee_ids: set[int]) -> None:
+def network_set_members(*, network: Network, employee_ids: set[int]) -> None:
     network.members.set(Employee.objects.filter(pk__in=employee_ids))
 
 
 @transaction.atomic
-def network_add_member(*, network, employee: Employee) -> None:
+def network_add_member(*, network: Network, employee: Employee) -> None:
     network.members.add(employee)
 
 
 @transaction.atomic
-def network_remove_member(*, network, employee_id: int) -> None:
+def network_remove_member(*, network: Network, employee_id: int) -> None:
     network.members.remove(employee_id)

@@ -7,7 +7,9 @@ the other: one gets the seat, the other the waiting list."""
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -25,9 +27,14 @@ from events.services.outreach import feedback_requests_for
 from notifications.models import SubjectKind
 from people.models import Employee
 
+if TYPE_CHECKING:
+    from courses.models import LessonPage
+
 
 @transaction.atomic
-def registration_create(*, session_id: int, employee: Employee, now=None) -> Registration:
+def registration_create(
+    *, session_id: int, employee: Employee, now: datetime.datetime | None = None
+) -> Registration:
     """A seat if one is free, else a place at the end of the waiting list. Registering
     again while registered or waiting changes nothing."""
     now = now or timezone.now()
@@ -54,7 +61,9 @@ def registration_create(*, session_id: int, employee: Employee, now=None) -> Reg
 
 
 @transaction.atomic
-def registration_cancel(*, session_id: int, employee: Employee, now=None) -> Registration | None:
+def registration_cancel(
+    *, session_id: int, employee: Employee, now: datetime.datetime | None = None
+) -> Registration | None:
     """Give up a seat or a place in the queue. A freed seat goes to the first person
     waiting, who is told. Returns the promoted registration, if any."""
     now = now or timezone.now()
@@ -101,7 +110,7 @@ def _promote_waiting(session: Session) -> list[Registration]:
 # Attendance ---------------------------------------------------------------
 
 
-def _lessons_completed_by_attending(series_id: int) -> list:
+def _lessons_completed_by_attending(series_id: int) -> list[LessonPage]:
     """The lessons of the live courses that attending a session of this series completes
     (each course once, by its canonical page)."""
     from courses.models import CoursePage, LessonPage
@@ -117,7 +126,9 @@ def _lessons_completed_by_attending(series_id: int) -> list:
     ]
 
 
-def _attendance_recorded(registration: Registration, lessons: list | None = None) -> None:
+def _attendance_recorded(
+    registration: Registration, lessons: list[LessonPage] | None = None
+) -> None:
     """What attending completes elsewhere: checklist items pointing at the series, and
     courses completed by attending it. A course is completed through the courses app's
     own service: its lessons are marked done, which records the completion when the
@@ -135,7 +146,9 @@ def _attendance_recorded(registration: Registration, lessons: list | None = None
 
 
 @transaction.atomic
-def attendance_mark(*, session: Session, attended_ids: set[int], by_user, now=None) -> int:
+def attendance_mark(
+    *, session: Session, attended_ids: set[int], by_user: User, now: datetime.datetime | None = None
+) -> int:
     """The coordinator's checklist: the ticked registrations attended, the others did
     not. Returns how many attended."""
     now = now or timezone.now()
@@ -166,7 +179,9 @@ def attendance_mark(*, session: Session, attended_ids: set[int], by_user, now=No
 
 
 @transaction.atomic
-def attendance_check_in(*, session_id: int, employee: Employee, code: str, now=None):
+def attendance_check_in(
+    *, session_id: int, employee: Employee, code: str, now: datetime.datetime | None = None
+) -> Registration:
     """Self check-in with the code shown in the session, on the day of the session.
     Someone who came without registering is recorded too (the room had space)."""
     now = now or timezone.now()
@@ -202,7 +217,7 @@ def feedback_submit(
     rating: int,
     will_do_differently: str = "",
     free_text: str = "",
-    now=None,
+    now: datetime.datetime | None = None,
 ) -> tuple[Feedback, bool]:
     """One answer per attendee: a second submission updates the first. Returns
     (feedback, created)."""
@@ -230,7 +245,7 @@ def feedback_submit(
 
 @transaction.atomic
 def presenter_feedback_submit(
-    *, slot: PresenterSlot, useful: bool, free_text: str = "", now=None
+    *, slot: PresenterSlot, useful: bool, free_text: str = "", now: datetime.datetime | None = None
 ) -> tuple[PresenterFeedback, bool]:
     PresenterSlot.objects.select_for_update().filter(pk=slot.pk).first()
     return PresenterFeedback.objects.update_or_create(
@@ -246,10 +261,15 @@ def presenter_feedback_submit(
 
 @transaction.atomic
 def slot_confirm(
-    *, slot_id: int, minutes: int, topic: str, presenter_names: str, now=None
+    *,
+    slot_id: int,
+    minutes: int,
+    topic: str,
+    presenter_names: str,
+    now: datetime.datetime | None = None,
 ) -> PresenterSlot:
     """The organisation's contact person confirms (and may edit) their slot."""
-    slot = PresenterSlot.objects.select_for_update().get(pk=slot_id)
+    slot: PresenterSlot = PresenterSlot.objects.select_for_update().get(pk=slot_id)
     slot.minutes, slot.topic, slot.presenter_names = minutes, topic.strip(), presenter_names.strip()
     slot.confirmed_at = now or timezone.now()
     slot.save(update_fields=["minutes", "topic", "presenter_names", "confirmed_at"])

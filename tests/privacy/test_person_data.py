@@ -102,3 +102,37 @@ def test_only_hr_may_produce_a_persons_data(client):
     )
     assert response.status_code in (302, 403)
     assert not AuditEntry.objects.filter(action=AuditAction.PERSON_DATA_EXPORT).exists()
+
+
+@pytest.mark.parametrize(("language", "word"), [("fi", "henkilotiedot"), ("sv", "personuppgifter")])
+def test_the_file_is_named_by_the_export_rule_in_the_readers_language(hr, language, word):
+    """Named like every other export (reporting.filenames): the name in the reader's
+    language in ASCII, the person's number, the day; sent as an attachment by Django's
+    own header, so a name Django would have to quote or encode is still read right."""
+    from django.utils import timezone, translation
+
+    from privacy.services import person_data_export
+
+    person = EmployeeFactory(employee_number="Ö-12 34")
+    with translation.override(language):
+        _content, name, _type = person_data_export(
+            actor=hr.user, employee=person, file_format="json"
+        )
+    assert name == f"{word}-o-12-34-{timezone.localdate():%Y-%m-%d}.json"
+
+
+def test_no_download_header_is_written_by_hand():
+    """Download names go through FileResponse(filename=…) or content_disposition_header,
+    which quote and encode them; a header put together by hand does neither."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    written = [
+        str(path.relative_to(root))
+        for path in root.glob("*/**/*.py")
+        if not path.is_relative_to(root / ".venv")
+        and not path.is_relative_to(root / "tests")
+        and "node_modules" not in path.parts
+        and '["Content-Disposition"] =' in path.read_text(encoding="utf-8")
+    ]
+    assert written == []
