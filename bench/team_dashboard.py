@@ -89,8 +89,16 @@ def install_urls() -> None:
         with mock.patch.object(views, "team_page", in_python):
             return views.dashboard(request)
 
+    def bare(request):
+        """The floor: the same client, session, sign-in and middleware, no work."""
+        from django.http import HttpResponse
+
+        assert request.user.is_authenticated
+        return HttpResponse("<!doctype html><title>bare</title>")
+
     module = types.ModuleType(URLCONF)
     module.urlpatterns = [
+        path("bare/", bare),
         path("python/tiimi/", python_dashboard),
         *learning.urls.urlpatterns,
     ]
@@ -114,7 +122,7 @@ def measure(spec: dict, args) -> dict:
         lead = Employee.objects.get(pk=data[lead_key])
         team_page(supervisor=lead, filters=DashboardFilters())
         own = _queries(lambda lead=lead: team_page(supervisor=lead, filters=DashboardFilters()))
-        actions = {}
+        actions = {"bare": _get(client, "/bare/")}
         for name, url in URLS.items():
             actions[f"sql {name}"] = _get(client, "/" + url)
             actions[f"python {name}"] = _get(client, "/python/" + url)
@@ -138,7 +146,22 @@ def report(data: dict) -> str:
                     f"{variant + ' ' + name:<22}{size:>6}{row['p50_ms']:>9.1f}"
                     f"{row['p95_ms']:>9.1f}{row['queries']:>9}"
                 )
+    for size in TEAMS:
+        row = m[str(size)]["bare"]
+        lines.append(
+            f"{'bare view':<22}{size:>6}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['queries']:>9}"
+        )
     lines.append("")
+    for size in TEAMS:
+        bare = m[str(size)]["bare"]
+        lines.append(
+            f"sql / bare at {size}: "
+            + ", ".join(
+                f"{name} p50 {m[str(size)][f'sql {name}']['p50_ms'] / bare['p50_ms']:.1f}× "
+                f"p95 {m[str(size)][f'sql {name}']['p95_ms'] / bare['p95_ms']:.1f}×"
+                for name in URLS
+            )
+        )
     for variant in ("sql", "python"):
         ratios = [
             m["2000"][f"{variant} {name}"]["p95_ms"] / m["500"][f"{variant} {name}"]["p95_ms"]
