@@ -149,7 +149,8 @@ def report(data: dict) -> str:
     for size in TEAMS:
         row = m[str(size)]["bare"]
         lines.append(
-            f"{'bare view':<22}{size:>6}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}{row['queries']:>9}"
+            f"{'bare view':<22}{size:>6}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}"
+            f"{row['queries']:>9}"
         )
     lines.append("")
     for size in TEAMS:

@@ -29,9 +29,7 @@ def _from_facts(supervisor):
         for row in rows
         for course_id, cell in row.cells.items()
     }
-    people = {
-        row.employee.pk: (row.state, row.checklist_total, row.checklist_done) for row in rows
-    }
+    people = {row.employee.pk: (row.state, row.checklist_total, row.checklist_done) for row in rows}
     return [course.pk for course in courses], cells, people
 
 
@@ -135,9 +133,7 @@ def test_the_table_agrees_after_every_kind_of_change(everyone):
 
 def test_a_new_person_gets_the_mandatory_courses_of_their_audience(everyone):
     newcomer = person(everyone["care"], "Uusi", "Ulla", job_role=everyone["nurse"])
-    assert LearningStatus.objects.filter(
-        employee=newcomer, course=everyone["mandatory"]
-    ).exists()
+    assert LearningStatus.objects.filter(employee=newcomer, course=everyone["mandatory"]).exists()
     assert_agrees(everyone)
 
 
