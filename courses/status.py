@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef
+from wagtail.models import Locale
 
 from courses.models import (
     CourseCompletion,
@@ -44,7 +45,11 @@ def _courses(course_ids: list[int] | None) -> list[CoursePage]:
     through_roles = CoursePage.audience_job_roles.through.objects.filter(
         coursepage_id=OuterRef("pk")
     )
-    courses = CoursePage.objects.live().filter(locale_id=default_locale_id())
+    try:
+        locale_id = default_locale_id()
+    except Locale.DoesNotExist:  # no content locale yet (a flushed database): no courses
+        return []
+    courses = CoursePage.objects.live().filter(locale_id=locale_id)
     if course_ids is not None:
         courses = courses.filter(pk__in=course_ids)
     return list(

@@ -143,7 +143,7 @@ person AS MATERIALIZED (
     LEFT JOIN (
         SELECT c.employee_id, min(c.rank) AS rank,
             min(c.due_date) FILTER (WHERE c.state <> 'completed') AS earliest_due,
-            array_agg(DISTINCT c.state) AS states, true AS has_cells
+            array_agg(c.state) AS states, true AS has_cells
         FROM cell c GROUP BY c.employee_id
     ) AS g ON g.employee_id = t.id
 ),
