@@ -62,7 +62,7 @@ def _courses(course_ids: list[int] | None) -> list[CoursePage]:
 
 def learning_status_refresh(
     *, employee_ids: Iterable[int] | None = None, course_ids: Iterable[int] | None = None
-) -> int:
+) -> int:  # long: read the facts, then one pass over people × courses
     """Replace the rows of these people × these courses (None: all) by what the facts
     say now; returns how many rows there are. Five queries for any number of people
     and courses, plus one per 5,000 rows written."""
