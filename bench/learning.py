@@ -1227,6 +1227,68 @@ def report(data: dict) -> str:
     return "\n".join(lines)
 
 
+PEER_HOME = ROOT / "var" / "bench" / "wagtail-lms"
+PEER_REQUIREMENTS = ("wagtail-lms==0.11.1", "wagtail==7.4.*", "django==5.2.*", "psycopg[binary]")
+
+
+def run_peer(config: dict, args) -> dict:
+    """wagtail-lms's lesson page (bench/lesson_peer/): its own virtual environment (made
+    and filled from PyPI with pip on first use), its own database next to ours on the
+    same server, the same kind of signed-in test-Client GETs. Run right after our
+    scenarios, so both see the same machine."""
+    python = PEER_HOME / "venv" / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(PEER_HOME / "venv")], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", *PEER_REQUIREMENTS], check=True)
+    peer = {**config, "NAME": config["NAME"] + "_peer"}
+    recreate_database(peer)
+    user = peer.get("USER") or "postgres"
+    auth = f"{user}:{peer['PASSWORD']}" if peer.get("PASSWORD") else user
+    url = f"postgres://{auth}@{peer.get('HOST') or '127.0.0.1'}:{peer.get('PORT') or 5432}"
+    env = {
+        **os.environ,
+        "PEER_DATABASE_URL": f"{url}/{peer['NAME']}",
+        "PYTHONPATH": str(ROOT / "bench"),
+        "DJANGO_SETTINGS_MODULE": "lesson_peer.settings",
+    }
+    done = subprocess.run(
+        [
+            str(python),
+            str(ROOT / "bench" / "lesson_peer" / "child.py"),
+            str(args.requests),
+            str(args.warmup),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=str(PEER_HOME),
+    )
+    versions = subprocess.run(
+        [str(python), "-m", "pip", "list", "--format=json"], capture_output=True, text=True
+    )
+    wanted = {"wagtail-lms", "wagtail", "django"}
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["versions"] = {
+        package["name"].lower(): package["version"]
+        for package in json.loads(versions.stdout or "[]")
+        if package["name"].lower() in wanted
+    }
+    return result
+
+
+def peer_report(ours: dict, peer: dict) -> str:
+    return (
+        f"\nLesson page against wagtail-lms {peer['versions'].get('wagtail-lms', '?')}'s "
+        f"(Wagtail {peer['versions'].get('wagtail', '?')}), same run:\n"
+        f"  ours  p50 {ours['p50_ms']:6.1f} ms  p95 {ours['p95_ms']:6.1f} ms  "
+        f"{ours['queries']} queries\n"
+        f"  peer  p50 {peer['p50_ms']:6.1f} ms  p95 {peer['p95_ms']:6.1f} ms  "
+        f"{peer['queries']} queries\n"
+        f"  ours / peer p50 ×{ours['p50_ms'] / peer['p50_ms']:.2f}"
+    )
+
+
 def main() -> None:
     parser = harness.parser(__doc__)
     parser.add_argument("--requests", type=int, default=200, help="timed GETs per variant")
@@ -1234,6 +1296,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=20, help="untimed requests first")
     parser.add_argument("--capture", type=int, default=5, help="requests with queries counted")
     parser.add_argument("--courses", type=int, default=40, help="mandatory courses of one learner")
+    parser.add_argument(
+        "--peer",
+        action="store_true",
+        help="also time wagtail-lms's lesson page in the same run (installed from PyPI into "
+        "its own virtual environment under var/bench/wagtail-lms/ on first use)",
+    )
     parser.add_argument(
         "--baseline",
         metavar="REVISION",
@@ -1271,6 +1339,10 @@ def main() -> None:
         print(f"  {label} …", flush=True)
         results[name] = child({"scenario": name, "data": setup}, args)
     results["my_learning_40"]["expected_courses"] = args.courses
+    peer = None
+    if args.peer:
+        print("  wagtail-lms's lesson page (the peer) …", flush=True)
+        peer = run_peer(config, args)
     data = {
         "postgres_version": results["lesson"]["postgres_version"],
         "python": sys.version.split()[0],
@@ -1296,10 +1368,14 @@ def main() -> None:
     data["problems"] = problems_of(results)
     if baseline is not None:
         data["baseline"] = baseline
+    if peer is not None:
+        data["peer"] = peer
     harness.write_results(RESULTS, data)
     print(report(data))
     if baseline is not None:
         print(baseline_report(baseline, results))
+    if peer is not None:
+        print(peer_report(results["lesson"]["page"], peer))
     print(f"\nJSON: {RESULTS.relative_to(ROOT)}")
 
 

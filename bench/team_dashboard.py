@@ -83,8 +83,16 @@ def install_urls() -> None:
         with mock.patch.object(views, "team_page", in_python):
             return views.dashboard(request)
 
+    def bare(request):
+        """The floor: the same client, session, sign-in and middleware, no work."""
+        from django.http import HttpResponse
+
+        assert request.user.is_authenticated
+        return HttpResponse("<!doctype html><title>bare</title>")
+
     module = types.ModuleType(URLCONF)
     module.urlpatterns = [
+        path("bare/", bare),
         path("python/tiimi/", python_dashboard),
         *learning.urls.urlpatterns,
     ]
@@ -108,10 +116,11 @@ def measure(spec: dict, args) -> dict:
         lead = Employee.objects.get(pk=data[lead_key])
         team_page(supervisor=lead, filters=DashboardFilters())
         own = _queries(lambda lead=lead: team_page(supervisor=lead, filters=DashboardFilters()))
-        actions = {}
+        actions = {"bare": _get(client, "/bare/")}
         for name, url in URLS.items():
             actions[f"sql {name}"] = _get(client, "/" + url)
-            actions[f"python {name}"] = _get(client, "/python/" + url)
+            if "python" in args.variants:
+                actions[f"python {name}"] = _get(client, "/python/" + url)
         out[str(size)] = {"own_queries": own, **timed(actions, args.warmup, args.requests)}
     return out
 
@@ -124,7 +133,8 @@ def report(data: dict) -> str:
         "",
         f"{'request':<22}{'team':>6}{'p50 ms':>9}{'p95 ms':>9}{'queries':>9}",
     ]
-    for variant in ("sql", "python"):
+    variants = [v for v in ("sql", "python") if f"{v} default" in m["500"]]
+    for variant in variants:
         for name in URLS:
             for size in TEAMS:
                 row = m[str(size)][f"{variant} {name}"]
@@ -132,8 +142,24 @@ def report(data: dict) -> str:
                     f"{variant + ' ' + name:<22}{size:>6}{row['p50_ms']:>9.1f}"
                     f"{row['p95_ms']:>9.1f}{row['queries']:>9}"
                 )
+    for size in TEAMS:
+        row = m[str(size)]["bare"]
+        lines.append(
+            f"{'bare view':<22}{size:>6}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}"
+            f"{row['queries']:>9}"
+        )
     lines.append("")
-    for variant in ("sql", "python"):
+    for size in TEAMS:
+        bare = m[str(size)]["bare"]
+        lines.append(
+            f"sql / bare at {size}: "
+            + ", ".join(
+                f"{name} p50 {m[str(size)][f'sql {name}']['p50_ms'] / bare['p50_ms']:.1f}× "
+                f"p95 {m[str(size)][f'sql {name}']['p95_ms'] / bare['p95_ms']:.1f}×"
+                for name in URLS
+            )
+        )
+    for variant in variants:
         ratios = [
             m["2000"][f"{variant} {name}"]["p95_ms"] / m["500"][f"{variant} {name}"]["p95_ms"]
             for name in URLS
@@ -142,7 +168,7 @@ def report(data: dict) -> str:
             f"{variant}: p95 at 2,000 / p95 at 500 = "
             + ", ".join(f"{name} {ratio:.2f}" for name, ratio in zip(URLS, ratios, strict=True))
         )
-    for name in URLS:
+    for name in URLS if "python" in variants else ():
         for size in TEAMS:
             sql = m[str(size)][f"sql {name}"]["p95_ms"]
             python = m[str(size)][f"python {name}"]["p95_ms"]
@@ -159,6 +185,11 @@ def main() -> None:
     parser.add_argument("--employees", type=int, default=6000)
     parser.add_argument("--requests", type=int, default=30, help="timed GETs per row")
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument(
+        "--variants",
+        default="sql,python",
+        help="sql (the page as it is) and python (every cell built in Python, the old way)",
+    )
     args, _rest = parser.parse_known_args()
     if args.child:
         import django
@@ -172,6 +203,7 @@ def main() -> None:
         f"--employees={args.employees}",
         f"--requests={args.requests}",
         f"--warmup={args.warmup}",
+        f"--variants={args.variants}",
     )
     harness.fresh_database(f"Migrating and building a county of {args.employees:,}…")
     built = run_in_child(__file__, {"kind": "setup"}, passed)

@@ -694,3 +694,37 @@ def lesson_block_register(name: str, block) -> None:
         return
     block.set_name(name)
     stream_block.child_blocks[name] = block
+
+
+class LearningStatus(models.Model):
+    """One person and one course required of them (mandatory for their audience, or
+    assigned: any enrolment not chosen by the person), with the stored dates a state is
+    worked out from: the enrolment's due date, the latest completion's time and expiry,
+    and the renewal's due date (`courses.selectors.renewal_due_date`). Nothing here
+    depends on the day: overdue, due soon and to renew are computed from these dates
+    when read (`courses.selectors.course_state_sql`). Kept by `courses.status` in the
+    transaction of every change; the team dashboard reads it instead of working out
+    every person × course from enrolments, completions and audiences."""
+
+    employee = models.ForeignKey("people.Employee", on_delete=models.CASCADE, related_name="+")
+    course = models.ForeignKey(CoursePage, on_delete=models.CASCADE, related_name="+")
+    due_date = models.DateField(null=True)
+    completed_at = models.DateTimeField(null=True)
+    expires_at = models.DateTimeField(null=True)
+    renewal_due = models.DateField(null=True)
+
+    class Meta:
+        db_table = "learning_status"
+        constraints = [
+            # Serves the dashboard's read of a team (employee = ANY(...)) as an index-only
+            # scan: the dates are in the index.
+            models.UniqueConstraint(
+                fields=["employee", "course"],
+                include=["due_date", "completed_at", "expires_at", "renewal_due"],
+                name="one_learning_status_per_course",
+            )
+        ]
+        indexes = [models.Index(fields=["course"], name="learning_status_course")]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} · {self.course_id}"

@@ -20,6 +20,7 @@ from courses.models import (
     LessonCompletion,
     LessonPage,
 )
+from courses.status import learning_status_refresh
 from intents.services import intent_record
 from people.models import Employee
 from quizzes.models import QuizAttempt, SelfAssessmentAnswer
@@ -306,6 +307,9 @@ def enrolments_assign(
             )
         ]
         Enrolment.objects.bulk_create(new, ignore_conflicts=True)
+        learning_status_refresh(
+            employee_ids=employees.values_list("pk", flat=True), course_ids=[course.pk]
+        )
     return {"created": len(new), "updated": updated}
 
 

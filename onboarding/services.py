@@ -175,6 +175,7 @@ def mandatory_courses_enrol(*, employee_ids: list[int], on: datetime.date) -> in
     An enrolment already there is left as it is. A fixed number of queries for any
     number of people; returns how many enrolments were made."""
     from courses.models import CourseCompletion, Enrolment
+    from courses.status import learning_status_refresh
 
     if not employee_ids:
         return 0
@@ -208,6 +209,8 @@ def mandatory_courses_enrol(*, employee_ids: list[int], on: datetime.date) -> in
                     )
                 )
     Enrolment.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+    if rows:
+        learning_status_refresh(employee_ids=employee_ids, course_ids=course_ids)
     return len(rows)
 
 

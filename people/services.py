@@ -19,7 +19,7 @@ from people.hr_import.org_units import OrgPlan, apply_org_plan, org_plan_for
 from people.hr_import.reading import FileRejected, Problem, read_rows
 from people.hr_import.validation import ImportPlan, build_plan
 from people.models import Employee, ImportRun
-from people.signals import employees_created
+from people.signals import employees_created, employments_changed
 
 if TYPE_CHECKING:
     from people.hr_import.forecast import Forecast
@@ -127,9 +127,11 @@ def employees_deactivate_leavers(*, today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
     with transaction.atomic():
         leaving = Employee.objects.filter(active=True, end_date__lt=today)
-        user_ids = list(leaving.values_list("user_id", flat=True))
-        count = leaving.update(active=False, updated_at=timezone.now())
-        get_user_model().objects.filter(pk__in=user_ids).update(is_active=False)
+        ids = dict(leaving.values_list("pk", "user_id"))
+        count = Employee.objects.filter(pk__in=ids).update(active=False, updated_at=timezone.now())
+        get_user_model().objects.filter(pk__in=ids.values()).update(is_active=False)
+        if ids:
+            employments_changed.send(sender=Employee, employee_ids=list(ids))
     return count
 
 

@@ -7,3 +7,8 @@ from django.dispatch import Signal
 # `employee_numbers`. The notifications app queues their welcome emails in it, so the
 # people and their welcomes are committed together.
 employees_created = Signal()
+
+# Sent inside the transaction that changes people's unit, job role or employment in bulk
+# (the staff import, the closing of ended employments), with `employee_ids`. The courses
+# app refreshes what those people are required to take (`courses.status`).
+employments_changed = Signal()

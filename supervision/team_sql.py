@@ -2,18 +2,18 @@
 given its state, each person's worst state, the filters, the sort and one page, with the
 counts, the completion rate per course and the completions per month, in one statement.
 
-Why raw SQL: the page needs per-person aggregates of a per-cell CASE (the state rule),
-ordered by them, paged, and team-wide sums over the same filtered set; the ORM cannot
-express the cell grid (a cross join of the team and the courses with their audiences)
-and its aggregates as one statement. Every rule stays where it lives: who is in the team
-is `people.selectors.employee_reports` (compiled into the statement), a cell's state is
-`courses.selectors.course_state_sql` (next to `CourseStatus`), and a course's audience
-is the `people.audience.fits_audience` rule (unit path prefix, job role) over the
-course's audience tables.
+The cells are read from `learning_status` (`courses.models.LearningStatus`: one row per
+person and required course with its stored dates, kept by `courses.status` in the
+transaction of each change), through its (employee, course) index with the dates
+included: no cross join of the team and the courses, no audience worked out per
+request. What depends on the day is computed here from those dates by the one rule,
+`courses.selectors.course_state_sql` (next to `CourseStatus`); a course to renew shows
+the renewal's due date stored by `courses.selectors.renewal_due_date`. Who is in the
+team is `people.selectors.employee_reports`, compiled into the statement.
 
-The statement computes the cells once (a materialised CTE) and returns one row: the
-page's people with their cells as JSON, and the aggregates as JSON. Its cost grows with
-the team only inside PostgreSQL (tens of thousands of small tuples), not in Python.
+Why raw SQL: the page needs per-person aggregates of a per-cell CASE (the state rule),
+ordered by them, paged, and team-wide sums over the same filtered set, as one statement.
+It returns one row: the page's people with their cells as JSON, and the aggregates.
 """
 
 import datetime
@@ -92,11 +92,10 @@ def team_statement(
         employee_reports(supervisor=supervisor).order_by().values("pk").query.sql_with_params()
     )
     state_sql, state_params = course_state_sql(
-        due="en.due_date", completed_at="lc.completed_at", expires_at="lc.expires_at"
+        due="ls.due_date", completed_at="ls.completed_at", expires_at="ls.expires_at"
     )
     name = _language_column()
     course_ids = [course.pk for course in courses]
-    mandatory = [course.mandatory for course in courses]
     today = timezone.localdate()
     params: list = []
     # Only identifiers and SQL compiled by Django or written here go into the text; every
@@ -113,40 +112,15 @@ WITH team AS MATERIALIZED (
     JOIN people_jobrole jr ON jr.id = e.job_role_id
     WHERE e.id IN ({team_sql})
 ),
-course AS MATERIALIZED (
-    SELECT c.id, c.mandatory,
-        ARRAY(SELECT ou.path FROM courses_coursepage_audience_units au
-              JOIN people_orgunit ou ON ou.id = au.orgunit_id
-              WHERE au.coursepage_id = c.id) AS unit_paths,
-        ARRAY(SELECT ar.jobrole_id FROM courses_coursepage_audience_job_roles ar
-              WHERE ar.coursepage_id = c.id) AS role_ids
-    FROM unnest(%s::bigint[], %s::boolean[]) AS c(id, mandatory)
-),
-latest AS MATERIALIZED (
-    SELECT DISTINCT ON (cc.employee_id, cc.course_id) cc.employee_id, cc.course_id,
-        cc.completed_at, cc.expires_at
-    FROM courses_coursecompletion cc
-    WHERE cc.employee_id IN (SELECT id FROM team) AND cc.course_id = ANY(%s::bigint[])
-    ORDER BY cc.employee_id, cc.course_id, cc.cycle DESC
-),
-enrolment AS MATERIALIZED (
-    SELECT en.id, en.employee_id, en.course_id, en.due_date, en.source
-    FROM courses_enrolment en
-    WHERE en.employee_id IN (SELECT id FROM team) AND en.course_id = ANY(%s::bigint[])
-),
 cell AS MATERIALIZED (
-    SELECT s.*, array_position(%s::text[], s.state) - 1 AS rank FROM (
-        SELECT t.id AS employee_id, c.id AS course_id, en.due_date, lc.completed_at,
+    SELECT s.employee_id, s.course_id, s.completed_at, s.state,
+        CASE WHEN s.state = 'to_renew' THEN s.renewal_due ELSE s.due_date END AS due_date,
+        array_position(%s::text[], s.state) - 1 AS rank
+    FROM (
+        SELECT ls.employee_id, ls.course_id, ls.due_date, ls.renewal_due, ls.completed_at,
             {state_sql} AS state
-        FROM team t CROSS JOIN course c
-        LEFT JOIN enrolment en ON en.employee_id = t.id AND en.course_id = c.id
-        LEFT JOIN latest lc ON lc.employee_id = t.id AND lc.course_id = c.id
-        WHERE (en.id IS NOT NULL AND en.source <> 'self') OR (
-            c.mandatory
-            AND (cardinality(c.unit_paths) = 0
-                 OR EXISTS (SELECT 1 FROM unnest(c.unit_paths) AS up(path)
-                            WHERE starts_with(t.unit_path, up.path)))
-            AND (cardinality(c.role_ids) = 0 OR t.job_role_id = ANY(c.role_ids)))
+        FROM learning_status ls
+        WHERE ls.employee_id IN (SELECT id FROM team) AND ls.course_id = ANY(%s::bigint[])
     ) AS s
 ),
 checklist AS MATERIALIZED (
@@ -169,7 +143,7 @@ person AS MATERIALIZED (
     LEFT JOIN (
         SELECT c.employee_id, min(c.rank) AS rank,
             min(c.due_date) FILTER (WHERE c.state <> 'completed') AS earliest_due,
-            array_agg(DISTINCT c.state) AS states, true AS has_cells
+            array_agg(c.state) AS states, true AS has_cells
         FROM cell c GROUP BY c.employee_id
     ) AS g ON g.employee_id = t.id
 ),
@@ -177,9 +151,8 @@ filtered AS MATERIALIZED (
     SELECT p.* FROM person p WHERE true
 """  # noqa: S608
     params += team_params
-    params += [course_ids, mandatory, course_ids, course_ids, list(COURSE_STATE_ORDER)]
     # The state's parameters sit inside `cell`, after the state order.
-    params += state_params
+    params += [list(COURSE_STATE_ORDER), *state_params, course_ids]
     params += [today]
     if filters.course_id is not None:
         sql += " AND p.has_cells"

@@ -25,6 +25,7 @@ from psycopg import sql
 from people import roles
 from people.hr_import.validation import ImportPlan, PlannedEmployee
 from people.models import Employee, OrgUnit
+from people.signals import employments_changed
 
 EMPLOYEE_UPDATE_FIELDS = [
     "unit",
@@ -116,6 +117,9 @@ def apply_plan(plan: ImportPlan) -> dict:
         get_user_model().objects.filter(employee__pk__in=leaving_ids).update(is_active=False)
 
     _sync_role_groups(new_user_ids=[user_ids[row.employee_number] for row in plan.to_create])
+    changed = [employee_ids[row.employee_number] for row in employee_rows] + leaving_ids
+    if changed:
+        employments_changed.send(sender=Employee, employee_ids=changed)
     return {
         # Go-live (see ImportPlan): newcomers get a checklist counted from their start
         # date, moved people the items of their new fit counted from today, established

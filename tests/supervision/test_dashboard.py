@@ -163,6 +163,10 @@ def _make_reports(supervisor, unit, count, courses):
             for c in courses
         ]
     )
+    # Bulk creation bypasses the services: build the status table as the command does.
+    from courses.status import learning_status_refresh
+
+    learning_status_refresh(employee_ids=[e.pk for e in employees])
 
 
 def test_dashboard_costs_the_same_queries_for_10_and_500_reports(county, as_user):
