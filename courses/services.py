@@ -284,3 +284,28 @@ def enrolments_assign(*, employees, course: CoursePage, due_date) -> dict[str, i
         ]
         Enrolment.objects.bulk_create(new, ignore_conflicts=True)
     return {"created": len(new), "updated": updated}
+
+
+def lesson_quizzes_keep(*, lesson: LessonPage, user=None) -> None:
+    """Keep each quiz written in `lesson`'s blocks as a draft of its quiz (a new quiz in
+    the lesson's language for a new block, the quiz's translation for a block copied
+    from another language) and point the block at it, so the lesson's
+    revision names the quiz that goes live with it. Called by LessonPage.save_revision.
+    A block that only points at a quiz is left as it is.
+    Queries: two per unchanged quiz, about six per changed one."""
+    from courses.blocks import quiz_spec
+    from quizzes.services import quiz_save_draft
+    from quizzes.translation import quiz_translation_ensure
+
+    for block in lesson.body:
+        if block.block_type != "quiz":
+            continue
+        spec = quiz_spec(block.value)
+        if spec is None:
+            continue
+        quiz = block.value["quiz"]
+        if quiz is not None and quiz.locale_id != lesson.locale_id:
+            # A lesson's translation: the quiz's translation, so attempts in either
+            # language count together.
+            quiz = quiz_translation_ensure(quiz=quiz, locale=lesson.locale, user=user)
+        block.value["quiz"] = quiz_save_draft(quiz=quiz, spec=spec, locale=lesson.locale, user=user)
