@@ -214,6 +214,11 @@ class QuizReferenceBlock(blocks.ChooserBlock):
     def get_form_state(self, value):
         return value.pk if value is not None else None
 
+    def value_from_form(self, value):
+        if value in (None, ""):
+            return None
+        return super().value_from_form(value)
+
     class Meta:
         form_classname = "quiz-reference"
 
