@@ -289,6 +289,8 @@ class QuestionsBlock(blocks.StreamBlock):
 
     class Meta:
         min_num = 1
+        # A new quiz starts with its first question, a single-choice one.
+        default = [("single", {"text": "", "choices": _blank_choices(), "explanation": ""})]
 
 
 class QuizBlock(blocks.StructBlock):
