@@ -75,19 +75,23 @@ def _passed_attempts(employee: Employee, quiz_keys: set, since):
 
 
 def _quiz_keys(lessons) -> set:
-    from quizzes.models import Quiz
-
-    ids = [quiz_id for lesson in lessons for quiz_id in lesson.required_quiz_ids()]
-    return set(Quiz.objects.filter(pk__in=ids).values_list("translation_key", flat=True))
+    """The translation keys of the lessons' required quizzes, from the quizzes their
+    blocks have loaded (one query per lesson with a quiz, none for one already read)."""
+    return {
+        block.value["quiz"].translation_key
+        for lesson in lessons
+        for block in lesson.body
+        if block.block_type == "quiz" and block.value["required"] and block.value["quiz"]
+    }
 
 
 def _locked_round(*, employee: Employee, course: CoursePage):
     """Lock the learner's enrolment on `course` (everything one learner does on one
     course is serialised); return it, the current round and when that round began."""
-    enrolment = enrolment_ensure(employee=employee, course=course)
-    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list(
-        "pk", flat=True
-    ).first()
+    # Read and locked in one statement (a new enrolment is the transaction's own).
+    enrolment, _created = Enrolment.objects.select_for_update().get_or_create(
+        employee=employee, course=course, defaults={"source": Enrolment.Source.SELF}
+    )
     cycle = current_cycle(employee=employee, course=course)
     return enrolment, cycle, _cycle_started(employee=employee, course=course, cycle=cycle)
 

@@ -42,17 +42,17 @@ def quiz_submit(
 
     The same `submission_key` posted twice (a double click) returns the first attempt.
     Attempts are limited across the quiz's translations.
-    Queries: six whatever the number of questions.
+    Queries: five whatever the number of questions.
     """
     key = _submission_key(submission_key)
     _lock_learner(employee)
-    quiz = _live_quiz(quiz_id)
+    quiz, choices = _live_quiz(quiz_id)
     previous = _attempts_of(employee, quiz, key)
     earlier = next((attempt for attempt in previous if attempt.submission_key == key), None)
     if earlier is not None:
         return earlier
     _check_attempts_left(quiz, used=len(previous))
-    graded = _grade(quiz, answers)
+    graded = _grade(answers, choices)
     return _record(employee, quiz, graded, key=key, number=len(previous) + 1)
 
 
@@ -73,11 +73,18 @@ def _lock_learner(employee: Employee) -> None:
     ).first()
 
 
-def _live_quiz(quiz_id: int) -> Quiz:
-    quiz = Quiz.objects.filter(pk=quiz_id).first()
+def _live_quiz(quiz_id: int) -> tuple[Quiz, list[AnswerChoice]]:
+    """The quiz with its questions and choices, in their order: one query (two for a
+    quiz without questions, which is refused)."""
+    choices = list(
+        AnswerChoice.objects.filter(question__quiz_id=quiz_id)
+        .select_related("question__quiz")
+        .order_by("question__sort_order", "question_id", "sort_order", "pk")
+    )
+    quiz = choices[0].question.quiz if choices else Quiz.objects.filter(pk=quiz_id).first()
     if quiz is None or not quiz.live:
         raise SubmissionRefused([_("Tätä tietovisaa ei ole julkaistu, eikä siihen voi vastata.")])
-    return cast(Quiz, quiz)
+    return cast(Quiz, quiz), choices
 
 
 def _attempts_of(employee: Employee, quiz: Quiz, key: uuid.UUID) -> list[QuizAttempt]:
@@ -104,21 +111,18 @@ def _check_attempts_left(quiz: Quiz, *, used: int) -> None:
         )
 
 
-def _grade(quiz: Quiz, answers: dict[int, list[int]]) -> list[GradedQuestion]:
-    """Every question of the quiz answered with its own choices (one for a single-choice
-    question), each graded right when exactly its correct choices are chosen; else the
-    submission is refused with every problem named. One query."""
+def _grade(answers: dict[int, list[int]], choices: list[AnswerChoice]) -> list[GradedQuestion]:
+    """Every question of the quiz (`choices`, its choices in order) answered with its
+    own choices (one for a single-choice question), each graded right when exactly its
+    correct choices are chosen; else the submission is refused with every problem
+    named. No queries."""
     if not any(answers.values()):
         raise SubmissionRefused(
             [_("Et vastannut yhteenkään kysymykseen. Valitse vastaukset ja lähetä uudelleen.")]
         )
     questions: dict[int, Question] = {}
     choices_of: dict[int, list[AnswerChoice]] = {}
-    for choice in (
-        AnswerChoice.objects.filter(question__quiz=quiz)
-        .select_related("question")
-        .order_by("question__sort_order", "sort_order")
-    ):
+    for choice in choices:
         questions.setdefault(choice.question_id, choice.question)
         choices_of.setdefault(choice.question_id, []).append(choice)
     problems = []

@@ -23,15 +23,18 @@ def test_a_passing_submission_that_completes_the_lesson_and_the_course(client, q
     course = make_course(lessons=1, quiz=quiz)
     (lesson,) = lessons_of(course)
     page = client.get(lesson.url).content.decode()
+    form = quiz_post(right_answers(quiz), form_key(page, quiz))
     with CaptureQueriesContext(connection) as queries:
-        answer = client.post(
-            f"/opinnot/oppitunti/{lesson.pk}/tietovisa/{quiz.pk}/",
-            quiz_post(right_answers(quiz), form_key(page, quiz)),
-        )
+        answer = client.post(f"/opinnot/oppitunti/{lesson.pk}/tietovisa/{quiz.pk}/", form)
     assert answer.status_code == 302
     assert CourseCompletion.objects.filter(employee=employee, course=course).exists()
     assert LessonCompletion.objects.filter(employee=employee, lesson=lesson).exists()
-    statements = [query["sql"] for query in queries.captured_queries]
+    # Savepoints are not statements a learner waits for (as in the grading test).
+    statements = [
+        query["sql"]
+        for query in queries.captured_queries
+        if not query["sql"].startswith(("SAVEPOINT", "RELEASE"))
+    ]
     assert len(statements) <= MAX_STATEMENTS, "\n".join(
         f"{n}. {sql[:300]}" for n, sql in enumerate(statements, start=1)
     )

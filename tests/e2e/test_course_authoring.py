@@ -79,6 +79,9 @@ def _save_draft(counter):
         counter.click(
             page.locator("button[name='action-draft'], button:has-text('Tallenna luonnos')").first
         )
+    if "/edit/" not in page.url:
+        problems = page.locator(".messages, .error-message, .w-field__errors").all_inner_texts()
+        pytest.fail(f"not saved: {problems}")
 
 
 QUESTIONS = [

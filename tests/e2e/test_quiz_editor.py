@@ -61,6 +61,9 @@ def test_true_false_question_gets_its_two_choices(page, sign_in, trainer, settin
     assert page.locator(f"[name='{question}-choices-0-value-is_correct']").is_checked()
     with page.expect_navigation():
         page.get_by_role("button", name="Tallenna luonnos").click()
+    if "/edit/" not in page.url:
+        problems = page.locator(".messages, .error-message, .w-field__errors").all_inner_texts()
+        pytest.fail(f"the lesson was not saved: {problems}")
     lesson = course.get_children().get(title="Tosi vai epätosi").specific
     (block,) = lesson.get_latest_revision_as_object().body
     quiz = block.value["quiz"].get_latest_revision_as_object()
