@@ -378,8 +378,9 @@ class QuizBlock(blocks.StructBlock):
 
 def quiz_spec(value) -> QuizSpec | None:
     """What a quiz block's value says, as plain data; None for a block that only points
-    at a quiz (written before quizzes were written in the lesson)."""
-    if not value.get("questions"):
+    at a quiz (written before quizzes were written in the lesson: no title of its own;
+    the editor requires one)."""
+    if not (value.get("title") or "").strip() or not value.get("questions"):
         return None
     return QuizSpec(
         title=value["title"],

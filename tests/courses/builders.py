@@ -151,3 +151,49 @@ def list_block(items: list) -> dict:
     for index, value in enumerate(items):
         data[str(index)] = {"value": value, "deleted": "", "order": index, "id": ""}
     return data
+
+
+def inline_quiz(title="Visa", questions=None, quiz=None, **rules) -> dict:
+    """A quiz block's value written in the lesson (raw questions, for LessonPage.body):
+    `questions` are (block id, kind, text, [(choice id, text, correct)]) tuples."""
+    import uuid
+
+    questions = questions or [
+        (
+            str(uuid.uuid4()),
+            "single",
+            f"Kysymys {n}",
+            [(str(uuid.uuid4()), f"oikea {n}", True), (str(uuid.uuid4()), f"väärä {n}", False)],
+        )
+        for n in (1, 2)
+    ]
+    return {
+        "quiz": quiz,
+        "required": True,
+        "title": title,
+        "intro": "",
+        "pass_mark": rules.pop("pass_mark", 50),
+        "max_attempts": rules.pop("max_attempts", 3),
+        "shuffle": False,
+        "reveal_answers": "final",
+        **rules,
+        "questions": [
+            {
+                "type": kind,
+                "id": question_id,
+                "value": {
+                    "text": text,
+                    "explanation": "",
+                    "choices": [
+                        {
+                            "type": "item",
+                            "id": choice_id,
+                            "value": {"text": choice, "is_correct": correct, "feedback": ""},
+                        }
+                        for choice_id, choice, correct in choices
+                    ],
+                },
+            }
+            for question_id, kind, text, choices in questions
+        ],
+    }

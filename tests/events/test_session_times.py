@@ -37,7 +37,7 @@ def test_session_page_and_calendar_file_follow_the_reader(client, language, hour
     session, day = _session_at_three_pm()
     page = client.get(reverse("events:session", args=[session.pk])).content.decode()
     assert hours in page
-    assert "15:00" not in page
+    assert "15:00–" not in page  # the fixed H:i format
     response = client.get(reverse("events:ics", args=[session.pk]))
     expected = f"{file_name}-{session.pk}-{day:%Y-%m-%d}.ics"
     assert response["Content-Disposition"] == f'attachment; filename="{expected}"'
