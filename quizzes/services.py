@@ -211,7 +211,7 @@ def quiz_save_draft(
     keep their rows (and the answers given to them). Nothing is saved when the quiz
     already says this. Queries: two for an unchanged quiz, about six otherwise."""
     if quiz is None:
-        quiz = Quiz(locale=locale, live=False, **spec.settings())  # type: ignore[arg-type]
+        quiz = Quiz(locale=locale, live=False, **spec.settings())
         quiz.save()
         base = quiz
     else:

@@ -4,6 +4,7 @@ its two choices, Tosi (correct) and Epätosi, and the lesson's draft keeps them.
 import pytest
 from django.contrib.auth.models import Group
 
+from courses.models import LessonPage
 from people import roles
 from tests.courses.builders import make_course
 from tests.e2e.test_course_authoring import _add_block, _set_slug
@@ -42,7 +43,7 @@ def test_true_false_question_gets_its_two_choices(page, sign_in, trainer, settin
     course = make_course(lessons=0)
     sign_in(EMAIL, PASSWORD)
     page.goto(f"/admin/pages/add/courses/lessonpage/{course.pk}/")
-    page.locator("#id_title").fill("Tosi vai epätosi")
+    page.locator("#id_title").press_sequentially("Tosi vai epätosi")
     _set_slug(page, "tosi-vai-epatosi")
     steps = _Steps(page)
     _add_block(steps, "Tietovisa")
@@ -64,7 +65,7 @@ def test_true_false_question_gets_its_two_choices(page, sign_in, trainer, settin
     if "/edit/" not in page.url:
         problems = page.locator(".messages, .error-message, .w-field__errors").all_inner_texts()
         pytest.fail(f"the lesson was not saved: {problems}")
-    lesson = course.get_children().get(title="Tosi vai epätosi").specific
+    lesson = LessonPage.objects.child_of(course).get()
     (block,) = lesson.get_latest_revision_as_object().body
     quiz = block.value["quiz"].get_latest_revision_as_object()
     question = list(quiz.questions.all())[1]
