@@ -13,7 +13,7 @@ from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
-MAX_STATEMENTS = 24
+MAX_STATEMENTS = 26
 
 
 @pytest.mark.parametrize("questions", [2, 8])
