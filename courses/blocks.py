@@ -1,15 +1,22 @@
 """The building blocks of a lesson, one StructBlock per element (bakerydemo's shape)."""
 
 import os
+import uuid
+from functools import cached_property
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
-from wagtail.snippets.blocks import SnippetChooserBlock
+
+from quizzes.forms import best_score, question_problem
+from quizzes.specs import ChoiceSpec, QuestionSpec, QuizSpec
 
 VIDEO_EXTENSIONS = ("mp4", "webm")
 CAPTION_EXTENSIONS = ("vtt",)
@@ -191,21 +198,266 @@ class ReflectionBlock(blocks.StructBlock):
         label = _("Pohdintatehtävä")
 
 
-class QuizBlock(blocks.StructBlock):
-    """A quiz from the quiz library, graded on the server."""
+class QuizReferenceBlock(blocks.ChooserBlock):
+    """The quiz rows this block is kept in (quizzes.services.quiz_save_draft), a hidden
+    field: the trainer writes the quiz in the block and never chooses it."""
 
-    quiz = SnippetChooserBlock("quizzes.Quiz", label=_("tietovisa"))
+    target_model = "quizzes.Quiz"
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    @cached_property
+    def widget(self):
+        return forms.HiddenInput()
+
+    def get_form_state(self, value):
+        return value.pk if value is not None else None
+
+    def value_from_form(self, value):
+        if value in (None, ""):
+            return None
+        return super().value_from_form(value)
+
+    class Meta:
+        form_classname = "quiz-reference"
+
+
+class ChoiceItemBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("vaihtoehto"), max_length=500)
+    is_correct = blocks.BooleanBlock(label=_("oikea vastaus"), required=False)
+    feedback = blocks.CharBlock(label=_("palaute"), max_length=500, required=False)
+
+    class Meta:
+        icon = "radio-full"
+        label = _("Vastausvaihtoehto")
+
+
+def _blank_choices():
+    return [{"text": "", "is_correct": False}, {"text": "", "is_correct": False}]
+
+
+def _true_false_choices():
+    """The two choices a true-or-false question starts with, in the editor's language."""
+    return [
+        {"text": gettext("Tosi"), "is_correct": True},
+        {"text": gettext("Epätosi"), "is_correct": False},
+    ]
+
+
+class QuestionBlock(blocks.StructBlock):
+    """One question of a quiz; its block type is the question's type."""
+
+    text = blocks.TextBlock(label=_("kysymys"), rows=2)
+
+    class Meta:
+        icon = "help"
+        form_classname = "quiz-question"
+
+
+def _question_block(label, choices_default, icon: str) -> QuestionBlock:
+    return QuestionBlock(
+        [
+            (
+                "choices",
+                blocks.ListBlock(
+                    ChoiceItemBlock(),
+                    label=_("vastausvaihtoehdot"),
+                    min_num=2,
+                    default=choices_default,
+                ),
+            ),
+            (
+                "explanation",
+                blocks.TextBlock(
+                    label=_("selitys"),
+                    required=False,
+                    rows=2,
+                    help_text=_("Näytetään palautuksen jälkeen."),
+                ),
+            ),
+        ],
+        label=label,
+        icon=icon,
+    )
+
+
+class QuestionsBlock(blocks.StreamBlock):
+    single = _question_block(_("Yksi oikea vastaus"), _blank_choices, "radio-full")
+    multiple = _question_block(_("Useita oikeita vastauksia"), _blank_choices, "list-ul")
+    true_false = _question_block(_("Tosi vai epätosi"), _true_false_choices, "tick")
+
+    class Meta:
+        min_num = 1
+        # A new quiz starts with its first question, a single-choice one.
+        default = [("single", {"text": "", "choices": _blank_choices(), "explanation": ""})]
+
+
+class QuizBlock(blocks.StructBlock):
+    """A quiz written in the lesson: its rules, its questions and their choices. Each
+    save of the lesson keeps it as the quiz's draft (courses.services), which goes live
+    with the course's approval; graded on the server."""
+
+    quiz = QuizReferenceBlock(label="")
+    title = blocks.CharBlock(label=_("otsikko"), max_length=200)
+    intro = blocks.TextBlock(label=_("johdanto"), required=False, rows=2)
+    pass_mark = blocks.IntegerBlock(
+        label=_("hyväksymisraja (%)"), default=70, min_value=0, max_value=100
+    )
+    max_attempts = blocks.IntegerBlock(
+        label=_("yrityksiä enintään"), default=3, min_value=0, help_text=_("0 = rajaton")
+    )
+    reveal_answers = blocks.ChoiceBlock(
+        label=_("näytä oikeat vastaukset"),
+        choices=[
+            ("final", _("Kun visa on läpäisty tai yritykset on käytetty")),
+            ("each", _("Jokaisen palautuksen jälkeen")),
+            ("never", _("Ei koskaan")),
+        ],
+        default="final",
+        help_text=_(
+            "Oletus: vasta kun visa on läpäisty tai yritykset on käytetty, ettei uusi "
+            "yritys ole vastausten kopiointia."
+        ),
+    )
+    shuffle = blocks.BooleanBlock(
+        label=_("sekoita kysymykset ja vaihtoehdot"), required=False, default=False
+    )
     required = blocks.BooleanBlock(
         label=_("läpäisy vaaditaan"),
         required=False,
         default=True,
         help_text=_("Oppitunti ja koulutus valmistuvat vasta, kun tietovisa on läpäisty."),
     )
+    questions = QuestionsBlock(label=_("kysymykset"))
 
     class Meta:
         icon = "tasks"
         template = "courses/blocks/quiz.html"
         label = _("Tietovisa")
+        form_classname = "quiz-block"
+
+    def clean(self, value):
+        """Each question has a correct answer of its type (quizzes.forms.question_problem),
+        shown at the question, and the pass mark can be reached."""
+        errors = {}
+        try:
+            value = super().clean(value)
+        except StructBlockValidationError as invalid:
+            errors.update(invalid.block_errors)
+        questions = [
+            [bool(choice["is_correct"]) for choice in question.value["choices"]]
+            for question in value.get("questions") or []
+        ]
+        if "questions" not in errors:
+            question_errors = {}
+            for index, question in enumerate(value.get("questions") or []):
+                problem = question_problem(question.block_type, questions[index])
+                if problem is not None:
+                    question_errors[index] = StructBlockValidationError(
+                        block_errors={"choices": ValidationError(problem)}
+                    )
+            if question_errors:
+                errors["questions"] = StreamBlockValidationError(block_errors=question_errors)
+        pass_mark = value.get("pass_mark")
+        if questions and pass_mark is not None and best_score(questions) < pass_mark:
+            errors.setdefault(
+                "pass_mark",
+                ValidationError(
+                    _(
+                        "Hyväksymisraja %(mark)s %% ei ole saavutettavissa: parhaimmillaankin "
+                        "pisteet ovat %(best)s %%. Merkitse oikeat vastaukset tai laske rajaa."
+                    )
+                    % {"mark": pass_mark, "best": best_score(questions)}
+                ),
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
+def quiz_spec(value) -> QuizSpec | None:
+    """What a quiz block's value says, as plain data; None for a block that only points
+    at a quiz (written before quizzes were written in the lesson: no title of its own;
+    the editor requires one)."""
+    if not (value.get("title") or "").strip() or not value.get("questions"):
+        return None
+    return QuizSpec(
+        title=value["title"],
+        intro=value.get("intro") or "",
+        pass_mark=value["pass_mark"] if value.get("pass_mark") is not None else 70,
+        max_attempts=value["max_attempts"] if value.get("max_attempts") is not None else 3,
+        shuffle=bool(value.get("shuffle")),
+        reveal_answers=value.get("reveal_answers") or "final",
+        questions=tuple(
+            QuestionSpec(
+                block_id=_uuid(question.id),
+                kind=question.block_type,
+                text=question.value["text"],
+                explanation=question.value.get("explanation") or "",
+                choices=tuple(
+                    ChoiceSpec(
+                        block_id=_uuid(choice_id),
+                        text=choice["text"],
+                        is_correct=bool(choice["is_correct"]),
+                        feedback=choice.get("feedback") or "",
+                    )
+                    for choice_id, choice in _items(question.value["choices"])
+                ),
+            )
+            for question in value["questions"]
+        ),
+    )
+
+
+def _items(choices):
+    """(id, value) of each item of a ListBlock value."""
+    return [(item.id, item.value) for item in choices.bound_blocks]
+
+
+def _uuid(value) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def quiz_block_value(quiz, questions) -> dict:
+    """The stored form of a quiz block written from `quiz` and its `questions` (each with
+    `choices_list`), giving every question and choice the block id it carries: for the
+    data migration and the demo loader."""
+    return {
+        "quiz": quiz.pk,
+        "title": quiz.title,
+        "intro": quiz.intro,
+        "pass_mark": quiz.pass_mark,
+        "max_attempts": quiz.max_attempts,
+        "reveal_answers": quiz.reveal_answers,
+        "shuffle": quiz.shuffle,
+        "questions": [
+            {
+                "type": question.kind,
+                "id": str(question.block_id),
+                "value": {
+                    "text": question.text,
+                    "choices": [
+                        {
+                            "type": "item",
+                            "id": str(choice.block_id),
+                            "value": {
+                                "text": choice.text,
+                                "is_correct": choice.is_correct,
+                                "feedback": choice.feedback,
+                            },
+                        }
+                        for choice in question.choices_list
+                    ],
+                    "explanation": question.explanation,
+                },
+            }
+            for question in questions
+        ],
+    }
 
 
 class SelfAssessmentBlock(blocks.StructBlock):

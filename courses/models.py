@@ -414,6 +414,14 @@ class LessonPage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, 
     def get_workflow(self):
         return None
 
+    def save_revision(self, *args, **kwargs):
+        """Each save of the lesson keeps the quizzes written in it as their drafts
+        (courses.services.lesson_quizzes_keep), before the revision is written."""
+        from courses.services import lesson_quizzes_keep
+
+        lesson_quizzes_keep(lesson=self, user=kwargs.get("user"))
+        return super().save_revision(*args, **kwargs)
+
     @cached_property
     def course(self) -> "CoursePage":
         """The course this lesson belongs to, in the lesson's own language (one query)."""
@@ -491,6 +499,8 @@ class LessonPage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, 
                 block_ids=[b.id for b in self.body if b.block_type == "self_assessment"],
             )
             context["lesson_done"] = own.lesson_done
+        if preview:
+            self._preview_quizzes()
         if preview or employee is not None:
             states = lesson_quiz_states(
                 employee=employee,
@@ -501,6 +511,18 @@ class LessonPage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, 
             )
             context.update(states)
         return context
+
+    def _preview_quizzes(self) -> None:
+        """For a preview, each quiz block shows what it says now, saved or not
+        (quizzes.selectors.quiz_preview). The previewed page is never saved."""
+        from courses.blocks import quiz_spec
+        from quizzes.selectors import quiz_preview
+
+        quiz_blocks = [block for block in self.body if block.block_type == "quiz"]
+        for number, block in enumerate(quiz_blocks, start=1):
+            spec = quiz_spec(block.value)
+            if spec is not None:
+                block.value["quiz"] = quiz_preview(spec, quiz=block.value["quiz"], number=number)
 
     def serve(self, request, *args, **kwargs):
         from courses.views import serve_lesson

@@ -768,7 +768,19 @@ def completion_title(*, completion: CourseCompletion) -> str:
     """The completed course's name in the reader's language: its live translation's
     title when there is one, else the title recorded at completion (the Finnish one, or
     the course's name at the time if it has since been removed). One query."""
+    from django.conf import settings
+    from django.utils.translation import get_language
+
+    from courses.models import default_locale_id
+
     course = completion.course
+    reader = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if (
+        course is not None
+        and course.locale_id == default_locale_id()
+        and reader == settings.LANGUAGE_CODE
+    ):
+        return completion.course_title  # a Finnish reader of a Finnish course
     if course is not None:
         translated = course.localized
         if translated.pk != course.pk:

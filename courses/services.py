@@ -8,6 +8,7 @@ import datetime
 import uuid
 from collections.abc import Iterable
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -91,10 +92,14 @@ def _passed_attempts(
 
 
 def _quiz_keys(lessons: Iterable[LessonPage]) -> set[uuid.UUID]:
-    from quizzes.models import Quiz
-
-    ids = [quiz_id for lesson in lessons for quiz_id in lesson.required_quiz_ids()]
-    return set(Quiz.objects.filter(pk__in=ids).values_list("translation_key", flat=True))
+    """The translation keys of the lessons' required quizzes, from the quizzes their
+    blocks have loaded (one query per lesson with a quiz, none for one already read)."""
+    return {
+        block.value["quiz"].translation_key
+        for lesson in lessons
+        for block in lesson.body
+        if block.block_type == "quiz" and block.value["required"] and block.value["quiz"]
+    }
 
 
 def _locked_round(
@@ -102,10 +107,10 @@ def _locked_round(
 ) -> tuple[Enrolment, int, datetime.datetime | None]:
     """Lock the learner's enrolment on `course` (everything one learner does on one
     course is serialised); return it, the current round and when that round began."""
-    enrolment = enrolment_ensure(employee=employee, course=course)
-    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).values_list(
-        "pk", flat=True
-    ).first()
+    # Read and locked in one statement (a new enrolment is the transaction's own).
+    enrolment, _created = Enrolment.objects.select_for_update().get_or_create(
+        employee=employee, course=course, defaults={"source": Enrolment.Source.SELF}
+    )
     cycle = current_cycle(employee=employee, course=course)
     return enrolment, cycle, _cycle_started(employee=employee, course=course, cycle=cycle)
 
@@ -207,7 +212,8 @@ def course_complete_if_done(
     enrolment lock."""
     if CourseCompletion.objects.filter(employee=employee, course=course, cycle=cycle).exists():
         return None
-    lessons = list(LessonPage.objects.live().child_of(course).specific())
+    # LessonPage rows are the specific pages already: no second query.
+    lessons = list(LessonPage.objects.live().child_of(course))
     if not lessons:
         return None
     done = set(
@@ -218,16 +224,17 @@ def course_complete_if_done(
     if course.require_all_lessons and not {lesson.pk for lesson in lessons} <= done:
         return None
     quiz_keys = _quiz_keys(lessons)
-    if not _required_quizzes_passed(employee=employee, quiz_keys=quiz_keys, since=since):
+    best: dict[uuid.UUID, int] = {}  # the best passing score per required quiz, in one query
+    if quiz_keys:
+        for key, score in _passed_attempts(employee, quiz_keys, since).values_list(
+            "quiz__translation_key", "score"
+        ):
+            best[key] = max(score, best.get(key, 0))
+    if not quiz_keys <= set(best):
         return None
     # The before/after figure needs the after-course self-rating: asked before completing.
     if after_assessments_unanswered(employee=employee, course=course, lessons=lessons):
         return None
-    best: dict[uuid.UUID, int] = {}
-    for key, score in _passed_attempts(employee, quiz_keys, since).values_list(
-        "quiz__translation_key", "score"
-    ):
-        best[key] = max(score, best.get(key, 0))
     scores = list(best.values())
     now = timezone.now()
     try:
@@ -339,3 +346,28 @@ def course_mark_material_change(*, course: CoursePage, now=None):
         completions_affected=change.completions_affected
     )
     return change
+
+
+def lesson_quizzes_keep(*, lesson: LessonPage, user: User | None = None) -> None:
+    """Keep each quiz written in `lesson`'s blocks as a draft of its quiz (a new quiz in
+    the lesson's language for a new block, the quiz's translation for a block copied
+    from another language) and point the block at it, so the lesson's
+    revision names the quiz that goes live with it. Called by LessonPage.save_revision.
+    A block that only points at a quiz is left as it is.
+    Queries: two per unchanged quiz, about six per changed one."""
+    from courses.blocks import quiz_spec
+    from quizzes.services import quiz_save_draft
+    from quizzes.translation import quiz_translation_ensure
+
+    for block in lesson.body:
+        if block.block_type != "quiz":
+            continue
+        spec = quiz_spec(block.value)
+        if spec is None:
+            continue
+        quiz = block.value["quiz"]
+        if quiz is not None and quiz.locale_id != lesson.locale_id:
+            # A lesson's translation: the quiz's translation, so attempts in either
+            # language count together.
+            quiz = quiz_translation_ensure(quiz=quiz, locale=lesson.locale, user=user)
+        block.value["quiz"] = quiz_save_draft(quiz=quiz, spec=spec, locale=lesson.locale, user=user)

@@ -113,10 +113,11 @@ def quiz_submit(request, lesson_id: int, quiz_id: int):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     if not user_can_view_course(request.user, lesson.course.canonical):
         raise Http404
+    # The quizzes the lesson names, read from its stored blocks without loading them.
     if quiz_id not in {
-        block.value["quiz"].pk
-        for block in lesson.body
-        if block.block_type == "quiz" and block.value["quiz"]
+        (block.get("value") or {}).get("quiz")
+        for block in lesson.body.raw_data
+        if block.get("type") == "quiz"
     }:
         raise Http404
     answers: dict[int, list[int]] = {}
@@ -143,10 +144,14 @@ def quiz_submit(request, lesson_id: int, quiz_id: int):
             messages.error(request, message)
         return redirect(f"{lesson.url}#quiz-{quiz_id}")
     request.session.pop(f"quiz-{quiz_id}-draft", None)
-    services.enrolment_remember_lesson(employee=employee, lesson=lesson)
+    done = False
     if attempt.passed:
-        # Completes the lesson once every required quiz in it is passed.
+        # Completes the lesson once every required quiz in it is passed (which also
+        # remembers where the learner goes on).
         done, completion = services.lesson_complete(employee=employee, lesson=lesson)
+    if not done:
+        services.enrolment_remember_lesson(employee=employee, lesson=lesson)
+    if done:
         if completion is not None:
             return _completed(request, completion)
         if done and not lesson.get_next_siblings().live().exists():

@@ -75,3 +75,15 @@ def lesson_created_as_draft(request, parent_page, page_class):
     if request.method == "POST" and issubclass(page_class, LessonPage):
         request.POST = request.POST.copy()
         request.POST.pop("action-submit", None)
+
+
+@hooks.register("insert_editor_js")
+def minimap_keyboard_js():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html(
+        '<script src="{}" data-label="{}"></script>',
+        static("courses/minimap_keyboard.js"),
+        _("Sisällön yleiskuva"),
+    )

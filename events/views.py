@@ -25,6 +25,7 @@ from events.models import Network, PresenterSlot, Registration, Session
 from events.permissions import user_can_convene, user_can_share_with_team, user_is_coordinator
 from people.models import Employee
 from people.selectors import employee_for_user
+from reporting.filenames import export_filename
 
 
 def _employee_or_404(request) -> Employee:
@@ -131,7 +132,11 @@ def calendar_file(request, session_id: int):
     return FileResponse(
         io.BytesIO(ics.session_calendar(session, attendee_email=employee.user.email)),
         as_attachment=True,
-        filename=f"tilaisuus-{session.pk}.ics",
+        filename=export_filename(
+            name=_("tilaisuus %(number)s") % {"number": session.pk},
+            extension="ics",
+            day=timezone.localdate(session.starts_at),
+        ),
         content_type="text/calendar; charset=utf-8",
     )
 

@@ -1,8 +1,11 @@
 """Quizzes in the shape django-simple-quiz users know: Quiz → Question → AnswerChoice,
 and each learner's attempts (QuizAttempt → QuizAnswer). Graded on the server only.
 
-A quiz is a snippet with drafts and revisions: the rows in these tables are always the
-published version, so grading never sees an unpublished edit.
+A quiz is written inside its lesson (courses.blocks.QuizBlock); each save of the lesson
+keeps the quiz's drafts and revisions here, and the rows in these tables are always the
+published version, so grading never sees an unpublished edit. A question and a choice
+carry the id of the block they were written in (`block_id`), so an edit keeps their rows
+and the attempts, answers and statistics that point at them.
 """
 
 import uuid
@@ -96,6 +99,7 @@ class Question(Orderable, ClusterableModel):
     explanation = models.TextField(
         _("selitys"), blank=True, help_text=_("Näytetään palautuksen jälkeen.")
     )
+    block_id = models.UUIDField(null=True, blank=True, editable=False)
 
     panels = [
         FieldPanel("text"),
@@ -117,6 +121,7 @@ class AnswerChoice(Orderable):
     text = models.CharField(_("vaihtoehto"), max_length=500)
     is_correct = models.BooleanField(_("oikea vastaus"), default=False)
     feedback = models.CharField(_("palaute"), max_length=500, blank=True)
+    block_id = models.UUIDField(null=True, blank=True, editable=False)
 
     panels = [FieldPanel("text"), FieldPanel("is_correct"), FieldPanel("feedback")]
 

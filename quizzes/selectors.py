@@ -20,6 +20,7 @@ from quizzes.models import (
     QuizAttempt,
     SelfAssessmentAnswer,
 )
+from quizzes.specs import QuizSpec, quiz_from_spec
 
 # A quiz's questions by pk (a draft's unsaved ones by "new-<n>"), per quiz pk.
 QuestionsOf = dict[int, dict[int | str, Question]]
@@ -76,6 +77,27 @@ def _as_approved(quiz: Quiz, questions_of: QuestionsOf) -> Quiz:
     return draft
 
 
+def quiz_preview(spec: QuizSpec, *, quiz: Quiz | None, number: int) -> Quiz:
+    """A lesson preview's quiz: what the quiz block says now (saved or not), as the
+    learner will see it once approved. Never saved: its questions and choices get
+    numbers of their own (below zero) so that the form works as the learner's does.
+    No queries."""
+    preview = quiz_from_spec(spec)
+    preview.pk = quiz.pk if quiz is not None else -number
+    preview.live = True
+    if quiz is not None:
+        preview.translation_key = quiz.translation_key
+    questions = list(preview.questions.all())
+    next_id = -1
+    for question in questions:
+        question.pk, next_id = next_id, next_id - 1
+        question.ordered_choices = list(question.choices.all())
+        for choice in question.ordered_choices:
+            choice.pk, next_id = next_id, next_id - 1
+    preview.preview_questions = questions
+    return preview
+
+
 def choose_all_hint_needed(text: str) -> bool:
     """A multiple-choice question gets the hint "choose all correct ones" unless its
     own text already says so (the hint must not be read out twice)."""
@@ -118,14 +140,26 @@ def lesson_quiz_states(
     states = {}
     if quizzes:
         questions_of: QuestionsOf = {quiz.pk: {} for quiz in quizzes}
-        choices = AnswerChoice.objects.filter(question__quiz__in=quizzes).select_related("question")
-        for choice in choices.order_by("question__sort_order", "question_id", "sort_order", "pk"):
+        # A preview's quizzes (quiz_preview) come with their questions.
+        stored = [quiz for quiz in quizzes if not hasattr(quiz, "preview_questions")]
+        for quiz in quizzes:
+            for question in getattr(quiz, "preview_questions", []):
+                questions_of[quiz.pk][question.pk] = question
+        choices = AnswerChoice.objects.filter(question__quiz__in=stored).select_related("question")
+        for choice in (
+            choices.order_by("question__sort_order", "question_id", "sort_order", "pk")
+            if stored
+            else []
+        ):
             question = questions_of[choice.question.quiz_id].setdefault(
                 choice.question_id, choice.question
             )
             question.__dict__.setdefault("ordered_choices", []).append(choice)
         if employee is None:
-            quizzes = [_as_approved(quiz, questions_of) for quiz in quizzes]
+            quizzes = [
+                quiz if hasattr(quiz, "preview_questions") else _as_approved(quiz, questions_of)
+                for quiz in quizzes
+            ]
         keys = {quiz.translation_key: quiz for quiz in quizzes}
         if employee is None:
             attempts = []

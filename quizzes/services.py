@@ -11,9 +11,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from wagtail.models import Locale
 
 from people.models import Employee
 from quizzes.models import AnswerChoice, Question, Quiz, QuizAnswer, QuizAttempt
+from quizzes.specs import QuizSpec, quiz_from_spec, spec_of
 
 
 class SubmissionRefused(Exception):
@@ -40,17 +42,17 @@ def quiz_submit(
 
     The same `submission_key` posted twice (a double click) returns the first attempt.
     Attempts are limited across the quiz's translations.
-    Queries: six whatever the number of questions.
+    Queries: five whatever the number of questions.
     """
     key = _submission_key(submission_key)
     _lock_learner(employee)
-    quiz = _live_quiz(quiz_id)
+    quiz, choices = _live_quiz(quiz_id)
     previous = _attempts_of(employee, quiz, key)
     earlier = next((attempt for attempt in previous if attempt.submission_key == key), None)
     if earlier is not None:
         return earlier
     _check_attempts_left(quiz, used=len(previous))
-    graded = _grade(quiz, answers)
+    graded = _grade(answers, choices)
     return _record(employee, quiz, graded, key=key, number=len(previous) + 1)
 
 
@@ -71,11 +73,18 @@ def _lock_learner(employee: Employee) -> None:
     ).first()
 
 
-def _live_quiz(quiz_id: int) -> Quiz:
-    quiz = Quiz.objects.filter(pk=quiz_id).first()
+def _live_quiz(quiz_id: int) -> tuple[Quiz, list[AnswerChoice]]:
+    """The quiz with its questions and choices, in their order: one query (two for a
+    quiz without questions, which is refused)."""
+    choices = list(
+        AnswerChoice.objects.filter(question__quiz_id=quiz_id)
+        .select_related("question__quiz")
+        .order_by("question__sort_order", "question_id", "sort_order", "pk")
+    )
+    quiz = choices[0].question.quiz if choices else Quiz.objects.filter(pk=quiz_id).first()
     if quiz is None or not quiz.live:
         raise SubmissionRefused([_("Tätä tietovisaa ei ole julkaistu, eikä siihen voi vastata.")])
-    return cast(Quiz, quiz)
+    return cast(Quiz, quiz), choices
 
 
 def _attempts_of(employee: Employee, quiz: Quiz, key: uuid.UUID) -> list[QuizAttempt]:
@@ -102,21 +111,18 @@ def _check_attempts_left(quiz: Quiz, *, used: int) -> None:
         )
 
 
-def _grade(quiz: Quiz, answers: dict[int, list[int]]) -> list[GradedQuestion]:
-    """Every question of the quiz answered with its own choices (one for a single-choice
-    question), each graded right when exactly its correct choices are chosen; else the
-    submission is refused with every problem named. One query."""
+def _grade(answers: dict[int, list[int]], choices: list[AnswerChoice]) -> list[GradedQuestion]:
+    """Every question of the quiz (`choices`, its choices in order) answered with its
+    own choices (one for a single-choice question), each graded right when exactly its
+    correct choices are chosen; else the submission is refused with every problem
+    named. No queries."""
     if not any(answers.values()):
         raise SubmissionRefused(
             [_("Et vastannut yhteenkään kysymykseen. Valitse vastaukset ja lähetä uudelleen.")]
         )
     questions: dict[int, Question] = {}
     choices_of: dict[int, list[AnswerChoice]] = {}
-    for choice in (
-        AnswerChoice.objects.filter(question__quiz=quiz)
-        .select_related("question")
-        .order_by("question__sort_order", "sort_order")
-    ):
+    for choice in choices:
         questions.setdefault(choice.question_id, choice.question)
         choices_of.setdefault(choice.question_id, []).append(choice)
     problems = []
@@ -194,3 +200,37 @@ def quizzes_publish_pending(*, quiz_ids: Iterable[int], user: User | None = None
         quiz.latest_revision.publish(user=user, skip_permission_checks=True)
         published.append(quiz)
     return published
+
+
+def quiz_save_draft(
+    *, quiz: Quiz | None, spec: QuizSpec, locale: Locale, user: User | None
+) -> Quiz:
+    """Keep what a lesson's quiz block says (`spec`) as the latest revision of `quiz`, or
+    of a new quiz in `locale`: a draft that goes live with the course's approval, never
+    touching the live rows. Questions and choices written in the same blocks as before
+    keep their rows (and the answers given to them). Nothing is saved when the quiz
+    already says this. Queries: two for an unchanged quiz, about six otherwise."""
+    if quiz is None:
+        quiz = Quiz(locale=locale, live=False, **spec.settings())
+        quiz.save()
+        base = quiz
+    else:
+        # A copy: the caller's quiz keeps saying what is live.
+        base = (
+            quiz.get_latest_revision_as_object()
+            if quiz.latest_revision_id
+            else Quiz.objects.get(pk=quiz.pk)
+        )
+        if spec_of(base) == spec:
+            return quiz
+    ids = dict(
+        Question.objects.filter(quiz=quiz, block_id__isnull=False).values_list("block_id", "pk")
+    )
+    ids.update(
+        AnswerChoice.objects.filter(question__quiz=quiz, block_id__isnull=False).values_list(
+            "block_id", "pk"
+        )
+    )
+    draft = quiz_from_spec(spec, quiz=base, ids=ids)
+    draft.save_revision(user=user, clean=False)
+    return quiz

@@ -2,6 +2,7 @@
 data file `content.yaml` beside this module. Safe to run again: existing courses are
 left as they are."""
 
+import uuid
 from pathlib import Path
 
 from django.db import transaction
@@ -10,7 +11,7 @@ from wagtail.models import Locale, Page
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from people.demo.content_files import read_demo_content
 from people.models import JobRole
-from quizzes.models import AnswerChoice, Question, Quiz
+from quizzes.models import Quiz
 
 LANGUAGES = ("fi", "sv", "en")
 CONTENT_FILE = Path(__file__).with_name("content.yaml")
@@ -30,52 +31,69 @@ def _text(value, language: str):
     return value
 
 
-def _quiz(spec: dict, language: str, locale: Locale, translation_key=None) -> Quiz:
-    fields = {
+def _quiz_value(spec: dict, language: str, place: str, quiz: Quiz | None) -> dict:
+    """A lesson's quiz block written from `spec` in `language`. Its questions and
+    choices get ids made from `place` (the lesson's address), the same in every
+    language and on every run."""
+
+    def block_id(*path) -> str:
+        return str(
+            uuid.uuid5(uuid.NAMESPACE_URL, "/".join(["hyteopas-demo", place, *map(str, path)]))
+        )
+
+    return {
+        "quiz": quiz,
+        "required": spec.get("required", True),
         "title": _text(spec["title"], language),
         "intro": _text(spec.get("intro", ""), language),
         "pass_mark": spec.get("pass_mark", 70),
         "max_attempts": spec.get("max_attempts", 3),
         "shuffle": spec.get("shuffle", False),
-        "locale": locale,
+        "reveal_answers": spec.get("reveal_answers", "final"),
+        "questions": [
+            {
+                "type": question.get("kind", "single"),
+                "id": block_id(number),
+                "value": {
+                    "text": _text(question["text"], language),
+                    "choices": [
+                        {
+                            "type": "item",
+                            "id": block_id(number, order),
+                            "value": {
+                                "text": _text(choice["text"], language),
+                                "is_correct": choice.get("correct", False),
+                                "feedback": _text(choice.get("feedback", ""), language),
+                            },
+                        }
+                        for order, choice in enumerate(question["choices"])
+                    ],
+                    "explanation": _text(question.get("explanation", ""), language),
+                },
+            }
+            for number, question in enumerate(spec["questions"])
+        ],
     }
-    if translation_key:
-        fields["translation_key"] = translation_key
-    quiz = Quiz(**fields)
-    for position, question_spec in enumerate(spec["questions"]):
-        question = Question(
-            sort_order=position,
-            text=_text(question_spec["text"], language),
-            kind=question_spec.get("kind", Question.Kind.SINGLE),
-            explanation=_text(question_spec.get("explanation", ""), language),
-        )
-        question.choices = [
-            AnswerChoice(
-                sort_order=order,
-                text=_text(choice["text"], language),
-                is_correct=choice.get("correct", False),
-                feedback=_text(choice.get("feedback", ""), language),
-            )
-            for order, choice in enumerate(question_spec["choices"])
-        ]
-        quiz.questions.add(question)
-    quiz.save()
-    quiz.save_revision().publish()
-    return quiz
 
 
-def _body(blocks: list, language: str, quiz: Quiz | None) -> list:
+def _body(blocks: list, language: str, place: str, quizzes: list | None = None) -> list:
+    """The lesson's blocks in `language`; its quiz blocks point at `quizzes` (the
+    quizzes of the lesson's Finnish original, in order), or at none for a new lesson."""
     body = []
+    quizzes = list(quizzes or [])
     for block_type, value in blocks:
-        value = _text(value, language)
         if block_type == "quiz":
-            value = {"quiz": quiz, "required": value.get("required", True)}
-        body.append((block_type, value))
+            quiz = quizzes.pop(0) if quizzes else None
+            body.append((block_type, _quiz_value(value, language, place, quiz)))
+            continue
+        body.append((block_type, _text(value, language)))
     return body
 
 
 def _publish(page: Page) -> None:
     page.save_revision().publish()
+    if isinstance(page, LessonPage):
+        page.publish_parts()  # the quizzes written in it
 
 
 @transaction.atomic
@@ -114,17 +132,12 @@ def _translate_tree(home: Page, index: CourseIndexPage, content: dict) -> None:
             _publish(copy)
 
 
+def _place(course_spec: dict, lesson_spec: dict) -> str:
+    return f"{course_spec['slug']}/{lesson_spec['slug']}"
+
+
 def _create_course(index: CourseIndexPage, spec: dict) -> None:
-    quizzes = {}
     fi_locale = index.locale
-    for language in LANGUAGES:
-        locale = Locale.objects.get(language_code=language)
-        quizzes[language] = _quiz(
-            spec["quiz"],
-            language,
-            locale,
-            quizzes["fi"].translation_key if language != "fi" else None,
-        )
     course = index.add_child(
         instance=CoursePage(
             title=spec["title"]["fi"],
@@ -145,7 +158,7 @@ def _create_course(index: CourseIndexPage, spec: dict) -> None:
             instance=LessonPage(
                 title=lesson_spec["title"]["fi"],
                 slug=lesson_spec["slug"],
-                body=_body(lesson_spec["blocks"], "fi", quizzes["fi"]),
+                body=_body(lesson_spec["blocks"], "fi", _place(spec, lesson_spec)),
                 locale=fi_locale,
             )
         )
@@ -161,7 +174,9 @@ def _create_course(index: CourseIndexPage, spec: dict) -> None:
             copy = lesson.copy_for_translation(locale)
             copy.title = lesson_spec["title"][language]
             # Same blocks in the same order keep their ids, so self-ratings line up.
-            copy.body = _body(lesson_spec["blocks"], language, quizzes[language])
+            # Its quizzes are the Finnish quizzes' translations (courses.translation).
+            quizzes = [b.value["quiz"] for b in copy.body if b.block_type == "quiz"]
+            copy.body = _body(lesson_spec["blocks"], language, _place(spec, lesson_spec), quizzes)
             for translated, original in zip(copy.body, lesson.body, strict=True):
                 translated.id = original.id
             _publish(copy)

@@ -109,6 +109,8 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "notifications.context_processors.unread_count",
             ],
+            # Times in the reader's language (languages.dates), for every app's templates.
+            "libraries": {"localdates": "languages.templatetags.localdates"},
         },
     },
 ]

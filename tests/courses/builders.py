@@ -100,3 +100,100 @@ def wrong_answers(quiz: Quiz) -> dict[int, list[int]]:
 
 def default_locale() -> Locale:
     return Locale.get_default()
+
+
+def quiz_form_data(title="Visa", questions=None, pass_mark=50, quiz_pk="", **rules) -> dict:
+    """A quiz block as the lesson editor posts it, for nested_form_data/streamfield:
+    `questions` are (kind, text, [(choice text, correct)]) tuples; by default two
+    single-choice questions with "oikea n" correct and "väärä n"."""
+    from wagtail.test.utils.form_data import streamfield
+
+    questions = questions or [
+        ("single", f"Kysymys {n}", [(f"oikea {n}", True), (f"väärä {n}", False)]) for n in (1, 2)
+    ]
+    return {
+        "quiz": quiz_pk,
+        "title": title,
+        "intro": rules.pop("intro", ""),
+        "pass_mark": pass_mark,
+        "max_attempts": rules.pop("max_attempts", 3),
+        "reveal_answers": rules.pop("reveal_answers", "final"),
+        "required": "on",
+        **rules,
+        "questions": streamfield(
+            [
+                (
+                    kind,
+                    {
+                        "text": text,
+                        "explanation": "",
+                        "choices": list_block(
+                            [
+                                {
+                                    "text": choice,
+                                    "feedback": "",
+                                    **({"is_correct": "on"} if ok else {}),
+                                }
+                                for choice, ok in choices
+                            ]
+                        ),
+                    },
+                )
+                for kind, text, choices in questions
+            ]
+        ),
+    }
+
+
+def list_block(items: list) -> dict:
+    """ListBlock form data for nested_form_data."""
+    data: dict = {"count": len(items)}
+    for index, value in enumerate(items):
+        data[str(index)] = {"value": value, "deleted": "", "order": index, "id": ""}
+    return data
+
+
+def inline_quiz(title="Visa", questions=None, quiz=None, **rules) -> dict:
+    """A quiz block's value written in the lesson (raw questions, for LessonPage.body):
+    `questions` are (block id, kind, text, [(choice id, text, correct)]) tuples."""
+    import uuid
+
+    questions = questions or [
+        (
+            str(uuid.uuid4()),
+            "single",
+            f"Kysymys {n}",
+            [(str(uuid.uuid4()), f"oikea {n}", True), (str(uuid.uuid4()), f"väärä {n}", False)],
+        )
+        for n in (1, 2)
+    ]
+    return {
+        "quiz": quiz,
+        "required": True,
+        "title": title,
+        "intro": "",
+        "pass_mark": rules.pop("pass_mark", 50),
+        "max_attempts": rules.pop("max_attempts", 3),
+        "shuffle": False,
+        "reveal_answers": "final",
+        **rules,
+        "questions": [
+            {
+                "type": kind,
+                "id": question_id,
+                "value": {
+                    "text": text,
+                    "explanation": "",
+                    "choices": [
+                        {
+                            "type": "item",
+                            "id": choice_id,
+                            "value": {"text": choice, "is_correct": correct, "feedback": ""},
+                        }
+                        for choice_id, choice, correct in choices
+                    ],
+                },
+            }
+            for question_id, kind, text, choices in questions
+        ],
+    }

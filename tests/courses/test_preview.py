@@ -2,12 +2,20 @@
 (the preview panel and *Esikatsele* post the form, then load the preview) and the
 draft view of a workflow's approver."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from people import roles
-from tests.courses.builders import course_index, lessons_of, make_course, make_quiz
+from tests.courses.builders import (
+    course_index,
+    lessons_of,
+    make_course,
+    make_quiz,
+    quiz_form_data,
+)
 from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +40,7 @@ def _preview(client, url, data):
     return html
 
 
-def _lesson_data(title, quiz):
+def _lesson_data(title, quiz_title="Visa esikatselussa"):
     return nested_form_data(
         {
             "title": title,
@@ -40,7 +48,7 @@ def _lesson_data(title, quiz):
             "body": streamfield(
                 [
                     ("paragraph", rich_text("<p>Hyte tarkoittaa hyvinvoinnin edistämistä.</p>")),
-                    ("quiz", {"quiz": quiz.pk, "required": "on"}),
+                    ("quiz", quiz_form_data(title=quiz_title)),
                     (
                         "self_assessment",
                         {
@@ -59,32 +67,35 @@ def _lesson_data(title, quiz):
 def test_lesson_preview_on_edit_shows_the_course_the_quiz_and_the_self_assessment(
     trainer_client,
 ):
-    quiz = make_quiz(questions=2)
     course = make_course(lessons=2)
     first, second = lessons_of(course)
     html = _preview(
         trainer_client,
         f"/admin/pages/{second.pk}/edit/preview/",
-        _lesson_data("Järjestöt lähelläsi", quiz),
+        _lesson_data("Järjestöt lähelläsi"),
     )
     assert "Järjestöt lähelläsi" in html
     assert course.title in html  # the breadcrumb and the page title name the course
     assert "Oppitunti 2/2" in html
     assert first.url in html  # the previous lesson
     assert "Hyte tarkoittaa hyvinvoinnin edistämistä." in html
-    # The quiz as a learner who has not tried it sees it: its questions and choices.
-    assert quiz.title in html and "Kysymys 1" in html and "oikea 2" in html
-    assert "Lähetä vastaukset" in html
+    # The quiz as written, unsaved, as a learner who has not tried it sees it: its
+    # questions and choices, each question a group of its own.
+    assert "Visa esikatselussa" in html and "Kysymys 1" in html and "oikea 2" in html
+    assert "Lähetä vastaukset" in html and "Hyväksymisraja on 50 %" in html
+    assert (
+        html.count('name="question-') == 4
+        and len(set(re.findall(r'name="(question-[^"]+)"', html))) == 2
+    )
     assert "Miten hyvin tunnet lähialueen järjestöt?" in html and "Tallenna arvio" in html
 
 
 def test_new_lesson_previews_before_it_is_saved(trainer_client):
-    quiz = make_quiz(questions=1)
     course = make_course(lessons=1)
     html = _preview(
         trainer_client,
         f"/admin/pages/add/courses/lessonpage/{course.pk}/preview/",
-        _lesson_data("Uusi oppitunti", quiz),
+        _lesson_data("Uusi oppitunti"),
     )
     assert "Uusi oppitunti" in html and "Oppitunti 2/2" in html and "Kysymys 1" in html
 

@@ -8,7 +8,7 @@ import datetime
 import icalendar
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from events import ics, services
 from tests.events.builders import make_session
@@ -40,7 +40,10 @@ def test_published_updated_and_cancelled_files_pass_the_rfc_checks(client, setti
     url = reverse("events:ics", args=[session.pk])
 
     response = client.get(url)
-    assert response["Content-Disposition"] == f'attachment; filename="tilaisuus-{session.pk}.ics"'
+    day = timezone.localdate(session.starts_at)
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="tilaisuus-{session.pk}-{day:%Y-%m-%d}.ics"'
+    )
     event, seen = read_all(response.getvalue())
     assert seen["method"] == "PUBLISH"
     assert str(event["UID"]) == f"session-{session.pk}@hyteopas.jarvilaakso.example"
