@@ -5,7 +5,8 @@ same address. The statements it stores are one JSON line each in `fs_lrs.jsonl`,
 which the tests count (every stored copy, so a statement stored twice would show).
 
 Ralph's own `ralph runserver` is its `cli` extra, which pins click below what Celery
-needs; uvicorn runs the same application (`ralph.api:app`) with the same settings."""
+needs; uvicorn runs the same application (`ralph.api:app`, through `ralph_app.py`,
+which makes its file backend append: see there) with the same settings."""
 
 from __future__ import annotations
 
@@ -26,13 +27,11 @@ PASSWORD = "lrs-test-secret"  # noqa: S105 (a throwaway LRS of the test's own)
 
 
 def ralph_available() -> bool:
-    try:
-        import bcrypt  # noqa: F401
-        import ralph.api  # noqa: F401
-        import uvicorn  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """Whether Ralph's LRS can run here (looked up, not imported: importing the app
+    reads its settings from the environment)."""
+    import importlib.util
+
+    return all(importlib.util.find_spec(name) for name in ("ralph", "uvicorn", "fastapi", "bcrypt"))
 
 
 class RalphLRS:
@@ -89,7 +88,9 @@ class RalphLRS:
                 sys.executable,
                 "-m",
                 "uvicorn",
-                "ralph.api:app",
+                "--app-dir",
+                str(Path(__file__).parent),
+                "ralph_app:app",
                 "--host",
                 "127.0.0.1",
                 "--port",
@@ -144,4 +145,8 @@ class RalphLRS:
             },
         )
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
-            return json.loads(response.read())
+            answer = json.loads(response.read())
+        # The file backend answers with a list of statements: pick the one asked for.
+        if "statements" in answer:
+            (answer,) = [s for s in answer["statements"] if s["id"] == statement_id]
+        return answer
