@@ -25,6 +25,7 @@ from courses.status import learning_status_refresh
 from intents.services import intent_record
 from people.models import Employee
 from quizzes.models import QuizAttempt, SelfAssessmentAnswer
+from xapi.services import Activity, Result, xapi_enabled, xapi_record
 
 
 def enrolment_ensure(
@@ -138,9 +139,11 @@ def lesson_complete(
         return False, None
     try:
         with transaction.atomic():
-            _completion, created = LessonCompletion.objects.get_or_create(
+            lesson_done, created = LessonCompletion.objects.get_or_create(
                 employee=employee, lesson=lesson, cycle=cycle, defaults={"course": course}
             )
+            if created:
+                _xapi_lesson_completed(lesson_done, lesson=lesson, course=course)
     except IntegrityError:
         created = False  # the other tab won; the lesson is done either way
     # Continue with the next live lesson (or this one, the last).
@@ -252,9 +255,58 @@ def course_complete_if_done(
             # Written with the completion: its checklist items get ticked even if the
             # broker is down right now.
             intent_record("onboarding.tick_course_items", employee.pk, course.pk)
+            _xapi_course_completed(completion)
     except IntegrityError:
         return None
     return completion
+
+
+def _page_activity(kind: str, page) -> Activity:
+    """The page as an xAPI activity: its translation key, its live titles in fi/sv/en.
+    One query."""
+    from wagtail.models import Page
+
+    names = dict(
+        Page.objects.filter(translation_key=page.translation_key, live=True).values_list(
+            "locale__language_code", "title"
+        )
+    )
+    return Activity(kind=kind, key=str(page.translation_key), names=names or {"fi": page.title})
+
+
+def _xapi_lesson_completed(done: LessonCompletion, *, lesson: LessonPage, course: CoursePage):
+    """The statement "completed <lesson>" (in its course), recorded with the completion.
+    Three queries while xAPI is on, none while it is off."""
+    if not xapi_enabled():
+        return
+    employee = done.employee
+    xapi_record(
+        event_key=f"lesson-completion/{done.pk}",
+        employee_number=employee.employee_number,
+        user_id=employee.user_id,
+        verb="completed",
+        activity=_page_activity("lesson", lesson),
+        parent=_page_activity("course", course),
+        result=Result(completion=True),
+        timestamp=done.completed_at,
+    )
+
+
+def _xapi_course_completed(completion: CourseCompletion) -> None:
+    """The statement "completed <course>" with its score, recorded with the completion.
+    Three queries while xAPI is on, none while it is off."""
+    if not xapi_enabled():
+        return
+    employee = completion.employee
+    xapi_record(
+        event_key=f"course-completion/{completion.pk}",
+        employee_number=employee.employee_number,
+        user_id=employee.user_id,
+        verb="completed",
+        activity=_page_activity("course", completion.course),
+        result=Result(score_percent=completion.score, success=True, completion=True),
+        timestamp=completion.completed_at,
+    )
 
 
 @transaction.atomic

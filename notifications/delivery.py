@@ -3,6 +3,8 @@
 Every email of the site goes this way (reminders, digests, welcomes, session messages,
 presenter links, one-off emails). Only one process delivers at a time: the delivery
 lock (locks.py, a PostgreSQL advisory lock the server drops with a dead connection).
+The lock and the claim are the shared outbox parts (`intents.outbox`), also used by
+the xAPI statements (`xapi`).
 
 The protocol, one batch at a time, under the delivery lock:
 
@@ -53,6 +55,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone, translation
 
 from courses.models import CourseCompletion, Enrolment
+from intents.outbox import claim_ids
 from notifications import kinds, messages
 from notifications.locks import delivery_lock
 from notifications.models import (
@@ -346,12 +349,11 @@ def _claim_batch(
     now = timezone.now()
     today = timezone.localdate()
     with transaction.atomic():
-        ids = list(
-            ReminderOutbox.objects.select_for_update(skip_locked=True)
-            .filter(status=OutboxStatus.PENDING)
-            .filter(Q(claimed_at__isnull=True) | Q(claimed_at__lt=started_at))
-            .order_by("pk")
-            .values_list("pk", flat=True)[: settings.REMINDER_BATCH_SIZE]
+        ids = claim_ids(
+            ReminderOutbox.objects.filter(status=OutboxStatus.PENDING).filter(
+                Q(claimed_at__isnull=True) | Q(claimed_at__lt=started_at)
+            ),
+            limit=settings.REMINDER_BATCH_SIZE,
         )
         if not ids:
             return None

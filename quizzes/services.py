@@ -16,6 +16,7 @@ from wagtail.models import Locale
 from people.models import Employee
 from quizzes.models import AnswerChoice, Question, Quiz, QuizAnswer, QuizAttempt
 from quizzes.specs import QuizSpec, quiz_from_spec, spec_of
+from xapi.services import Activity, Result, xapi_enabled, xapi_record
 
 
 class SubmissionRefused(Exception):
@@ -153,7 +154,8 @@ def _grade(answers: dict[int, list[int]], choices: list[AnswerChoice]) -> list[G
 def _record(
     employee: Employee, quiz: Quiz, graded: list[GradedQuestion], *, key: uuid.UUID, number: int
 ) -> QuizAttempt:
-    """The attempt with its score and answers. Two queries."""
+    """The attempt with its score and answers, and its xAPI statement. Two queries (four
+    while xAPI is on)."""
     score = round(100 * sum(item.correct for item in graded) / len(graded)) if graded else 0
     try:
         with transaction.atomic():
@@ -168,6 +170,7 @@ def _record(
     except IntegrityError:
         # The same form was posted twice at the same moment: the first one counts.
         return QuizAttempt.objects.get(submission_key=key)
+    _xapi_attempt(employee, quiz, attempt)
     QuizAnswer.objects.bulk_create(
         [
             QuizAnswer(
@@ -180,6 +183,27 @@ def _record(
         ]
     )
     return attempt
+
+
+def _xapi_attempt(employee: Employee, quiz: Quiz, attempt: QuizAttempt) -> None:
+    """The statement "passed" or "failed" <quiz> with the score, recorded with the
+    attempt. Two queries while xAPI is on, none while it is off."""
+    if not xapi_enabled():
+        return
+    names = dict(
+        Quiz.objects.filter(translation_key=quiz.translation_key).values_list(
+            "locale__language_code", "title"
+        )
+    )
+    xapi_record(
+        event_key=f"quiz-attempt/{attempt.pk}",
+        employee_number=employee.employee_number,
+        user_id=employee.user_id,
+        verb="passed" if attempt.passed else "failed",
+        activity=Activity(kind="quiz", key=str(quiz.translation_key), names=names),
+        result=Result(score_percent=attempt.score, success=attempt.passed, completion=True),
+        timestamp=attempt.submitted_at,
+    )
 
 
 def pending_quizzes(quiz_ids: Iterable[int]) -> list[Quiz]:

@@ -13,6 +13,8 @@
 #   uploads    zip bombs against the upload reader: time and peak memory (bench/uploads.py);
 #   hyte       the county's hyte picture over 30,000 people against a bare page, and a
 #              PTV sync of 2,000 services from a local server (bench/hyte.py);
+#   xapi       xAPI statements per second to a real LRS (Ralph) through the outbox,
+#              against bare HTTP POST loops to the same LRS (bench/xapi.py);
 #   two_nodes  two gunicorn nodes behind haproxy against one, first-request times after
 #              a node starts (bench/two_nodes.py; needs Redis and haproxy).
 # The database named by BENCH_DATABASE_URL (default hyteopas_bench on the PostgreSQL at
@@ -28,7 +30,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ONLY=""
 case "${1:-}" in
-  hr_import|learning|reminders|events|phrase_search|supervision|team_dashboard|uploads|hyte|two_nodes) ONLY=$1; shift ;;
+  hr_import|learning|reminders|events|phrase_search|supervision|team_dashboard|uploads|hyte|two_nodes|xapi) ONLY=$1; shift ;;
 esac
 PY=.venv/bin/python
 SCRATCH=$(mktemp -d -t hyteopas-bench.XXXXXX)
@@ -64,6 +66,7 @@ case "$ONLY" in
   uploads) "$PY" bench/uploads.py "$@" ;;
   hyte) "$PY" bench/hyte.py "$@" ;;
   two_nodes) "$PY" bench/two_nodes.py "$@" ;;
+  xapi) "$PY" bench/xapi.py "$@" ;;
   *)
     "$PY" bench/hr_import.py "$@"
     "$PY" bench/learning.py

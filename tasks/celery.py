@@ -23,6 +23,7 @@ app = Celery(
         "tasks.ptv",
         "tasks.privacy",
         "tasks.accounts",
+        "tasks.xapi",
     ],
 )
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -11,6 +11,13 @@ BEAT_SCHEDULE = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # xAPI statements waiting for the LRS (a lost kick, or the LRS was away and their
+    # next try has come); does nothing while XAPI_LRS_URL is empty.
+    "xapi-deliver": {
+        "task": "xapi.deliver",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     "deactivate-leavers-nightly": {
         "task": "people.deactivate_leavers",
         "schedule": crontab(hour=2, minute=15),

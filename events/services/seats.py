@@ -24,8 +24,10 @@ from events.models import (
 )
 from events.services.common import EventError, _locked, _registered_count, _tell
 from events.services.outreach import feedback_requests_for
+from languages.fields import in_language
 from notifications.models import SubjectKind
 from people.models import Employee
+from xapi.services import Activity, Result, xapi_enabled, xapi_record
 
 if TYPE_CHECKING:
     from courses.models import LessonPage
@@ -138,11 +140,37 @@ def _attendance_recorded(
     from onboarding.services import checklist_tick_session_series
 
     series_id = registration.session.series_id
+    _xapi_attended(registration)
     checklist_tick_session_series(employee_id=registration.employee_id, series_id=series_id)
     if lessons is None:
         lessons = _lessons_completed_by_attending(series_id)
     for lesson in lessons:
         lesson_complete(employee=registration.employee, lesson=lesson)
+
+
+XAPI_LANGUAGES = ("fi", "sv", "en")
+
+
+def _xapi_attended(registration: Registration) -> None:
+    """The statement "attended <session>", recorded with the attendance. One statement
+    per registration: marked again after an undo, it is not recorded twice. Two queries
+    while xAPI is on, none while it is off."""
+    if not xapi_enabled():
+        return
+    session, employee = registration.session, registration.employee
+    xapi_record(
+        event_key=f"session-attendance/{registration.pk}",
+        employee_number=employee.employee_number,
+        user_id=employee.user_id,
+        verb="attended",
+        activity=Activity(
+            kind="session",
+            key=str(session.pk),
+            names={code: in_language(session, "title", language=code) for code in XAPI_LANGUAGES},
+        ),
+        result=Result(completion=True),
+        timestamp=registration.attended_at,
+    )
 
 
 @transaction.atomic

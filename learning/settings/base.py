@@ -34,6 +34,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 INSTALLED_APPS = [
     "audit",
     "intents",
+    "xapi",
     "people",
     "cms",
     "courses",
@@ -212,6 +213,19 @@ OUTBOX_MARK_RETRY_SECONDS = env.int("OUTBOX_MARK_RETRY_SECONDS", default=120)
 REMINDER_MAX_ATTEMPTS = env.int("REMINDER_MAX_ATTEMPTS", default=48)
 REMINDER_SWEEP_MAX_SECONDS = env.int("REMINDER_SWEEP_MAX_SECONDS", default=12 * 60)
 REMINDER_DIGEST_MAX_LINES = env.int("REMINDER_DIGEST_MAX_LINES", default=50)
+
+# xAPI statements to a learning record store (xapi/): off while XAPI_LRS_URL is empty
+# (nothing is recorded then). The actor is an account on XAPI_ACTOR_HOMEPAGE named by
+# XAPI_ACTOR_FIELD: "employee_number" or "user_id" (never the email).
+XAPI_LRS_URL = env.str("XAPI_LRS_URL", default="").rstrip("/")
+XAPI_LRS_USERNAME = env.str("XAPI_LRS_USERNAME", default="")
+XAPI_LRS_PASSWORD = env.str("XAPI_LRS_PASSWORD", default="")
+XAPI_ACTOR_HOMEPAGE = env.str("XAPI_ACTOR_HOMEPAGE", default=SITE_URL)
+XAPI_ACTOR_FIELD = env.str("XAPI_ACTOR_FIELD", default="employee_number")
+XAPI_BATCH_SIZE = env.int("XAPI_BATCH_SIZE", default=100)
+XAPI_TIMEOUT = env.float("XAPI_TIMEOUT", default=10.0)
+XAPI_RETRY_FIRST_SECONDS = env.float("XAPI_RETRY_FIRST_SECONDS", default=30.0)
+XAPI_RETRY_MAX_SECONDS = env.float("XAPI_RETRY_MAX_SECONDS", default=3600.0)
 
 # Web and worker processes load the phrase search's lemma data when they start.
 LEMMAS_WARM = env.bool("LEMMAS_WARM", default=True)

@@ -32,3 +32,7 @@ if os.environ.get("HYTEOPAS_FAST_BEAT") == "1":
             "intents-relay": {"task": "intents.relay", "schedule": 2.0},
         }
     )
+
+# Only the xAPI SIGKILL test sets it: a pause after each batch reaches the LRS and
+# before it is marked sent, so the worker can be killed in between.
+XAPI_SEND_DELAY = float(os.environ.get("XAPI_SEND_DELAY", "0"))
