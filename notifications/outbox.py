@@ -21,7 +21,8 @@ import logging
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import CharField, DateField, F, QuerySet, Value
+from django.db.models import BooleanField, CharField, DateField, F, QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -143,8 +144,14 @@ def _insert_one(row: ReminderOutbox) -> bool:
 
 def welcome_new_employees(sender, *, employee_numbers: list[str], **kwargs) -> None:
     """Receiver of people.signals.employees_created (connected in NotificationsConfig),
-    sent inside the transaction that creates them."""
-    enqueue_welcome(employees=Employee.objects.filter(employee_number__in=employee_numbers))
+    sent inside the transaction that creates them. The numbers go as one array
+    parameter (`= ANY(%s)`): an import of 30,000 people would otherwise put 30,000
+    placeholders into each of the two statements."""
+    enqueue_welcome(
+        employees=Employee.objects.filter(
+            RawSQL("employee_number = ANY(%s)", (list(employee_numbers),), BooleanField())
+        )
+    )
 
 
 def enqueue_welcome(*, employees: QuerySet) -> int:
