@@ -58,7 +58,10 @@ def _user_for(row: PlannedEmployee, unusable_password: str):
 
 
 def _employee_for(row: PlannedEmployee, user_id: int, supervisor_id: int | None, now):
+    """A new record of an active person is stamped `welcome_sent_at` (see apply_plan);
+    the upsert never changes the stamp of an existing one."""
     return Employee(
+        welcome_sent_at=now if row.active else None,
         user_id=user_id,
         employee_number=row.employee_number,
         unit_id=row.unit_id,
@@ -86,8 +89,11 @@ def _staged() -> bool:
 @transaction.atomic
 def apply_plan(plan: ImportPlan) -> dict:
     """Write the users, then the employees, then deactivate who left, then the role
-    groups. Returns {"created": [...numbers], "updated": n, "deactivated": n} and the
-    go-live groups' employee ids."""
+    groups. A new active person is written with `welcome_sent_at` set: the
+    `employees_created` signal sent in the same transaction queues their welcome (a
+    stamp written with the row, not an UPDATE of every new row afterwards). Returns
+    {"created": [...numbers], "updated": n, "deactivated": n} and the go-live groups'
+    employee ids."""
     now = timezone.now()
     written = [*plan.to_create, *plan.to_update]
     user_ids: dict[str, int] = {
@@ -261,10 +267,11 @@ WITH users AS (
 ), employees AS (
     INSERT INTO {employees} (id, user_id, employee_number, unit_id, job_role_id,
                              supervisor_id, start_date, end_date, language,
-                             preferred_language, active, created_at, updated_at)
+                             preferred_language, active, created_at, updated_at,
+                             welcome_sent_at)
     SELECT s.employee_id, COALESCE(s.user_id, u.id), s.employee_number, s.unit_id,
            s.job_role_id, s.supervisor_id, s.start_date, s.end_date, s.language, '',
-           s.active, %(now)s, %(now)s
+           s.active, %(now)s, %(now)s, CASE WHEN s.active THEN %(now)s::timestamptz END
     FROM hr_import_staging s
     LEFT JOIN users u ON u.username = s.username
     WHERE s.write_employee
