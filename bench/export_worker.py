@@ -1,7 +1,7 @@
 """Benchmark of the county's per-person XLSX export through a real Celery worker, against
 a plain openpyxl loop over the same rows in the same run.
 
-    scripts/bench.sh export_worker          # or:
+    # against the bench database (dropped and recreated; its name must contain "bench"):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/hyteopas_export_bench \\
     CELERY_BROKER_URL=redis://127.0.0.1:6379/0 \\
         .venv/bin/python bench/export_worker.py [--employees 30000] [--reuse]

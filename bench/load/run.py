@@ -1,6 +1,6 @@
 """Load test of the morning rush: Locust against gunicorn on PostgreSQL, sync and gthread.
 
-    scripts/bench.sh load                 # or:
+    # against the bench database (dropped and recreated; its name must contain "bench"):
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/hyteopas_load_bench \\
         .venv/bin/python bench/load/run.py [--people 8000] [--users 8,32,64] [--seconds 60]
         [--workers 2] [--threads 4] [--kinds sync,gthread]
