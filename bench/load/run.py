@@ -172,6 +172,27 @@ def set_up(people: int) -> dict:  # long: the county, lessons, supervisors, phra
 # --- gunicorn and Locust ------------------------------------------------------------------
 
 
+def _server_env() -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "learning.settings.production",
+        "SECURE_SSL_REDIRECT": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "LOG_LEVEL": "WARNING",
+        "HYTEOPAS_VAR_DIR": os.environ.get("HYTEOPAS_VAR_DIR", "/tmp/hyteopas-load-bench"),
+    }
+
+
+def _collect_static() -> None:
+    """The production settings serve hashed static files (whitenoise's manifest)."""
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=_server_env(),
+        check=True,
+    )
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -192,15 +213,7 @@ def _wait_answers(port: int, timeout: float = 120) -> None:
 
 
 def _gunicorn(kind: str, workers: int, threads: int, port: int, log: Path) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "learning.settings.production",
-        "SECURE_SSL_REDIRECT": "false",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SITE_URL": f"http://127.0.0.1:{port}",
-        "LOG_LEVEL": "WARNING",
-        "HYTEOPAS_VAR_DIR": os.environ.get("HYTEOPAS_VAR_DIR", "/tmp/hyteopas-load-bench"),
-    }
+    env = {**_server_env(), "SITE_URL": f"http://127.0.0.1:{port}"}
     command = [
         str(BIN / "gunicorn"),
         "learning.wsgi",
@@ -349,12 +362,20 @@ def main() -> None:
     if args.child:
         Path(args.out).write_text(json.dumps(set_up(json.loads(args.child)["people"])))
         return
-    if args.reuse and RESULTS.exists() and SESSIONS.exists():
-        setup = json.loads(RESULTS.read_text())["setup"]
+    if args.reuse and SESSIONS.exists():
+        setup = json.loads(RESULTS.read_text())["setup"] if RESULTS.exists() else {}
+        setup = {
+            "employees": args.people,
+            "supervisors": -(-args.people // PEOPLE_PER_SUPERVISOR),
+            "phrases": PHRASES,
+            **setup,
+        }
     else:
         harness.fresh_database()
         print(f"Migrating and building a county of {args.people:,}…", flush=True)
         setup = harness.run_in_child(__file__, {"people": args.people})
+        harness.write_results(RESULTS, {"setup": setup})
+    _collect_static()
     data: dict = {
         "started_at": datetime.datetime.now().isoformat(timespec="seconds"),
         "setup": setup,
