@@ -8,6 +8,8 @@
         .venv/bin/python bench/hr_import.py --rows 30000
     # only the first import, staging tables against the ORM path, in alternating rounds:
     .venv/bin/python bench/hr_import.py --rows 30000 --first-only --repeat 3
+    # ... or against an earlier commit's import (a throwaway checkout), same rounds:
+    .venv/bin/python bench/hr_import.py --rows 30000 --first-only --baseline main
 
 What it does:
 
@@ -696,42 +698,62 @@ def _migrated(config: dict) -> bool:
         return False
 
 
-def first_only(config: dict, rows: int, repeat: int) -> None:
+def first_only(config: dict, rows: int, repeat: int, baseline: str | None = None) -> None:
     """The first import of `rows` through the staging tables and through the ORM's bulk
-    upserts, alternating (ORM, COPY, ORM, COPY, …) so both see the same load; the
+    upserts (or, with `baseline`, through that commit's own import, from a throwaway
+    checkout), alternating (before, now, before, now, …) so both see the same load; the
     ratio of the medians is the figure."""
     if not _migrated(config):
         harness.recreate_database(config)
         child({"kind": "setup"})
-    runs: dict[str, list[dict]] = {"import_orm": [], "import": []}
-    for _round in range(repeat):
-        for kind in runs:
-            empty_staff_tables(config)
-            print(f"  {kind:10} {rows:>6} rows  first import …", flush=True)
-            result = child({"kind": kind, "rows": rows, "scenario": "first", "mode": "time"})
-            if result["applied"]["created"] != rows:
-                raise SystemExit(f"{kind}: created {result['applied']['created']} of {rows}")
-            runs[kind].append(result)
+    before = "baseline" if baseline else "import_orm"
+    runs: dict[str, list[dict]] = {before: [], "import": []}
+    with harness.baseline_checkout(baseline) if baseline else nullcontext() as checkout:
+        for _round in range(repeat):
+            for kind in runs:
+                empty_staff_tables(config)
+                print(f"  {kind:10} {rows:>6} rows  first import …", flush=True)
+                spec = {"kind": kind, "rows": rows, "scenario": "first", "mode": "time"}
+                if kind == "baseline":
+                    script = checkout / "bench" / "hr_import.py"
+                    spec["kind"] = "import"
+                    result = run_in_child(str(script), spec, cwd=str(checkout))
+                else:
+                    result = child(spec)
+                if result["applied"]["created"] != rows:
+                    raise SystemExit(f"{kind}: created {result['applied']['created']} of {rows}")
+                runs[kind].append(result)
 
     def median(kind: str, key: str) -> float:
         values = sorted(run[key] for run in runs[kind])
         return values[len(values) // 2]
 
-    lines = [f"First import of {rows:,} rows, {repeat} rounds (median; s):"]
-    for kind, label in (("import_orm", "ORM bulk upserts"), ("import", "staging + COPY")):
+    load = os.getloadavg()
+    lines = [f"First import of {rows:,} rows, {repeat} rounds (median; s; load {load[0]:.1f}):"]
+    labels = {"import_orm": "ORM bulk upserts", "baseline": f"before ({baseline})"}
+    for kind, label in ((before, labels[before]), ("import", "staging + COPY")):
         lines.append(
             f"  {label:18} wall {median(kind, 'wall_s'):7.2f}  preview "
             f"{median(kind, 'preview_s'):6.2f}  apply {median(kind, 'apply_s'):6.2f}  queries "
             f"{runs[kind][0]['queries']}"
         )
+    wall = median(before, "wall_s") / median("import", "wall_s")
+    apply = median(before, "apply_s") / median("import", "apply_s")
+    lines.append(f"  {labels[before]} ÷ now: wall ×{wall:.2f}, apply ×{apply:.2f}")
+    slowest = runs["import"][-1]["slowest_queries"]
     lines.append(
-        f"  ORM ÷ COPY: wall ×{median('import_orm', 'wall_s') / median('import', 'wall_s'):.2f}, "
-        f"apply ×{median('import_orm', 'apply_s') / median('import', 'apply_s'):.2f}"
+        "  slowest statements now: "
+        + "; ".join(
+            f"{q['s']:.2f} s {q['sql'][:40].split()[0] if q['sql'].strip() else ''}…"
+            for q in slowest[:4]
+        )
     )
     print("\n".join(lines))
     out = RESULTS.with_name("hr_import_first.json")
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(runs, indent=2, default=str) + "\n")
+    out.write_text(
+        json.dumps({"baseline": baseline, "load": load, **runs}, indent=2, default=str) + "\n"
+    )
 
 
 def main() -> None:
@@ -750,6 +772,11 @@ def main() -> None:
         "alternating; reuses a bench database already migrated",
     )
     parser.add_argument("--repeat", type=int, default=2, help="rounds of --first-only")
+    parser.add_argument(
+        "--baseline",
+        help="with --first-only: a commit whose import is timed against this one (instead "
+        "of the ORM path), from a throwaway checkout",
+    )
     args = parser.parse_args()
 
     if args.child:
@@ -759,7 +786,7 @@ def main() -> None:
         return
 
     if args.first_only:
-        first_only(harness.bench_database(), args.rows, args.repeat)
+        first_only(harness.bench_database(), args.rows, args.repeat, args.baseline)
         return
     config = harness.fresh_database()
 

@@ -21,7 +21,8 @@ import logging
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import CharField, DateField, F, QuerySet, Value
+from django.db.models import BooleanField, CharField, DateField, F, QuerySet, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -143,18 +144,23 @@ def _insert_one(row: ReminderOutbox) -> bool:
 
 def welcome_new_employees(sender, *, employee_numbers: list[str], **kwargs) -> None:
     """Receiver of people.signals.employees_created (connected in NotificationsConfig),
-    sent inside the transaction that creates them."""
-    enqueue_welcome(employees=Employee.objects.filter(employee_number__in=employee_numbers))
+    sent inside the transaction that creates them: the import wrote the active ones with
+    `welcome_sent_at` set, so their welcome rows are queued here with one INSERT …
+    SELECT and no UPDATE of the people (30,000 fresh rows rewritten, and their foreign
+    keys checked again at commit, cost a first import a fifth of its time). The numbers
+    go as one array parameter (`= ANY(%s)`), not 30,000 placeholders."""
+    created = Employee.objects.filter(
+        RawSQL("employee_number = ANY(%s)", (list(employee_numbers),), BooleanField()),
+        active=True,
+        welcome_sent_at__isnull=False,
+    )
+    if _insert_welcomes(created, now=timezone.now()):
+        kick()
 
 
-def enqueue_welcome(*, employees: QuerySet) -> int:
-    """A welcome email to each of `employees` who is active and has not had one
-    (`welcome_sent_at` empty, which is set here: the welcome is on its way). Call in
-    the transaction that creates them. Two queries, however many people."""
-    now = timezone.now()
-    due = employees.filter(active=True, welcome_sent_at__isnull=True)
-    count = insert_select(
-        due.values(
+def _insert_welcomes(employees: QuerySet, *, now: datetime.datetime) -> int:
+    return insert_select(
+        employees.values(
             o_recipient_id=F("pk"),
             o_about_id=F("pk"),
             o_subject_id=F("pk"),
@@ -164,6 +170,15 @@ def enqueue_welcome(*, employees: QuerySet) -> int:
         subject_kind=SubjectKind.WELCOME,
         now=now,
     )
+
+
+def enqueue_welcome(*, employees: QuerySet) -> int:
+    """A welcome email to each of `employees` who is active and has not had one
+    (`welcome_sent_at` empty, which is set here: the welcome is on its way). Call in
+    the transaction that creates them. Two queries, however many people."""
+    now = timezone.now()
+    due = employees.filter(active=True, welcome_sent_at__isnull=True)
+    count = _insert_welcomes(due, now=now)
     if count:
         due.update(welcome_sent_at=now)
         kick()

@@ -4,8 +4,9 @@ layers): they connect receivers in their AppConfig.ready()."""
 from django.dispatch import Signal
 
 # Sent inside the transaction that creates employees (the HR import), with
-# `employee_numbers`. The notifications app queues their welcome emails in it, so the
-# people and their welcomes are committed together.
+# `employee_numbers`. Those who are active were written with `welcome_sent_at` set (the
+# welcome is on its way); the notifications app queues their welcome emails in the same
+# transaction, so the people and their welcomes are committed together.
 employees_created = Signal()
 
 # Sent inside the transaction that changes people's unit, job role or employment in bulk

@@ -199,6 +199,7 @@ _PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 # Cell styles (indexes into cellXfs below).
 _HEADER, _QUOTED, _DATE, _DATETIME, _RATING, _PERCENT = 1, 2, 3, 4, 5, 6
+_QUOTED_ATTRIBUTE = f' s="{_QUOTED}"'
 
 
 def _styles(percent_format: str) -> str:
@@ -273,17 +274,36 @@ class _SheetWriter:
         }
 
     def row(self, number: int, values: Sequence[Any], style: int = 0) -> str:
+        """Text and whole numbers, most of an export's cells, are written inline here;
+        every other type through its method (a call per cell costs as much as the
+        cell's own text)."""
         if len(values) > len(self.columns):
             self.columns = _column_letters(len(values))
         cells, columns, parts = self.cells, self.columns, []
+        append = parts.append
         for index, value in enumerate(values):
+            kind = type(value)
+            if kind is str:
+                if not value:
+                    continue
+                if style:
+                    append(self.header(f"{columns[index]}{number}", value))
+                    continue
+                quoted = _QUOTED_ATTRIBUTE if value.startswith(FORMULA_PREFIXES) else ""
+                append(
+                    f'<c r="{columns[index]}{number}"{quoted} t="inlineStr"><is>'
+                    f'<t xml:space="preserve">{_text_xml(value)}</t></is></c>'
+                )
+                continue
             if value is None or value == "":
                 continue
-            cell = cells.get(type(value))
-            if cell is None:
-                cell = self.text_of
             reference = f"{columns[index]}{number}"
-            parts.append(self.header(reference, value) if style else cell(reference, value))
+            if style:
+                append(self.header(reference, value))
+            elif kind is int:
+                append(f'<c r="{reference}"><v>{value}</v></c>')
+            else:
+                append((cells.get(kind) or self.text_of)(reference, value))
         return f'<row r="{number}">{"".join(parts)}</row>'
 
     def header(self, reference: str, value: Any) -> str:
@@ -293,7 +313,7 @@ class _SheetWriter:
         )
 
     def text(self, reference: str, value: str) -> str:
-        style = f' s="{_QUOTED}"' if value.startswith(FORMULA_PREFIXES) else ""
+        style = _QUOTED_ATTRIBUTE if value.startswith(FORMULA_PREFIXES) else ""
         return (
             f'<c r="{reference}"{style} t="inlineStr"><is><t xml:space="preserve">'
             f"{_text_xml(value)}</t></is></c>"

@@ -4,12 +4,11 @@ formula-safe and writes them as they come."""
 
 from collections.abc import Iterator
 
-from django.db.models import F, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from courses.models import CourseCompletion
+from courses.models import CourseCompletion, CoursePage
 from languages.fields import in_language_sql, language_code
 from people.models import OrgUnit
 from reporting.privacy import is_reportable
@@ -91,22 +90,16 @@ def completions_queryset(*, unit: OrgUnit | None, course_id: int | None):
 
 
 def completion_rows(completions) -> Iterator[list]:
-    """One query, read in chunks from a server-side cursor: memory stays flat. Unit,
-    job role and course are named in the active (the reader's) language."""
+    """One query for the rows, read in chunks from a server-side cursor (memory stays
+    flat), and one for the course titles. Unit and job role are named in the active (the
+    reader's) language in SQL; a course under its live translation's title in that
+    language (else the title it had when completed), looked up in Python from a dict
+    of the few courses: a subquery per row cost more than the rest of the query."""
     completions = completions.annotate(
         unit_name=in_language_sql("employee__unit__name_fi"),
         role_name=in_language_sql("employee__job_role__name_fi"),
-        title_in_language=Coalesce(
-            Subquery(
-                Page.objects.filter(
-                    translation_key=OuterRef("course__translation_key"),
-                    locale__language_code=language_code(),
-                    live=True,
-                ).values("title")[:1]
-            ),
-            F("course_title"),
-        ),
     )
+    titles = _course_titles(language_code())
     fields = (
         "employee__employee_number",
         "employee__user__last_name",
@@ -114,15 +107,35 @@ def completion_rows(completions) -> Iterator[list]:
         "employee__unit__code",
         "unit_name",
         "role_name",
-        "title_in_language",
+        "course_id",
         "completed_at",
         "expires_at",
         "score",
+        "course_title",
     )
     for values in completions.values_list(*fields).iterator(chunk_size=5000):
-        row = list(values)
+        *row, stored_title = values
         row[0] = Identifier(row[0])
+        row[6] = titles.get(row[6]) or stored_title
         yield row
+
+
+def _course_titles(language: str) -> dict[int, str]:
+    """{course id: the title of its live translation in `language`}, for every course
+    that has one. One query."""
+    return dict(
+        CoursePage.objects.annotate(
+            title_in_language=Subquery(
+                Page.objects.filter(
+                    translation_key=OuterRef("translation_key"),
+                    locale__language_code=language,
+                    live=True,
+                ).values("title")[:1]
+            )
+        )
+        .filter(title_in_language__isnull=False)
+        .values_list("pk", "title_in_language")
+    )
 
 
 # --- the county summary: one row per unit, never per person ----------------------------

@@ -6,11 +6,17 @@ not change are not written at all.
 
 On PostgreSQL the rows go through staging tables: COPY into a temporary table (dropped
 at commit), then one set-based `INSERT … SELECT … ON CONFLICT DO UPDATE … RETURNING`
-each for the accounts and the employee records, and one UPDATE linking supervisors who
-are new in the same file. Building 60,000 model instances and a statement with
+each for the accounts and the employee records. New employee records get their ids
+from the table's sequence before the COPY (one `nextval` query for all), so a person
+whose supervisor is new in the same file is written with the supervisor already set:
+each row is written once, never inserted and then updated (an UPDATE of 30,000 fresh
+rows rewrites every one of them and each of their index entries, and checks their
+foreign keys again at commit). New accounts join the employee group in one
+`INSERT … SELECT unnest(array)`. Building 60,000 model instances and a statement with
 hundreds of thousands of parameters cost most of a first import's time; COPY streams
 plain tuples (bench/hr_import.py compares both paths in one run, switching `STAGED`
-off for the `bulk_create` upserts that did the same before).
+off for the `bulk_create` upserts that did the same before, and `--baseline REF`
+times an earlier commit's import in the same run).
 """
 
 import datetime
@@ -53,7 +59,10 @@ def _user_for(row: PlannedEmployee, unusable_password: str):
 
 
 def _employee_for(row: PlannedEmployee, user_id: int, supervisor_id: int | None, now):
+    """A new record of an active person is stamped `welcome_sent_at` (see apply_plan);
+    the upsert never changes the stamp of an existing one."""
     return Employee(
+        welcome_sent_at=now if row.active else None,
         user_id=user_id,
         employee_number=row.employee_number,
         unit_id=row.unit_id,
@@ -81,8 +90,11 @@ def _staged() -> bool:
 @transaction.atomic
 def apply_plan(plan: ImportPlan) -> dict:
     """Write the users, then the employees, then deactivate who left, then the role
-    groups. Returns {"created": [...numbers], "updated": n, "deactivated": n} and the
-    go-live groups' employee ids."""
+    groups. A new active person is written with `welcome_sent_at` set: the
+    `employees_created` signal sent in the same transaction queues their welcome (a
+    stamp written with the row, not an UPDATE of every new row afterwards). Returns
+    {"created": [...numbers], "updated": n, "deactivated": n} and the go-live groups'
+    employee ids."""
     now = timezone.now()
     written = [*plan.to_create, *plan.to_update]
     user_ids: dict[str, int] = {
@@ -235,7 +247,8 @@ STAGING_COLUMNS = {
     "write_employee": "boolean",
     "unit_id": "bigint",
     "job_role_id": "bigint",
-    "supervisor_number": "text",
+    "employee_id": "bigint",  # the record's id: its own, or taken from the sequence
+    "supervisor_id": "bigint",
     "start_date": "date",
     "end_date": "date",
     "language": "text",
@@ -243,8 +256,8 @@ STAGING_COLUMNS = {
 }
 
 # Accounts, then employee records reading the accounts' new ids from the first INSERT's
-# RETURNING (a statement does not see its own inserts in the table), with the
-# supervisors already in the database; both sets of ids come back.
+# RETURNING (a statement does not see its own inserts in the table); the employee ids
+# and supervisor ids are staged. Both sets of ids come back.
 UPSERT_SQL = """
 WITH users AS (
     INSERT INTO {users} (password, is_superuser, username, first_name, last_name, email,
@@ -256,15 +269,15 @@ WITH users AS (
         last_name = EXCLUDED.last_name, email = EXCLUDED.email, is_active = EXCLUDED.is_active
     RETURNING id, username
 ), employees AS (
-    INSERT INTO {employees} (user_id, employee_number, unit_id, job_role_id, supervisor_id,
-                             start_date, end_date, language, preferred_language, active,
-                             created_at, updated_at)
-    SELECT COALESCE(s.user_id, u.id), s.employee_number, s.unit_id, s.job_role_id, boss.id,
-           s.start_date, s.end_date, s.language, '', s.active, %(now)s, %(now)s
+    INSERT INTO {employees} (id, user_id, employee_number, unit_id, job_role_id,
+                             supervisor_id, start_date, end_date, language,
+                             preferred_language, active, created_at, updated_at,
+                             welcome_sent_at)
+    SELECT s.employee_id, COALESCE(s.user_id, u.id), s.employee_number, s.unit_id,
+           s.job_role_id, s.supervisor_id, s.start_date, s.end_date, s.language, '',
+           s.active, %(now)s, %(now)s, CASE WHEN s.active THEN %(now)s::timestamptz END
     FROM hr_import_staging s
     LEFT JOIN users u ON u.username = s.username
-    LEFT JOIN {employees} boss
-        ON s.supervisor_number <> '' AND boss.employee_number = s.supervisor_number
     WHERE s.write_employee
     ON CONFLICT (employee_number) DO UPDATE SET unit_id = EXCLUDED.unit_id,
         job_role_id = EXCLUDED.job_role_id, supervisor_id = EXCLUDED.supervisor_id,
@@ -278,20 +291,13 @@ UNION ALL
 SELECT false, id, employee_number FROM employees
 """
 
-# A supervisor new in this file had no row when the upsert read the table.
-LINK_NEW_SUPERVISORS_SQL = """
-UPDATE {employees} e SET supervisor_id = boss.id
-FROM hr_import_staging s JOIN {employees} boss ON boss.employee_number = s.supervisor_number
-WHERE s.write_employee AND s.supervisor_number <> '' AND e.employee_number = s.employee_number
-    AND e.supervisor_id IS NULL
-"""
 
-
-def _employee_values(row: PlannedEmployee) -> tuple[object, ...]:
+def _employee_values(row: PlannedEmployee, employee_ids: dict[str, int]) -> tuple[object, ...]:
     return (
         row.unit_id,
         row.job_role_id,
-        row.supervisor_number,
+        employee_ids[row.employee_number],
+        employee_ids[row.supervisor_number] if row.supervisor_number else None,
         row.start_date,
         row.end_date,
         row.language,
@@ -308,9 +314,12 @@ def _copy_people(
     employee_ids: dict[str, int],
     now: datetime.datetime,
 ) -> tuple[dict[str, int], dict[str, int]]:
-    """Stage `written` (COPY), upsert accounts and employee records in one statement,
-    and link the supervisors new in the file when there are any: three statements and
-    the COPY. Returns the written (user ids, employee ids) by employee number."""
+    """Take ids for the new employee records from the sequence, stage `written` (COPY)
+    and upsert accounts and employee records in one statement: three statements and
+    the COPY. Returns the written (user ids, employee ids) by employee number.
+    `employee_ids` must hold every existing person the rows name (themselves or as
+    supervisor); a supervisor new in the file gets the id taken for them here."""
+    employee_ids = {**employee_ids, **_take_ids(written, employee_ids)}
     number_of: dict[str, str] = {}
     staged: list[tuple[object, ...]] = []
     for row in written:
@@ -327,7 +336,7 @@ def _copy_people(
                 row.employee_number in user_rows,
                 user_ids.get(row.employee_number),
                 row.employee_number in employee_rows,
-                *_employee_values(row),
+                *_employee_values(row, employee_ids),
             )
         )
     _stage("hr_import_staging", STAGING_COLUMNS, staged)
@@ -347,13 +356,21 @@ def _copy_people(
                 new_users[number_of[key]] = pk
             else:
                 new_employees[key] = pk
-        if any(
-            row.supervisor_number and row.supervisor_number not in employee_ids
-            for row in written
-            if row.employee_number in employee_rows
-        ):
-            cursor.execute(sql.SQL(LINK_NEW_SUPERVISORS_SQL).format(**tables))
     return new_users, new_employees
+
+
+def _take_ids(written: list[PlannedEmployee], known: dict[str, int]) -> dict[str, int]:
+    """Ids from the employee table's sequence for the rows that have no record yet, by
+    employee number: one query. Taken ids are never reused, as with any insert."""
+    new = [row.employee_number for row in written if row.employee_number not in known]
+    if not new:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [Employee._meta.db_table, len(new)],
+        )
+        return dict(zip(new, (pk for (pk,) in cursor.fetchall()), strict=True))
 
 
 def _link_supervisors(supervisor_of: dict[int, int], now: datetime.datetime) -> None:
@@ -378,10 +395,14 @@ def _sync_role_groups(*, new_user_ids: list[int]) -> None:
         Group.objects.filter(name__in=[roles.EMPLOYEE, roles.SUPERVISOR]).values_list("name", "id")
     )
     if new_user_ids and roles.EMPLOYEE in groups:
-        membership.objects.bulk_create(
-            [membership(user_id=uid, group_id=groups[roles.EMPLOYEE]) for uid in new_user_ids],
-            ignore_conflicts=True,
-        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql.SQL(
+                    "INSERT INTO {} (user_id, group_id) SELECT unnest(%s::integer[]), %s "
+                    "ON CONFLICT DO NOTHING"
+                ).format(sql.Identifier(membership._meta.db_table)),
+                [new_user_ids, groups[roles.EMPLOYEE]],
+            )
     supervisor_group = groups.get(roles.SUPERVISOR)
     if supervisor_group is None:
         return

@@ -518,3 +518,37 @@ def test_the_staging_tables_write_what_the_orm_upserts_write(county, monkeypatch
     assert snapshots[True] == snapshots[False]
     assert [r[8] for r in snapshots[True][0]] == [None, "200", "201"]
     assert [r[8] for r in snapshots[True][1]] == [None, "203", "200", None]
+
+
+@pytest.mark.parametrize("staged", [True, False], ids=["staged", "orm"])
+def test_new_active_people_get_one_welcome_each_and_the_stamp(county, monkeypatch, staged):
+    """The import writes a new active person with `welcome_sent_at` set and the welcome
+    is queued for exactly them: not for someone whose employment has already ended, and
+    never twice."""
+    from notifications.models import ReminderOutbox, SubjectKind
+    from people.hr_import import applying
+
+    monkeypatch.setattr(applying, "STAGED", staged)
+    ended = row("103", "Outi", "Ohi", start="1.1.2019", end="1.1.2020")
+
+    def welcomed() -> list[str]:
+        return sorted(
+            ReminderOutbox.objects.filter(subject_kind=SubjectKind.WELCOME).values_list(
+                "recipient__employee_number", flat=True
+            )
+        )
+
+    def stamped() -> list[str]:
+        return sorted(
+            Employee.objects.filter(welcome_sent_at__isnull=False).values_list(
+                "employee_number", flat=True
+            )
+        )
+
+    import_file(csv_file(*GOOD, ended))
+    assert welcomed() == stamped() == ["100", "101", "102"]
+    first_stamp = Employee.objects.get(employee_number="101").welcome_sent_at
+
+    import_file(csv_file(*GOOD, ended, row("104", "Uusi", "Tulija", supervisor="100")))
+    assert welcomed() == stamped() == ["100", "101", "102", "104"]
+    assert Employee.objects.get(employee_number="101").welcome_sent_at == first_stamp
