@@ -129,7 +129,7 @@ def renewal_due_date_sql(*, course: str = "course") -> Case:
     )
 
 
-def _plus_days(day, days) -> "ExpressionWrapper[datetime.date]":
+def _plus_days(day: Any, days: Any) -> Any:
     # date + integer is a date in PostgreSQL.
     return ExpressionWrapper(day + days, output_field=DateField())
 

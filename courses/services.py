@@ -12,9 +12,11 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from wagtail.models import Page
 
 from courses.models import (
     CourseCompletion,
+    CourseMaterialChange,
     CoursePage,
     CourseRating,
     Enrolment,
@@ -261,11 +263,9 @@ def course_complete_if_done(
     return completion
 
 
-def _page_activity(kind: str, page) -> Activity:
+def _page_activity(kind: str, page: Page) -> Activity:
     """The page as an xAPI activity: its translation key, its live titles in fi/sv/en.
     One query."""
-    from wagtail.models import Page
-
     names = dict(
         Page.objects.filter(translation_key=page.translation_key, live=True).values_list(
             "locale__language_code", "title"
@@ -274,7 +274,9 @@ def _page_activity(kind: str, page) -> Activity:
     return Activity(kind=kind, key=str(page.translation_key), names=names or {"fi": page.title})
 
 
-def _xapi_lesson_completed(done: LessonCompletion, *, lesson: LessonPage, course: CoursePage):
+def _xapi_lesson_completed(
+    done: LessonCompletion, *, lesson: LessonPage, course: CoursePage
+) -> None:
     """The statement "completed <lesson>" (in its course), recorded with the completion.
     Three queries while xAPI is on, none while it is off."""
     if not xapi_enabled():
@@ -373,15 +375,15 @@ def enrolments_assign(
 
 
 @transaction.atomic
-def course_mark_material_change(*, course: CoursePage, now=None):
+def course_mark_material_change(
+    *, course: CoursePage, now: datetime.datetime | None = None
+) -> CourseMaterialChange:
     """Mark the course's published revision a material change (olennainen muutos):
     every completion made before now that is still valid expires now, so the course is
     to renew for those learners, due after the course's grace period
     (`courses.selectors.renewal_due_date`), and the hourly reminder sweep reminds them.
     Completions made later are not touched. Once per revision: marking the same
     revision again changes nothing and returns the first mark. Three queries."""
-    from courses.models import CourseMaterialChange
-
     course = course.canonical
     existing = CourseMaterialChange.objects.filter(
         course=course, revision_id=course.live_revision_id

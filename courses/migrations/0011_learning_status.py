@@ -17,7 +17,7 @@ def build(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0007_course_rating'),
+        ('courses', '0010_quiz_written_in_lesson'),
         ('people', '0005_golive_orgunit_closed_on'),
     ]
 

@@ -88,7 +88,7 @@ def write_quizzes_in_lessons(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("courses", "0007_course_rating"),
+        ("courses", "0009_lesson_phrase_block"),
         ("quizzes", "0004_question_and_choice_block_ids"),
         ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
