@@ -8,6 +8,7 @@ phrase_for_code: one query. activities_for_chooser: one query. glossary_terms: o
 from django.db.models import Exists, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
+from wagtail.models import Locale
 
 from people.types import AnyUser
 from phrases import search
@@ -25,7 +26,9 @@ def content_language() -> str:
 
 
 def _live_in_language(language: str):
-    return Phrase.objects.filter(live=True, locale__language_code=language)
+    # The locale's id as a subquery, not a join: the phrase indexes lead with it.
+    locale_id = Subquery(Locale.objects.filter(language_code=language).values("id")[:1])
+    return Phrase.objects.filter(live=True, locale_id=locale_id)
 
 
 def _code_filter(field: str, code: str):
