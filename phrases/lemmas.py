@@ -258,10 +258,17 @@ def derivation_roots(word: str, language: str = "fi") -> tuple[str, ...]:
     return analysis(word, language).roots
 
 
+# Stems already asked for, per dictionary (a stem never changes): a bulk index or a
+# repeated query word costs no query.
+_stem_cache: dict[str, dict[str, str | None]] = {}
+_STEM_CACHE_SIZE = 50_000
+
+
 def snowball_stems(text_words: list[str], language: str) -> dict[str, str]:
     """Stems from PostgreSQL's Snowball stemmers, one query for all words: Swedish
     always, Finnish where simplemma is the analyser (its base forms miss many inflected
-    compounds; the stem catches their endings). No query otherwise."""
+    compounds; the stem catches their endings). At most one query, none for words
+    stemmed before."""
     if language == "sv":
         wanted = {form for word in text_words for form in (word, *_swedish_indefinite(word))}
         dictionary = "swedish_stem"
@@ -270,15 +277,19 @@ def snowball_stems(text_words: list[str], language: str) -> dict[str, str]:
         dictionary = "finnish_stem"
     else:
         return {}
-    wanted = sorted(word for word in wanted if word.isalpha())
-    if not wanted:
-        return {}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT w, (ts_lexize(%s::regdictionary, w))[1] FROM unnest(%s::text[]) AS w",
-            [dictionary, wanted],
-        )
-        return {word: stem for word, stem in cursor.fetchall() if stem}
+    wanted = {word for word in wanted if word.isalpha()}
+    known = _stem_cache.setdefault(dictionary, {})
+    missing = sorted(wanted - known.keys())
+    if missing:
+        if len(known) > _STEM_CACHE_SIZE:
+            known.clear()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT w, (ts_lexize(%s::regdictionary, w))[1] FROM unnest(%s::text[]) AS w",
+                [dictionary, missing],
+            )
+            known.update(cursor.fetchall())
+    return {word: known[word] for word in wanted if known.get(word)}
 
 
 def weighted_terms(text: str, language: str = "fi") -> tuple[list[str], list[str]]:

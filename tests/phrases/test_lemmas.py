@@ -53,8 +53,9 @@ def test_within_one_edit(a, b, expected):
 
 
 @pytest.fixture(params=["voikko", "simplemma"])
-def analyser(request, settings):
-    """Each analyser in turn (Voikko required in CI)."""
+def analyser(request, settings, db):
+    """Each analyser in turn (Voikko required in CI; simplemma's path asks PostgreSQL
+    for Finnish stems)."""
     from phrases import lemmas
     from tests.conftest import need
 
