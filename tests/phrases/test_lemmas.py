@@ -76,12 +76,15 @@ def test_derivations_lead_to_their_root(analyser):
 def test_an_inflected_compound_gets_the_compound_and_its_parts(analyser):
     terms = index_terms("muistihoitajalle")
     assert {"muistihoitaja", "hoitaja"} <= set(terms)
-    assert query_terms("muistihoitajalle") == [("muistihoitaja", "muistihoitajalle")]
+    # (simplemma's path adds PostgreSQL's Finnish stem between them.)
+    (alternatives,) = query_terms("muistihoitajalle")
+    assert (alternatives[0], alternatives[-1]) == ("muistihoitaja", "muistihoitajalle")
+    assert "hoitaja" not in alternatives
 
 
 def test_own_forms_and_relatives_are_stored_apart(analyser):
     own, relatives = weighted_terms("muistihoitajalle")
-    assert own == ["muistihoitajalle", "muistihoitaja"]
+    assert own[:2] == ["muistihoitajalle", "muistihoitaja"]
     assert "hoitaja" in relatives and "muistihoitaja" not in relatives
 
 
