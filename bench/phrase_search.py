@@ -1,40 +1,42 @@
-"""Benchmark of the phrase search over 10,000 published phrases on PostgreSQL.
+"""Benchmark of the phrase search on PostgreSQL: Voikko against simplemma at 10,000
+Finnish phrases in the same run, and Voikko at 50,000.
 
-    scripts/bench.sh phrase_search                  # this one only
+    scripts/bench.sh phrase_search                  # 10,000 × both analysers, 50,000
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/hyteopas_bench \\
-        .venv/bin/python bench/phrase_search.py --baseline COMMIT --sizes 10000 50000
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/hyteopas_bench \\
-        .venv/bin/python bench/phrase_search.py --phrases 10000 --repeats 30
+        .venv/bin/python bench/phrase_search.py --phrases 10000 --large 50000 --repeats 30
+    DATABASE_URL=... .venv/bin/python bench/phrase_search.py --baseline COMMIT --sizes 10000 50000
 
-What it measures (PostgreSQL, learning.settings.test, DEBUG off):
+Each run (a size and an analyser, PHRASE_ANALYSER in the children's environment)
+recreates the database and measures (learning.settings.test, DEBUG off):
 
-1. End to end on the server: GET /fraasit/tulokset/?q=... (the search-as-you-type
-   fragment) through Django's test Client as a signed-in employee with 5 favourites and
-   20 phrases copied in their unit: session, auth, the employee middleware, the search
-   query, rendering. 20 typical queries (base forms, inflected forms, compounds, two
-   typos, a code, two-word queries), each --repeats times after 3 warm-up requests;
-   median and p95 over all requests, and the median per query.
-2. The selector alone (phrases.selectors.search_phrases), the same queries.
-3. Baseline, measured in the same run over the same rows: a bare SQL query with ILIKE
-   on the title and body (what a naive search would do), through the same connection,
-   for the same queries (its hit quality is not comparable: it finds no inflected forms).
-4. Hit rate of the Finnish test set (tests/phrases/test_search_quality.py), each of its
-   34 queries a hit when the expected phrase is among the first 3 results: first over
-   its own 12 phrases alone, as in the test, then with them among the 10,000 (top 3 and
-   top 10; many synthetic phrases are as good a match for a one-word query, so there
-   the figure says how often the test phrase still surfaces, not a quality).
+1. End to end: GET /fraasit/tulokset/?q=... (the search-as-you-type fragment) through
+   Django's test Client as a signed-in employee with 5 favourites and 20 phrases copied
+   in their unit: session, auth, the employee middleware, the search, rendering. 20
+   typical queries (base forms, inflected forms, compounds, two typos, a code, two-word
+   queries), each --repeats times after 3 warm-ups; median and p95 over all requests.
+2. The bare view: GET /bench/bare/ through the same Client and middleware, returning
+   "ok" (a URL this bench puts in front of the project's). The end-to-end figures are
+   given as multiples of it: the machine is shared, so absolute times vary with its
+   load while the ratio does not (much).
+3. The selector alone, and a naive ILIKE query over the same rows.
+4. The holdout: tests/phrases/test_search_quality.py's 34 queries, each a hit when the
+   expected phrase is in the top 3, over its own 12 phrases and then among the N
+   Finnish phrases (many synthetic phrases match a one-word query as well, so there the
+   figure says how often the test phrase still surfaces).
+5. The written test set (tests/phrases/search_test_set.yaml, 156 Finnish and 51
+   Swedish queries) among the phrases: top-3 hit rate per language.
+6. A fresh process as a web server has it after start, without warming: how much its
+   memory grows with its first search, and how long that search takes.
 
-The synthetic phrases combine Finnish sentences from word lists (inflected forms,
-compounds) with codes HYTE-<THEME>-<n>; they are inserted in bulk (live, with their
-search terms computed by the model), without revisions, which the search never reads.
+The phrases: the holdout's 12, the test set's, and synthetic ones
+(tests/phrases/generated.py) up to N Finnish, plus 0.2 N Swedish; inserted in bulk,
+live, with their search terms computed by the model, without revisions.
 
-5. With --baseline COMMIT: the whole bench of that commit (a throwaway checkout, its own
-   database) and of this checkout, at each --sizes, in the same run, plus for each the
-   first search request in a fresh process after a page was served (as a web process has
-   it after start, without warming): how much its memory grows and how long it takes.
+With --baseline COMMIT: the bench of that commit (a throwaway checkout, its own
+database) and of this checkout at each --sizes, in the same run.
 
-How: the parent process never imports Django; it recreates the database and runs one
-child process that migrates, builds the data and measures. Results: a table on stdout
+How: the parent process never imports Django; it recreates the database and runs
+child processes that migrate, build the data and measure. Results: a table on stdout
 and bench/results/phrase_search.json.
 """
 
@@ -43,7 +45,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -86,77 +87,13 @@ QUERIES = [
     "ikäihmisten kerho",
 ]
 
-SUBJECTS = ["Asiakas", "Potilas", "Nuori", "Vanhempi", "Ikäihminen", "Asukas", "Omainen"]
-VERBS = [
-    "ohjattu",
-    "ohjattiin",
-    "on kiinnostunut tutustumaan",
-    "sai tietoa",
-    "haluaa osallistua",
-    "kertoi käyneensä",
-]
-TARGETS = {
-    "liikunta": ["liikuntaryhmään", "kuntosaliryhmään", "kävelyryhmään", "vesijumppaan"],
-    "kulttuuri": ["kuoroon", "kulttuuritoimintaan", "taidepajaan", "lukupiiriin"],
-    "luonto": ["luontoretkelle", "metsäkävelylle", "retkeilyryhmään", "puutarhakerhoon"],
-    "osallisuus": ["vertaistukiryhmään", "kohtaamispaikkaan", "asukastupaan", "kerhoon"],
-    "mieli": ["mielenterveysyhdistyksen ryhmään", "rentoutusryhmään", "keskusteluryhmään"],
-    "paihde": ["päihdepalveluihin", "vertaistukeen", "tukipuhelimeen", "A-klinikalle"],
-    "ravinto": ["ravitsemusterapeutille", "ruokapiiriin", "kokkikerhoon"],
-    "uni": ["uniryhmään", "unikouluun", "rentoutusharjoituksiin"],
-}
-ORGANISERS = [
-    "seurakunnan",
-    "järjestön",
-    "kunnan liikuntapalveluiden",
-    "muistiyhdistyksen",
-    "kansalaisopiston",
-    "nuorisotalon",
-    "perhekeskuksen",
-]
-TAILS = [
-    "Sovittu seurannasta seuraavalla käynnillä.",
-    "Asiakkaalle annettu esite ja yhteystiedot.",
-    "Keskusteltu jaksamisesta ja arjen voimavaroista.",
-    "Omainen osallistuu tarvittaessa mukaan.",
-    "Tavoitteena säännöllinen osallistuminen kerran viikossa.",
-    "{{date}} alkaen.",
-    "{{text?:Lisätieto}}",
-]
-THEME_CODES = {
-    "liikunta": "liikunta",
-    "kulttuuri": "kulttuuri",
-    "luonto": "luonto",
-    "osallisuus": "osallisuus",
-    "mieli": "mielen_hyvinvointi",
-    "paihde": "paihteet",
-    "ravinto": "ravitsemus",
-    "uni": "uni",
-}
+from tests.phrases.generated import (  # noqa: E402
+    insert_phrases,
+    synthetic_phrases,
+    synthetic_swedish_phrases,
+)
 
-
-def synthetic_phrases(count: int, seed: int = 7) -> list[dict]:
-    rng = random.Random(seed)
-    phrases = []
-    numbers: dict[str, int] = {}
-    for _ in range(count):
-        theme = rng.choice(list(TARGETS))
-        # From 100: the test set's own codes (HYTE-LIIKUNTA-1, ...) stay unique.
-        numbers[theme] = numbers.get(theme, 99) + 1
-        target = rng.choice(TARGETS[theme])
-        body = (
-            f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {target} "
-            f"({rng.choice(ORGANISERS)} toiminta {{{{activity}}}}). {rng.choice(TAILS)}"
-        )
-        phrases.append(
-            {
-                "code": f"HYTE-{theme.upper()}-{numbers[theme]}",
-                "title": f"{target.capitalize()} – {rng.choice(SUBJECTS).lower()}",
-                "body": body,
-                "themes": [THEME_CODES[theme]],
-            }
-        )
-    return phrases
+SWEDISH_SHARE = 0.2
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -178,8 +115,8 @@ def build(count: int) -> dict:
     from wagtail.models import Locale
 
     from people.models import Employee, JobRole, OrgUnit
-    from phrases import selectors
-    from phrases.models import Phrase, PhraseCopyCount, PhraseFavourite, PhraseSearchTerm
+    from phrases import lemmas, selectors
+    from phrases.models import Phrase, PhraseCopyCount, PhraseFavourite
     from tests.phrases.test_search_quality import PHRASES as TEST_SET
     from tests.phrases.test_search_quality import QUERIES as TEST_QUERIES
 
@@ -188,28 +125,33 @@ def build(count: int) -> dict:
     migrate_s = time.perf_counter() - started
     finnish = Locale.objects.get(language_code="fi")
 
-    def insert(rows):
-        for phrase in rows:
-            phrase.search_lemmas = phrase.build_search_lemmas()
-        Phrase.objects.bulk_create(rows, batch_size=1000)
-        PhraseSearchTerm.remember(term for phrase in rows for term in phrase.search_lemmas.split())
+    from tests.phrases.test_search_test_set import TEST_SET as SET
 
-    insert(
-        [
-            Phrase(locale=finnish, live=True, code=code, title=title, body=body)
-            for code, title, body in TEST_SET
-        ]
-    )
+    holdout_rows = [
+        Phrase(locale=finnish, live=True, code=code, title=title, body=body)
+        for code, title, body in TEST_SET
+    ]
+    started = time.perf_counter()
+    insert_phrases(holdout_rows)
     alone_hits = 0
     for query, expected in TEST_QUERIES:
         found = selectors.search_phrases(user=AnonymousUser(), unit_id=None, text=query)
         alone_hits += expected in [phrase.code for phrase in found[:3]]
 
-    started = time.perf_counter()
-    insert(
-        [
-            Phrase(locale=finnish, live=True, **data)
-            for data in synthetic_phrases(count - len(TEST_SET))
+    swedish, _created = Locale.objects.get_or_create(language_code="sv")
+    locales = {"fi": finnish, "sv": swedish}
+    set_rows = [
+        Phrase(locale=locales[language], live=True, **{k: p[k] for k in ("code", "title", "body")})
+        for language, phrases in SET.items()
+        for p in phrases
+    ]
+    finnish_count = count - len(TEST_SET) - len(SET["fi"])
+    insert_phrases(
+        set_rows
+        + [Phrase(locale=finnish, live=True, **data) for data in synthetic_phrases(finnish_count)]
+        + [
+            Phrase(locale=swedish, live=True, **data)
+            for data in synthetic_swedish_phrases(int(count * SWEDISH_SHARE))
         ]
     )
     build_s = time.perf_counter() - started
@@ -231,10 +173,59 @@ def build(count: int) -> dict:
     return {
         "migrate_s": migrate_s,
         "build_s": build_s,
+        "analyser": lemmas.analyser(),
         "phrases": Phrase.objects.count(),
+        "finnish_phrases": Phrase.objects.filter(locale=finnish).count(),
         "test_set_phrases": len(TEST_SET),
         "hit_rate_test_set_alone_top3": alone_hits / len(TEST_QUERIES),
     }
+
+
+def bare_view(request):
+    """The least a signed-in request can cost behind the same middleware."""
+    from django.http import HttpResponse
+
+    return HttpResponse("ok")
+
+
+def install_bare_url() -> None:
+    import types
+
+    from django.test.utils import override_settings
+    from django.urls import path
+
+    import learning.urls
+
+    module = types.ModuleType("bench_phrase_urls")
+    module.urlpatterns = [path("bench/bare/", bare_view), *learning.urls.urlpatterns]
+    sys.modules["bench_phrase_urls"] = module
+    override_settings(ROOT_URLCONF="bench_phrase_urls").enable()
+
+
+def test_set_hit_rates(*, user, unit_id) -> dict:
+    """The written test set (tests/phrases/search_test_set.yaml) among the phrases:
+    top-3 hit rate per language and the misses."""
+    from django.utils import translation
+
+    from phrases import selectors
+    from tests.phrases.test_search_test_set import TEST_SET as SET
+
+    found_rates = {}
+    for language, phrases in SET.items():
+        hits, misses = 0, []
+        with translation.override(language):
+            for phrase in phrases:
+                for query, kind in phrase["queries"]:
+                    codes = [
+                        p.code
+                        for p in selectors.search_phrases(user=user, unit_id=unit_id, text=query)
+                    ]
+                    hits += phrase["code"] in codes[:3]
+                    if phrase["code"] not in codes[:3]:
+                        misses.append([query, kind, phrase["code"], codes[:3]])
+        total = sum(len(phrase["queries"]) for phrase in phrases)
+        found_rates[language] = {"queries": total, "top3": hits / total, "misses": misses}
+    return found_rates
 
 
 def measure(repeats: int) -> dict:
@@ -246,10 +237,11 @@ def measure(repeats: int) -> dict:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
 
-    from phrases import selectors
+    from phrases import lemmas, selectors
 
     # Lets the test Client's host in, as under pytest; DEBUG stays off.
     setup_test_environment()
+    install_bare_url()
     from tests.phrases.test_search_quality import QUERIES as TEST_QUERIES
 
     user = get_user_model().objects.get(username="90001")
@@ -278,7 +270,16 @@ def measure(repeats: int) -> dict:
             )
             cursor.fetchall()
 
-    scenarios = {"end_to_end": end_to_end, "selector": selector, "baseline_ilike": baseline}
+    def bare(query):
+        response = client.get("/bench/bare/", {"q": query})
+        assert response.status_code == 200
+
+    scenarios = {
+        "end_to_end": end_to_end,
+        "bare_view": bare,
+        "selector": selector,
+        "baseline_ilike": baseline,
+    }
     times: dict[str, dict[str, list[float]]] = {name: {} for name in scenarios}
     for query in QUERIES:
         for run in scenarios.values():
@@ -304,6 +305,7 @@ def measure(repeats: int) -> dict:
         if expected not in codes[:3]:
             misses.append({"query": query, "expected": expected, "got": codes[:3]})
 
+    test_set = test_set_hit_rates(user=user, unit_id=unit_id)
     summary = {}
     for name, per_query in times.items():
         every = [value for values in per_query.values() for value in values]
@@ -313,6 +315,8 @@ def measure(repeats: int) -> dict:
             "per_query_median_ms": {q: statistics.median(v) for q, v in per_query.items()},
         }
     return {
+        "analyser": lemmas.analyser(),
+        "test_set": test_set,
         "postgres_version": version,
         "repeats": repeats,
         "queries_per_request": queries_per_request,
@@ -376,12 +380,15 @@ def run_checkout(checkout: Path, phrases: int, repeats: int, database_url: str) 
             str(phrases),
             "--repeats",
             str(repeats),
+            *(("--analysers", "voikko", "--large") if checkout == ROOT else ()),
         ],
         check=True,
         env=env,
         cwd=checkout,
     )
     result = json.loads((checkout / "bench" / "results" / "phrase_search.json").read_text())
+    if isinstance(result, list):  # this bench writes one result per run
+        result = result[0]
     result["first"] = run_in_child(
         __file__, {"kind": "first"}, extra_args=("--root", str(checkout)), env=env, cwd=checkout
     )
@@ -435,6 +442,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--phrases", type=int, default=10_000)
+    parser.add_argument(
+        "--analysers", nargs="+", default=["voikko", "simplemma"], help="at --phrases"
+    )
+    parser.add_argument(
+        "--large", type=int, nargs="*", default=[50_000], help="sizes with the first analyser"
+    )
     parser.add_argument("--repeats", type=int, default=30, help="timed requests per query")
     parser.add_argument(
         "--baseline",
@@ -463,41 +476,75 @@ def main() -> None:
         return
 
     config = bench_database()
-    print(f"Recreating database {config['NAME']}…", flush=True)
-    recreate_database(config)
-    print(f"Migrating and inserting {args.phrases} phrases…", flush=True)
-    built = run_in_child(__file__, {"kind": "build", "phrases": args.phrases})
-    print(f"  {built['phrases']} phrases in {built['build_s']:.1f} s.", flush=True)
-    measured = run_in_child(__file__, {"kind": "measure", "repeats": args.repeats})
-    result = {**built, **measured}
-
-    print(f"\nPhrase search, {built['phrases']} phrases, PostgreSQL {measured['postgres_version']}")
+    runs = [(args.phrases, analyser) for analyser in args.analysers]
+    runs += [(size, args.analysers[0]) for size in args.large]
+    results = []
+    for size, analyser in runs:
+        env = {**os.environ, "PHRASE_ANALYSER": analyser}
+        print(f"Recreating database {config['NAME']}…", flush=True)
+        recreate_database(config)
+        print(f"Migrating and inserting {size} Finnish phrases ({analyser})…", flush=True)
+        built = run_in_child(__file__, {"kind": "build", "phrases": size}, env=env, cwd=ROOT)
+        measured = run_in_child(
+            __file__, {"kind": "measure", "repeats": args.repeats}, env=env, cwd=ROOT
+        )
+        first = run_in_child(__file__, {"kind": "first"}, env=env, cwd=ROOT)
+        results.append({"size": size, **built, **measured, "first": first})
+        report(results[-1], args.repeats)
+    print("\nSummary (ms; ratios against the bare view in the same run)")
     print(
-        f"{len(QUERIES)} queries × {args.repeats} requests; "
-        f"{measured['queries_per_request']} SQL queries per request"
+        f"{'phrases':>8} {'analyser':<10}{'p50':>7}{'p95':>7}{'bare50':>8}{'bare95':>8}"
+        f"{'×50':>6}{'×95':>6}{'ILIKE95':>8}{'hold':>6}{'fi':>6}{'sv':>6}{'RSS+MB':>8}{'1st':>6}"
     )
-    base = measured["summary"]["baseline_ilike"]
-    print(f"{'scenario':<16}{'median ms':>11}{'p95 ms':>9}{'median ×base':>14}")
-    for name, figures in measured["summary"].items():
+    for r in results:
+        e2e, bare = r["summary"]["end_to_end"], r["summary"]["bare_view"]
+        print(
+            f"{r['size']:>8} {r['analyser']:<10}{e2e['median_ms']:>7.1f}{e2e['p95_ms']:>7.1f}"
+            f"{bare['median_ms']:>8.1f}{bare['p95_ms']:>8.1f}"
+            f"{e2e['median_ms'] / bare['median_ms']:>6.1f}{e2e['p95_ms'] / bare['p95_ms']:>6.1f}"
+            f"{r['summary']['baseline_ilike']['p95_ms']:>8.1f}{r['hit_rate_top3']:>6.2f}"
+            f"{r['test_set']['fi']['top3']:>6.2f}{r['test_set']['sv']['top3']:>6.2f}"
+            f"{r['first']['rss_growth_mb']:>8.1f}{r['first']['first_search_ms']:>6.0f}"
+        )
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+
+
+def report(result: dict, repeats: int) -> None:
+    summary = result["summary"]
+    print(
+        f"\nPhrase search, {result['phrases']} phrases ({result['finnish_phrases']} Finnish), "
+        f"{result['analyser']}, PostgreSQL {result['postgres_version']}"
+    )
+    print(
+        f"{len(QUERIES)} queries × {repeats} requests; "
+        f"{result['queries_per_request']} SQL queries per request"
+    )
+    base = summary["bare_view"]
+    print(f"{'scenario':<16}{'median ms':>11}{'p95 ms':>9}{'median ×bare':>14}")
+    for name, figures in summary.items():
         ratio = figures["median_ms"] / base["median_ms"]
         print(f"{name:<16}{figures['median_ms']:>11.2f}{figures['p95_ms']:>9.2f}{ratio:>14.1f}")
-    print("\nPer query, median ms (end to end / baseline):")
+    print("Per query, median ms (end to end / bare view):")
     for query in QUERIES:
-        e2e = measured["summary"]["end_to_end"]["per_query_median_ms"][query]
+        e2e = summary["end_to_end"]["per_query_median_ms"][query]
         bare = base["per_query_median_ms"][query]
         print(f"  {query:<22}{e2e:>8.2f}{bare:>8.2f}")
     print(
-        f"\nHit rate of the Finnish test set ({measured['test_queries']} queries) over its "
-        f"own {built['test_set_phrases']} phrases: "
-        f"{built['hit_rate_test_set_alone_top3']:.2f} in the top 3."
+        f"Holdout (34 queries) over its own 12 phrases: "
+        f"{result['hit_rate_test_set_alone_top3']:.2f} top 3; among {result['finnish_phrases']} "
+        f"Finnish: {result['hit_rate_top3']:.2f} top 3, {result['hit_rate_top10']:.2f} top 10."
     )
+    for language, figures in result["test_set"].items():
+        print(
+            f"Test set {language}: {figures['top3']:.3f} top 3 of {figures['queries']}; "
+            f"misses {figures['misses']}"
+        )
+    first = result["first"]
     print(
-        f"Hit rate of the Finnish test set among {built['phrases']} phrases: "
-        f"{measured['hit_rate_top3']:.2f} in the top 3, {measured['hit_rate_top10']:.2f} "
-        f"in the top 10 ({measured['test_queries']} queries)."
+        f"First search in a fresh process: +{first['rss_growth_mb']:.1f} MB, "
+        f"{first['first_search_ms']:.0f} ms (second {first['second_search_ms']:.0f} ms)."
     )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":

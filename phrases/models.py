@@ -27,7 +27,7 @@ from languages.fields import InLanguage
 from phrases import gaps
 from phrases.choices import RecordType, ServiceArea, Theme, labels_of
 from phrases.forms import ActivityAdminForm, PhraseAdminForm
-from phrases.lemmas import index_terms, language_of
+from phrases.lemmas import language_of, weighted_terms
 
 
 class Activity(index.Indexed, models.Model):
@@ -124,14 +124,21 @@ class Phrase(
     themes = models.JSONField(_("teemat"), default=list, blank=True)
     service_areas = models.JSONField(_("palvelualueet"), default=list, blank=True)
     record_types = models.JSONField(_("kirjaukset"), default=list, blank=True)
-    # Base forms of the code, title and body for the search (see phrases.lemmas).
+    # The words and base forms of the code, title and body for the search, and the
+    # compound parts and derivation roots besides them (see phrases.lemmas).
     search_lemmas = models.TextField(editable=False, blank=True, default="")
-    # What the search reads (GIN index): the terms above, stored, never re-parsed.
+    search_relatives = models.TextField(editable=False, blank=True, default="")
+    # What the search reads (GIN index): the terms above, stored, never re-parsed; a
+    # word's own forms weigh A in the rank, its parts and roots B.
     search_vector = models.GeneratedField(
-        expression=SearchVector("search_lemmas", config="simple"),
+        expression=SearchVector("search_lemmas", config="simple", weight="A")
+        + SearchVector("search_relatives", config="simple", weight="B"),
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # Copies by every unit together, kept by phrases.services.phrase_copy_record: the
+    # order in which the search takes candidates when a word matches very many phrases.
+    copies_total = models.PositiveIntegerField(default=0, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="phrase")
@@ -166,7 +173,15 @@ class Phrase(
         constraints = [
             models.UniqueConstraint(fields=["code", "locale"], name="phrase_unique_code_in_locale")
         ]
-        indexes = [GinIndex(fields=["search_vector"], name="phrase_search_vector")]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="phrase_search_vector"),
+            # Serves "the most copied matches first" without sorting every match.
+            models.Index(
+                fields=["locale", "-copies_total", "code"],
+                condition=models.Q(live=True),
+                name="phrase_live_by_copies",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} – {self.title}"
@@ -174,16 +189,22 @@ class Phrase(
     def save(self, *args, **kwargs):
         # Derived from the saved text, so a publish (which saves the revision's content
         # onto the row) always leaves the search terms matching what is live.
-        self.search_lemmas = self.build_search_lemmas()
+        self.set_search_terms()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_lemmas"}
+            kwargs["update_fields"] = {*update_fields, "search_lemmas", "search_relatives"}
         super().save(*args, **kwargs)
-        PhraseSearchTerm.remember(self.search_lemmas.split())
+        PhraseSearchTerm.remember(self.search_terms())
 
     @property
     def revisions(self):
         return self._revisions
+
+    def with_content_json(self, content):
+        # A publish copies a revision onto the row; the copy count is not content.
+        found = super().with_content_json(content)
+        found.copies_total = self.copies_total
+        return found
 
     def clean(self):
         super().clean()
@@ -202,10 +223,15 @@ class Phrase(
         except gaps.GapSyntaxError:
             return self.body
 
-    def build_search_lemmas(self) -> str:
+    def set_search_terms(self) -> None:
         language = language_of(self.locale.language_code if self.locale_id else "fi")
         text = " ".join((self.code, self.title, self.plain_text()))
-        return " ".join(index_terms(text, language))
+        own, relatives = weighted_terms(text, language)
+        self.search_lemmas = " ".join(own)
+        self.search_relatives = " ".join(relatives)
+
+    def search_terms(self) -> list[str]:
+        return [*self.search_lemmas.split(), *self.search_relatives.split()]
 
     def theme_labels(self) -> list[str]:
         return labels_of(Theme, self.themes)

@@ -8,9 +8,12 @@ Two queries, both on PostgreSQL indexes through `django.contrib.postgres.search`
 typo lookup in the vocabulary (`TrigramSimilarity`, the `trigram_similar` lookup on a
 trigram GIN index), then the search on the stored `search_vector` (GIN). A broad word
 such as "liikunta" matches a quarter of the library; ranking every match would cost a
-`ts_rank` per row, so only a bounded candidate set is ranked: at most CANDIDATES matches
-as the index hands them over, plus the matches among the reader's favourites and their
-unit's copied phrases and the phrase whose code was typed (each a small indexed set).
+`ts_rank` per row, so only a bounded candidate set is ranked: the CANDIDATES matches
+most copied by the whole county (then by code), read in that order from the
+`phrase_live_by_copies` index (PostgreSQL walks it checking each row against the text
+query and stops at the bound, or, for a rare word, takes the few matches from the GIN
+index and sorts them), plus the matches among the reader's favourites and their unit's
+copied phrases and the phrase whose code was typed (each a small indexed set).
 """
 
 import operator
@@ -22,7 +25,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimil
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.functions import Cast, Greatest, Least
 
-from phrases.lemmas import query_terms, within_one_edit
+from phrases.lemmas import query_forms, within_one_edit
 
 FAVOURITE_BOOST = 0.3
 COPY_BOOST_PER_COPY = 0.01
@@ -48,8 +51,9 @@ class Query:
         return self.text.strip().upper()
 
     @property
-    def words(self) -> list[tuple[str, ...]]:
-        return query_terms(self.text, self.language)
+    def words(self) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Per word: its own forms (the word last) and the words it derives from."""
+        return query_forms(self.text, self.language)
 
 
 def is_typo_of(word: str, term: str) -> bool:
@@ -98,24 +102,39 @@ def _tsquery_group(alternatives) -> str:
     return " | ".join(f"({piece})" for piece in pieces)
 
 
-def tsqueries(query: Query) -> tuple[SearchQuery, SearchQuery] | None:
-    """The query every word of which must match, and the one any word of which counts
-    for the rank; None when the text has no word to search for."""
+@dataclass(frozen=True)
+class TextQueries:
+    """strict: every word matches in one of its own forms; broad: every word matches
+    in its own forms, a word it derives from or a likely correction of a typo; any_word:
+    any word in any of these, for the rank."""
+
+    strict: SearchQuery
+    broad: SearchQuery
+    any_word: SearchQuery
+
+
+def tsqueries(query: Query) -> TextQueries | None:
+    """The text queries; None when the text has no word to search for."""
     words = query.words
-    typos = typo_candidates([alternatives[-1] for alternatives in words])
-    groups = [
-        group
-        for alternatives in words
-        if (group := _tsquery_group((*alternatives, *typos.get(alternatives[-1], []))))
-    ]
-    if not groups:
+    typos = typo_candidates([own[-1] for own, _roots in words])
+    strict_groups, broad_groups = [], []
+    for own, roots in words:
+        strict = _tsquery_group(own)
+        broad = _tsquery_group((*own, *roots, *typos.get(own[-1], [])))
+        if broad:
+            strict_groups.append(strict or broad)
+            broad_groups.append(broad)
+    if not broad_groups:
         return None
+
     # Raw tsquery syntax built from word characters only; it goes in as a parameter.
-    every = " & ".join(f"({group})" for group in groups)
-    any_word = " | ".join(f"({group})" for group in groups)
-    return (
-        SearchQuery(every, config="simple", search_type="raw"),
-        SearchQuery(any_word, config="simple", search_type="raw"),
+    def raw(text: str) -> SearchQuery:
+        return SearchQuery(text, config="simple", search_type="raw")
+
+    return TextQueries(
+        strict=raw(" & ".join(f"({group})" for group in strict_groups)),
+        broad=raw(" & ".join(f"({group})" for group in broad_groups)),
+        any_word=raw(" | ".join(f"({group})" for group in broad_groups)),
     )
 
 
@@ -139,18 +158,22 @@ def score(*, query: Query, any_word: SearchQuery):
 
 def search(queryset: QuerySet, query: Query, *, user_id, unit_id, limit: int) -> list:
     """The best `limit` phrases of `queryset` (filtered, annotated with `is_favourite`
-    and `unit_copies`) for the query, best first, each with `score`. Two queries."""
+    and `unit_copies`) for the query, best first, each with `score`. Two queries: the
+    typo lookup, then one statement whose candidate set is bounded (CANDIDATES strict
+    and CANDIDATES broad matches, most copied first, plus the favourites, unit copies
+    and code among the matches)."""
     found = tsqueries(query)
     if found is None:
         return []
-    every, any_word = found
     from phrases.models import PhraseCopyCount, PhraseFavourite
 
-    matching = queryset.filter(search_vector=every).order_by()
+    matching = queryset.filter(search_vector=found.broad).order_by()
+    by_copies = ("-copies_total", "code")
     # Each part small and index-served; the favourites and copies are looked up from
     # their own tables, so no part reads every match.
     parts = [
-        matching.values("pk")[:CANDIDATES],
+        queryset.filter(search_vector=found.strict).order_by(*by_copies).values("pk")[:CANDIDATES],
+        matching.order_by(*by_copies).values("pk")[:CANDIDATES],
         matching.filter(
             pk__in=PhraseFavourite.objects.filter(user_id=user_id).values("phrase_id")
         ).values("pk"),
@@ -162,7 +185,7 @@ def search(queryset: QuerySet, query: Query, *, user_id, unit_id, limit: int) ->
     candidates = Q(pk__in=parts[0].union(*parts[1:]))
     ranked = (
         queryset.filter(candidates)
-        .annotate(score=score(query=query, any_word=any_word))
+        .annotate(score=score(query=query, any_word=found.any_word))
         .order_by("-score", "code")
     )
     return list(ranked[:limit])

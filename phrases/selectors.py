@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.db.models import Exists, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
+from wagtail.models import Locale
 
 from phrases import search
 from phrases.lemmas import language_of
@@ -27,7 +28,9 @@ def content_language() -> str:
 
 
 def _live_in_language(language: str) -> QuerySet[Phrase]:
-    return Phrase.objects.filter(live=True, locale__language_code=language)
+    # The locale's id as a subquery, not a join: the phrase indexes lead with it.
+    locale_id = Subquery(Locale.objects.filter(language_code=language).values("id")[:1])
+    return Phrase.objects.filter(live=True, locale_id=locale_id)
 
 
 def _code_filter(field: str, code: str) -> dict[str, str]:

@@ -9,8 +9,10 @@ from phrases.models import Phrase, PhraseCopyCount, PhraseFavourite
 
 
 def phrase_copy_record(*, phrase: Phrase, unit_id: int) -> None:
-    """Add one copy of a phrase to a unit's count: an atomic increment, created on the
-    first copy (a concurrent first copy falls back to the increment)."""
+    """Add one copy of a phrase to a unit's count and to the phrase's total: atomic
+    increments, the unit's created on the first copy (a concurrent first copy falls
+    back to the increment). Two or three statements."""
+    Phrase.objects.filter(pk=phrase.pk).update(copies_total=F("copies_total") + 1)
     updated = PhraseCopyCount.objects.filter(phrase=phrase, unit_id=unit_id).update(
         count=F("count") + 1
     )

@@ -229,6 +229,9 @@ XAPI_RETRY_MAX_SECONDS = env.float("XAPI_RETRY_MAX_SECONDS", default=3600.0)
 
 # Web and worker processes load the phrase search's lemma data when they start.
 LEMMAS_WARM = env.bool("LEMMAS_WARM", default=True)
+# Which analyser gives the phrase search its Finnish base forms: "auto" (Voikko when
+# installed, else simplemma), "voikko" or "simplemma".
+PHRASE_ANALYSER = env.str("PHRASE_ANALYSER", default="auto")
 
 # Uploads larger than this are refused before they are parsed (the HR import).
 HR_IMPORT_MAX_BYTES = env.int("HR_IMPORT_MAX_BYTES", default=20 * 1024 * 1024)

@@ -11,7 +11,7 @@ from phrases import lemmas
 
 
 def test_warm_opens_the_finnish_dictionary():
-    lemmas._analyses.cache_clear()
+    lemmas._voikko_analysis.cache_clear()
     with mock.patch("phrases.lemmas._voikko", wraps=lemmas._voikko) as voikko:
         assert lemmas.warm() >= 0
     voikko.assert_called()

@@ -2,7 +2,14 @@
 
 import pytest
 
-from phrases.lemmas import compound_parts, index_terms, query_terms, within_one_edit
+from phrases.lemmas import (
+    compound_parts,
+    derivation_roots,
+    index_terms,
+    query_terms,
+    weighted_terms,
+    within_one_edit,
+)
 
 
 def test_inflected_words_get_their_base_form():
@@ -43,3 +50,58 @@ def test_query_words_carry_word_and_base_form():
 )
 def test_within_one_edit(a, b, expected):
     assert within_one_edit(a, b) is expected
+
+
+@pytest.fixture(params=["voikko", "simplemma"])
+def analyser(request, settings, db):
+    """Each analyser in turn (Voikko required in CI; simplemma's path asks PostgreSQL
+    for Finnish stems)."""
+    from phrases import lemmas
+    from tests.conftest import need
+
+    settings.PHRASE_ANALYSER = request.param
+    if request.param == "voikko":
+        need(lemmas._voikko() is not None, "Voikko (libvoikko1, voikko-fi)")
+    assert lemmas.analyser() == request.param
+    return request.param
+
+
+def test_derivations_lead_to_their_root(analyser):
+    assert "yksinäinen" in derivation_roots("yksinäisyys")
+    assert "yksinäinen" in index_terms("Asiakas kertoi yksinäisyydestään.")
+    # The query finds phrases with the root too, never the other way round by parts.
+    assert query_terms("yksinäisyys")[0][-1] == "yksinäisyys"
+
+
+def test_an_inflected_compound_gets_the_compound_and_its_parts(analyser):
+    terms = index_terms("muistihoitajalle")
+    assert {"muistihoitaja", "hoitaja"} <= set(terms)
+    # (simplemma's path adds PostgreSQL's Finnish stem between them.)
+    (alternatives,) = query_terms("muistihoitajalle")
+    assert (alternatives[0], alternatives[-1]) == ("muistihoitaja", "muistihoitajalle")
+    assert "hoitaja" not in alternatives
+
+
+def test_own_forms_and_relatives_are_stored_apart(analyser):
+    own, relatives = weighted_terms("muistihoitajalle")
+    assert own[:2] == ["muistihoitajalle", "muistihoitaja"]
+    assert "hoitaja" in relatives and "muistihoitaja" not in relatives
+
+
+def test_simplemma_is_loaded_only_when_it_is_the_analyser(settings):
+    """Voikko's path never imports simplemma (its Finnish data is about 340 MB)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import django, sys; django.setup()\n"
+        "from phrases import lemmas\n"
+        "assert lemmas.analyser() == 'voikko'\n"
+        "lemmas.index_terms('muistihoitajalle'); lemmas.query_terms('potilaan')\n"
+        "assert 'simplemma' not in sys.modules\n"
+    )
+    from phrases import lemmas
+    from tests.conftest import need
+
+    need(lemmas._voikko() is not None, "Voikko (libvoikko1, voikko-fi)")
+    subprocess.run([sys.executable, "-c", script], check=True)

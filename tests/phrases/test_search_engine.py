@@ -79,3 +79,46 @@ def test_a_search_loads_no_word_list_into_the_process():
         "assert 'simplemma' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+def test_the_most_copied_matches_are_the_candidates(monkeypatch):
+    """Beyond the bound, the candidates are the matches the county copied most (then by
+    code), not whichever the index happens to hand over first."""
+    from phrases import services
+
+    monkeypatch.setattr(search, "CANDIDATES", 2)
+    phrases = [
+        make_phrase(f"HYTE-LIIKUNTA-{number}", f"Liikunta {number}", "Liikuntaryhmään.")
+        for number in range(1, 7)
+    ]
+    employee = EmployeeFactory()
+    for _ in range(3):
+        services.phrase_copy_record(phrase=phrases[5], unit_id=employee.unit_id)
+    services.phrase_copy_record(phrase=phrases[4], unit_id=employee.unit_id)
+    other = EmployeeFactory()
+    found = selectors.search_phrases(user=other.user, unit_id=other.unit_id, text="liikunta")
+    assert set(codes(found)) == {"HYTE-LIIKUNTA-6", "HYTE-LIIKUNTA-5"}
+
+
+def test_the_copy_total_survives_a_new_publish():
+    from phrases import services
+
+    phrase = make_phrase("HYTE-UNI-1", "Uni", "Keskusteltu unettomuudesta.")
+    employee = EmployeeFactory()
+    services.phrase_copy_record(phrase=phrase, unit_id=employee.unit_id)
+    services.phrase_copy_record(phrase=phrase, unit_id=employee.unit_id)
+    phrase.refresh_from_db()
+    assert phrase.copies_total == 2
+    phrase.title = "Uni ja lepo"
+    phrase.save_revision().publish()
+    phrase.refresh_from_db()
+    assert (phrase.title, phrase.copies_total) == ("Uni ja lepo", 2)
+
+
+def test_a_word_s_own_forms_outrank_its_parts_and_roots():
+    """ "hoitaja" is a word of the first phrase and only a compound part of the second."""
+    make_phrase("HYTE-A-1", "Muistihoitaja", "Asiakas ohjattu muistihoitajalle.")
+    make_phrase("HYTE-B-1", "Hoitaja", "Asiakas ohjattu hoitajalle.")
+    employee = EmployeeFactory()
+    found = selectors.search_phrases(user=employee.user, unit_id=None, text="hoitajan")
+    assert codes(found) == ["HYTE-B-1", "HYTE-A-1"]
