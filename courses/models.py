@@ -362,6 +362,20 @@ class LessonPage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, 
 
         quizzes_publish_pending(quiz_ids=self.quiz_ids(), user=user)
 
+    def package_ids(self) -> list[int]:
+        return [
+            block.value["package"].pk
+            for block in self.body
+            if block.block_type == "package" and block.value["package"]
+        ]
+
+    def required_package_ids(self) -> list[int]:
+        return [
+            block.value["package"].pk
+            for block in self.body
+            if block.block_type == "package" and block.value["required"] and block.value["package"]
+        ]
+
     def required_quiz_ids(self) -> list[int]:
         return [
             block.value["quiz"].pk
@@ -409,6 +423,11 @@ class LessonPage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, 
                 block_ids=[b.id for b in self.body if b.block_type == "self_assessment"],
             )
             context["lesson_done"] = own.lesson_done
+        package_ids = self.package_ids()
+        if package_ids:
+            context["package_states"] = selectors.lesson_package_states(
+                employee=employee, lesson=self, package_ids=package_ids
+            )
         if preview or employee is not None:
             states = lesson_quiz_states(
                 employee=employee,

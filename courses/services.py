@@ -16,6 +16,7 @@ from courses.models import (
     LessonPage,
 )
 from intents.services import intent_record
+from packages.selectors import best_percent, done_package_ids
 from people.models import Employee
 from quizzes.models import QuizAttempt, SelfAssessmentAnswer
 
@@ -74,6 +75,18 @@ def _passed_attempts(employee: Employee, quiz_keys: set, since):
     return attempts if since is None else attempts.filter(submitted_at__gte=since)
 
 
+def _required_packages_done(*, employee: Employee, package_ids: list[int], since) -> bool:
+    """Every required SCORM or H5P package of the lessons finished (in this round)."""
+    if not package_ids:
+        return True
+    done = done_package_ids(employee=employee, package_ids=package_ids, since=since)
+    return set(package_ids) <= done
+
+
+def _package_ids(lessons) -> list[int]:
+    return [pk for lesson in lessons for pk in lesson.required_package_ids()]
+
+
 def _quiz_keys(lessons) -> set:
     from quizzes.models import Quiz
 
@@ -110,6 +123,10 @@ def lesson_complete(
     course = lesson.course
     enrolment, cycle, since = _locked_round(employee=employee, course=course)
     if not _required_quizzes_passed(employee=employee, quiz_keys=_quiz_keys([lesson]), since=since):
+        return False, None
+    if not _required_packages_done(
+        employee=employee, package_ids=_package_ids([lesson]), since=since
+    ):
         return False, None
     try:
         with transaction.atomic():
@@ -198,6 +215,9 @@ def course_complete_if_done(
     quiz_keys = _quiz_keys(lessons)
     if not _required_quizzes_passed(employee=employee, quiz_keys=quiz_keys, since=since):
         return None
+    package_ids = _package_ids(lessons)
+    if not _required_packages_done(employee=employee, package_ids=package_ids, since=since):
+        return None
     # The before/after figure needs the after-course self-rating: asked before completing.
     if after_assessments_unanswered(employee=employee, course=course, lessons=lessons):
         return None
@@ -207,6 +227,8 @@ def course_complete_if_done(
     ):
         best[key] = max(score, best.get(key, 0))
     scores = list(best.values())
+    if package_ids:
+        scores += best_percent(employee=employee, package_ids=package_ids, since=since).values()
     now = timezone.now()
     try:
         with transaction.atomic():
