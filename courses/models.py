@@ -362,12 +362,16 @@ class LessonPage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, 
 
         quizzes_publish_pending(quiz_ids=self.quiz_ids(), user=user)
 
-    def package_ids(self) -> list[int]:
-        return [
-            block.value["package"].pk
+    def packages(self) -> dict:
+        """The content packages the lesson plays, by id (one query for all)."""
+        return {
+            block.value["package"].pk: block.value["package"]
             for block in self.body
             if block.block_type == "package" and block.value["package"]
-        ]
+        }
+
+    def package_ids(self) -> list[int]:
+        return list(self.packages())
 
     def required_package_ids(self) -> list[int]:
         return [

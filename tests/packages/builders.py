@@ -265,3 +265,19 @@ def h5p_members() -> dict[str, bytes | str]:
 
 def h5p_file() -> bytes:
     return _zip(h5p_members())
+
+
+def package_course(package, *, lessons: int = 1, **fields):
+    """A published course whose last lesson plays `package` (required)."""
+    from courses.models import CoursePage
+    from tests.courses.builders import lessons_of, make_course
+
+    course = make_course(lessons=lessons, **fields)
+    last = lessons_of(course)[-1]
+    last.body = [
+        (block.block_type, block.value)
+        for block in last.body
+        if block.block_type != "self_assessment"
+    ] + [("package", {"package": package, "required": True, "height": 600})]
+    last.save_revision().publish()
+    return CoursePage.objects.get(pk=course.pk)
