@@ -205,8 +205,9 @@ LIBRARY = {
     "preloadedJs": [{"path": "kuittaus.js"}],
 }
 
-LIBRARY_JS = """var H5P = H5P || {};
-H5P.Kuittaus = (function ($) {
+# H5P finds a library's constructor at its machine name: window.Hyteopas.Kuittaus.
+LIBRARY_JS = """var Hyteopas = window.Hyteopas || {};
+Hyteopas.Kuittaus = (function () {
   function Kuittaus(params, contentId) {
     H5P.EventDispatcher.call(this);
     this.params = params;
@@ -233,7 +234,7 @@ H5P.Kuittaus = (function ($) {
     container.appendChild(button);
   };
   return Kuittaus;
-})(H5P.jQuery);
+})();
 """
 
 

@@ -71,11 +71,17 @@ def scorm_lesson(version="1.2"):
     return package, course, lessons_of(course)[-1]
 
 
+def commit_url(client, lesson, package):
+    from courses.selectors import package_commit_url
+    from people.models import Employee
+
+    employee = Employee.objects.get(user_id=int(client.session["_auth_user_id"]))
+    return package_commit_url(employee=employee, lesson=lesson, package_id=package.pk)
+
+
 def commit(client, lesson, package, data):
     return client.post(
-        reverse("courses:package_commit", args=[lesson.pk, package.pk]),
-        json.dumps(data),
-        content_type="application/json",
+        commit_url(client, lesson, package), json.dumps(data), content_type="application/json"
     )
 
 
@@ -151,8 +157,9 @@ def test_a_mastery_score_decides_when_the_package_gives_no_verdict(client, learn
 def test_commit_query_count(client, learner):
     package, course, lesson = scorm_lesson()
     commit(client, lesson, package, CMI_12_MIDWAY)
+    url, body = commit_url(client, lesson, package), json.dumps(CMI_12_MIDWAY)
     with CaptureQueriesContext(connection) as queries:
-        assert commit(client, lesson, package, CMI_12_MIDWAY).status_code == 200
+        assert client.post(url, body, content_type="application/json").status_code == 200
     assert len(queries) == 10, "\n".join(q["sql"][:150] for q in queries.captured_queries)
 
 
@@ -160,11 +167,8 @@ def test_commits_for_a_package_the_lesson_does_not_play_or_bad_json_are_refused(
     package, course, lesson = scorm_lesson()
     other = services.package_store(upload=upload(scorm_zip()), h5p=False, title="Muu")
     assert commit(client, lesson, other, CMI_12_MIDWAY).status_code == 404
-    response = client.post(
-        reverse("courses:package_commit", args=[lesson.pk, package.pk]),
-        "ei json",
-        content_type="application/json",
-    )
+    url = commit_url(client, lesson, package)
+    response = client.post(url, "ei json", content_type="application/json")
     assert response.status_code == 400
     assert not PackageAttempt.objects.exists()
 
@@ -199,3 +203,17 @@ def test_an_h5p_result_completes_the_lesson(client, learner):
         "passed",
     )
     assert CourseCompletion.objects.get(employee=learner, course=course).score == 80
+
+
+def test_a_commit_needs_the_token_signed_for_this_learner_lesson_and_package(client, learner):
+    package, course, lesson = scorm_lesson()
+    plain = reverse("courses:package_commit", args=[lesson.pk, package.pk])
+    body = json.dumps(CMI_12_MIDWAY)
+    assert client.post(plain, body, content_type="application/json").status_code == 403
+    someone_else = EmployeeFactory()
+    from courses.selectors import package_commit_url
+
+    theirs = package_commit_url(employee=someone_else, lesson=lesson, package_id=package.pk)
+    assert client.post(theirs, body, content_type="application/json").status_code == 403
+    assert not PackageAttempt.objects.exists()
+    assert commit(client, lesson, package, CMI_12_MIDWAY).status_code == 200
