@@ -61,7 +61,8 @@ def best_percent(
     if since is not None:
         attempts = attempts.filter(completed_at__gte=since)
     for package_id, percent in attempts.values_list("package_id", "score"):
-        best[package_id] = max(percent, best.get(package_id, 0))
+        if percent is not None:
+            best[package_id] = max(percent, best.get(package_id, 0))
     return best
 
 
@@ -79,7 +80,7 @@ def package_statistics(*, package_ids: Iterable[int]) -> list[dict[str, Any]]:
             score=Avg("score"),
         )
     )
-    found = {row["package_id"]: row for row in rows}
+    found: dict[int, dict[str, Any]] = {row["package_id"]: dict(row) for row in rows}
     result = []
     for pk, package in packages.items():
         row = found.get(pk, {})

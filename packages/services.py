@@ -53,6 +53,10 @@ def package_store(
     return target
 
 
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
 def _text(value: Any, limit: int) -> str:
     return value[:limit] if isinstance(value, str) else ""
 
@@ -68,8 +72,8 @@ def _number(value: Any) -> float | None:
 
 
 def _read_scorm_12(cmi: Mapping[str, Any]) -> dict[str, Any]:
-    core = cmi.get("core") if isinstance(cmi.get("core"), Mapping) else {}
-    score = core.get("score") if isinstance(core.get("score"), Mapping) else {}
+    core = _mapping(cmi.get("core"))
+    score = _mapping(core.get("score"))
     status = _text(core.get("lesson_status"), 20)
     return {
         "location": _text(core.get("lesson_location"), 1000),
@@ -86,7 +90,7 @@ def _read_scorm_12(cmi: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _read_scorm_2004(cmi: Mapping[str, Any]) -> dict[str, Any]:
-    score = cmi.get("score") if isinstance(cmi.get("score"), Mapping) else {}
+    score = _mapping(cmi.get("score"))
     return {
         "location": _text(cmi.get("location"), 1000),
         "suspend_data": _text(cmi.get("suspend_data"), 64000),
@@ -145,7 +149,7 @@ def attempt_commit(
     and times in columns. A package once completed stays completed (a later commit that
     reports less does not undo it). Returns the attempt and whether this commit finished
     it. Queries: the locked attempt, one update (and one insert the first time)."""
-    cmi = data.get("cmi") if isinstance(data.get("cmi"), Mapping) else data
+    cmi = _mapping(data.get("cmi")) if "cmi" in data else data
     read = (
         _read_scorm_12(cmi)
         if package.kind == ContentPackage.Kind.SCORM_12
@@ -177,16 +181,16 @@ def h5p_result_record(
     are ignored (None). Returns the attempt and whether this statement finished it.
     The best score is kept. Queries: the locked attempt and one
     update (and one insert the first time)."""
-    verb = statement.get("verb") if isinstance(statement.get("verb"), Mapping) else {}
+    verb = _mapping(statement.get("verb"))
     verb_id = _text(verb.get("id"), 200).rsplit("/", 1)[-1]
-    result = statement.get("result") if isinstance(statement.get("result"), Mapping) else None
-    context = statement.get("context") if isinstance(statement.get("context"), Mapping) else {}
-    activities = context.get("contextActivities") if isinstance(context, Mapping) else None
-    if verb_id not in _COMPLETING_VERBS or result is None:
+    result = statement.get("result")
+    context = _mapping(statement.get("context"))
+    activities = context.get("contextActivities")
+    if verb_id not in _COMPLETING_VERBS or not isinstance(result, Mapping):
         return None, False
     if isinstance(activities, Mapping) and activities.get("parent"):
         return None, False  # a question inside a larger H5P content
-    score = result.get("score") if isinstance(result.get("score"), Mapping) else {}
+    score = _mapping(result.get("score"))
     attempt = _current_attempt(employee=employee, package=package)
     attempt.package = package
     scaled = _number(score.get("scaled"))
