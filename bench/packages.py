@@ -3,7 +3,7 @@ unpacked, saved, and its launch page served), and how many runtime commits per s
 the server absorbs, against a bare view through the same middleware measured in the
 same run (the ratio is the figure to watch; the absolute numbers depend on the machine).
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/hyteopas_bench .venv/bin/python bench/packages.py
+    .venv/bin/python bench/packages.py   (DATABASE_URL names a database with "bench" in it)
     (prints a table, writes bench/results/packages.json)
 """
 
