@@ -113,6 +113,14 @@ def _cycle_started(*, employee: Employee, course: CoursePage, cycle: int):  # ->
     return previous.expires_at or previous.completed_at
 
 
+def round_started(*, employee: Employee, course: CoursePage):  # -> datetime | None
+    """When the learner's current round of the course began (None: the first round).
+    Queries: one or two."""
+    course = course.canonical
+    cycle = current_cycle(employee=employee, course=course)
+    return _cycle_started(employee=employee, course=course, cycle=cycle)
+
+
 @transaction.atomic
 def lesson_complete(
     *, employee: Employee, lesson: LessonPage

@@ -319,7 +319,7 @@ def package_commit(request, lesson_id: int, package_id: int):
     result). Stored on the learner's attempt; the commit that finishes the package
     completes the lesson, and the course when it was the last thing left, at once.
     Answers as scorm-again expects: `{"result": true, "errorCode": 0}`, plus where to go
-    when the course was completed. Queries: 10 for a commit, more for the one that
+    when the course was completed. Queries: 11 for a commit, more for the one that
     completes (asserted in tests/packages/test_runtime.py). Instead of the CSRF header,
     which the runtime's final beacon cannot send, the address carries a token signed
     for the learner, lesson and package (selectors.package_commit_url)."""
@@ -338,16 +338,17 @@ def package_commit(request, lesson_id: int, package_id: int):
         data = None
     if not isinstance(data, dict):
         return JsonResponse({"result": False, "errorCode": 101}, status=400)
+    fresh_after = services.round_started(employee=employee, course=lesson.course)
     if package.is_h5p:
         statement = data.get("statement")
         if not isinstance(statement, dict):
             return JsonResponse({"result": False, "errorCode": 101}, status=400)
         _attempt, finished = package_services.h5p_result_record(
-            employee=employee, package=package, statement=statement
+            employee=employee, package=package, statement=statement, fresh_after=fresh_after
         )
     else:
         _attempt, finished = package_services.attempt_commit(
-            employee=employee, package=package, data=data
+            employee=employee, package=package, data=data, fresh_after=fresh_after
         )
     answer: dict = {"result": True, "errorCode": 0}
     if finished:

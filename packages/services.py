@@ -121,41 +121,58 @@ def attempt_is_done(attempt: PackageAttempt) -> bool:
     return True
 
 
-def _current_attempt(*, employee: Employee, package: ContentPackage) -> PackageAttempt:
-    """The learner's latest attempt, locked; made when there is none."""
+def _current_attempt(
+    *, employee: Employee, package: ContentPackage, fresh_after: Any = None
+) -> PackageAttempt:
+    """The learner's latest attempt, locked; a new one when there is none, or when the
+    latest was finished before `fresh_after` (a course renewed: the package is done
+    again from the start)."""
     attempt = (
         PackageAttempt.objects.select_for_update()
         .filter(employee=employee, package=package)
         .order_by("-number")
         .first()
     )
-    if attempt is not None:
+    stale = (
+        attempt is not None
+        and fresh_after is not None
+        and attempt.completed_at is not None
+        and attempt.completed_at < fresh_after
+    )
+    if attempt is not None and not stale:
         return attempt
+    number = attempt.number + 1 if attempt is not None else 1
     try:
         with transaction.atomic():
-            return PackageAttempt.objects.create(employee=employee, package=package)
+            return PackageAttempt.objects.create(employee=employee, package=package, number=number)
     except IntegrityError:
         return PackageAttempt.objects.select_for_update().get(
-            employee=employee, package=package, number=1
+            employee=employee, package=package, number=number
         )
 
 
 @transaction.atomic
 def attempt_commit(
-    *, employee: Employee, package: ContentPackage, data: Mapping[str, Any]
+    *,
+    employee: Employee,
+    package: ContentPackage,
+    data: Mapping[str, Any],
+    fresh_after: Any = None,
 ) -> tuple[PackageAttempt, bool]:
     """Store a SCORM runtime commit (scorm-again's JSON: {"cmi": {...}}) on the learner's
     attempt: the whole CMI for resuming, and its location, suspend data, statuses, score
     and times in columns. A package once completed stays completed (a later commit that
     reports less does not undo it). Returns the attempt and whether this commit finished
-    it. Queries: the locked attempt, one update (and one insert the first time)."""
+    it. A finished attempt from before `fresh_after` (the course's current round began)
+    is left as it was and a new one begun. Queries: the locked attempt, one update (and
+    one insert the first time)."""
     cmi = _mapping(data.get("cmi")) if "cmi" in data else data
     read = (
         _read_scorm_12(cmi)
         if package.kind == ContentPackage.Kind.SCORM_12
         else _read_scorm_2004(cmi)
     )
-    attempt = _current_attempt(employee=employee, package=package)
+    attempt = _current_attempt(employee=employee, package=package, fresh_after=fresh_after)
     attempt.package = package
     for name, value in read.items():
         setattr(attempt, name, value)
@@ -174,7 +191,11 @@ _COMPLETING_VERBS = ("completed", "answered", "passed", "failed")
 
 @transaction.atomic
 def h5p_result_record(
-    *, employee: Employee, package: ContentPackage, statement: Mapping[str, Any]
+    *,
+    employee: Employee,
+    package: ContentPackage,
+    statement: Mapping[str, Any],
+    fresh_after: Any = None,
 ) -> tuple[PackageAttempt | None, bool]:
     """Store an H5P xAPI statement's result (completed, answered, passed or failed, with
     a score) on the learner's attempt; statements of sub-content or without a result
@@ -191,7 +212,7 @@ def h5p_result_record(
     if isinstance(activities, Mapping) and activities.get("parent"):
         return None, False  # a question inside a larger H5P content
     score = _mapping(result.get("score"))
-    attempt = _current_attempt(employee=employee, package=package)
+    attempt = _current_attempt(employee=employee, package=package, fresh_after=fresh_after)
     attempt.package = package
     scaled = _number(score.get("scaled"))
     if scaled is None or attempt.score_scaled is None or scaled >= attempt.score_scaled:

@@ -160,7 +160,7 @@ def test_commit_query_count(client, learner):
     url, body = commit_url(client, lesson, package), json.dumps(CMI_12_MIDWAY)
     with CaptureQueriesContext(connection) as queries:
         assert client.post(url, body, content_type="application/json").status_code == 200
-    assert len(queries) == 10, "\n".join(q["sql"][:150] for q in queries.captured_queries)
+    assert len(queries) == 11, "\n".join(q["sql"][:150] for q in queries.captured_queries)
 
 
 def test_commits_for_a_package_the_lesson_does_not_play_or_bad_json_are_refused(client, learner):
@@ -217,3 +217,30 @@ def test_a_commit_needs_the_token_signed_for_this_learner_lesson_and_package(cli
     assert client.post(theirs, body, content_type="application/json").status_code == 403
     assert not PackageAttempt.objects.exists()
     assert commit(client, lesson, package, CMI_12_MIDWAY).status_code == 200
+
+
+def test_a_renewed_course_asks_for_the_package_again(client, learner):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    package, course, lesson = scorm_lesson()
+    course.validity_months = 12
+    course.save_revision().publish()
+    commit(client, lesson, package, CMI_12_PASSED)
+    first = CourseCompletion.objects.get(employee=learner, course=course)
+    # A year and a day later the completion has expired: a new round.
+    expired = timezone.now() - timedelta(days=1)
+    from django.db import connection as db
+
+    with db.cursor() as cursor:
+        cursor.execute(
+            "UPDATE courses_coursecompletion SET expires_at = %s, completed_at = %s WHERE id = %s",
+            [expired, expired - timedelta(days=365), first.pk],
+        )
+    PackageAttempt.objects.update(completed_at=expired - timedelta(days=365))
+    commit(client, lesson, package, CMI_12_MIDWAY)
+    assert PackageAttempt.objects.filter(employee=learner).count() == 2
+    assert not CourseCompletion.objects.filter(employee=learner, cycle=2).exists()
+    commit(client, lesson, package, CMI_12_PASSED)
+    assert CourseCompletion.objects.filter(employee=learner, cycle=2).exists()
