@@ -14,6 +14,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from quizzes.forms import best_score, question_problem
 from quizzes.specs import ChoiceSpec, QuestionSpec, QuizSpec
@@ -483,6 +484,27 @@ class SelfAssessmentBlock(blocks.StructBlock):
         label = _("Itsearvio")
 
 
+class PackageBlock(blocks.StructBlock):
+    """A SCORM package or H5P activity from the package library (*Sisältöpaketit*),
+    played in the lesson; the lesson completes when the package reports it finished."""
+
+    package = SnippetChooserBlock("packages.ContentPackage", label=_("sisältöpaketti"))
+    required = blocks.BooleanBlock(
+        label=_("suoritus vaaditaan"),
+        required=False,
+        default=True,
+        help_text=_("Oppitunti valmistuu vasta, kun paketti on suoritettu."),
+    )
+    height = blocks.IntegerBlock(
+        label=_("korkeus (px)"), default=600, min_value=300, max_value=2000
+    )
+
+    class Meta:
+        icon = "media"
+        template = "courses/blocks/package.html"
+        label = _("SCORM- tai H5P-paketti")
+
+
 class LessonStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -493,3 +515,4 @@ class LessonStreamBlock(blocks.StreamBlock):
     reflection = ReflectionBlock()
     quiz = QuizBlock()
     self_assessment = SelfAssessmentBlock()
+    package = PackageBlock()

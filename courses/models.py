@@ -452,6 +452,24 @@ class LessonPage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, 
 
         quizzes_publish_pending(quiz_ids=self.quiz_ids(), user=user)
 
+    def packages(self) -> dict:
+        """The content packages the lesson plays, by id (one query for all)."""
+        return {
+            block.value["package"].pk: block.value["package"]
+            for block in self.body
+            if block.block_type == "package" and block.value["package"]
+        }
+
+    def package_ids(self) -> list[int]:
+        return list(self.packages())
+
+    def required_package_ids(self) -> list[int]:
+        return [
+            block.value["package"].pk
+            for block in self.body
+            if block.block_type == "package" and block.value["required"] and block.value["package"]
+        ]
+
     def required_quiz_ids(self) -> list[int]:
         return [
             block.value["quiz"].pk
@@ -501,6 +519,11 @@ class LessonPage(OneQueryViewRestrictionsMixin, AsciiSlugMixin, CanonicalMixin, 
             context["lesson_done"] = own.lesson_done
         if preview:
             self._preview_quizzes()
+        package_ids = self.package_ids()
+        if package_ids:
+            context["package_states"] = selectors.lesson_package_states(
+                employee=employee, lesson=self, package_ids=package_ids
+            )
         if preview or employee is not None:
             states = lesson_quiz_states(
                 employee=employee,

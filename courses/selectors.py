@@ -825,3 +825,69 @@ def certificate_issuer() -> str:
     from django.utils.translation import gettext
 
     return getattr(settings, "COUNTY_NAME", "") or gettext("Hyvinvointialue")
+
+
+@dataclass
+class PackageState:
+    """What a lesson's package block needs: where the package starts, where its runtime
+    commits (None in a preview: the package plays but nothing is stored) and the stored
+    runtime data to resume from."""
+
+    package_id: int
+    kind: str
+    launch_url: str
+    commit_url: str | None
+    resume: dict[str, Any]
+    done: bool
+    score: int | None
+
+    @property
+    def resume_id(self) -> str:
+        return f"package-resume-{self.package_id}"
+
+
+PACKAGE_COMMIT_SALT = "courses.package_commit"
+
+
+def package_commit_url(*, employee: Employee, lesson: LessonPage, package_id: int) -> str:
+    """Where a package's runtime commits, with a token signed for this learner, lesson
+    and package: the runtime's last commit goes out as a beacon, which cannot carry the
+    CSRF header, so the token stands in for it. No queries."""
+    from django.core import signing
+    from django.urls import reverse
+
+    token = signing.dumps([employee.user_id, lesson.pk, package_id], salt=PACKAGE_COMMIT_SALT)
+    return reverse("courses:package_commit", args=[lesson.pk, package_id]) + f"?t={token}"
+
+
+def lesson_package_states(
+    *, employee: Employee | None, lesson: LessonPage, package_ids: list[int]
+) -> dict[int, PackageState]:
+    """The learner's state of each package of the lesson, by package id. Queries: the
+    packages and, for a learner, their attempts (two)."""
+    from django.urls import reverse
+
+    from packages.models import ContentPackage
+    from packages.selectors import attempts_of, resume_data
+
+    packages = ContentPackage.objects.in_bulk(package_ids)
+    attempts = attempts_of(employee=employee, package_ids=package_ids) if employee else {}
+    states = {}
+    for pk, package in packages.items():
+        attempt = attempts.get(pk)
+        if package.is_h5p:
+            launch = reverse("packages:h5p_player", args=[pk])
+        else:
+            launch = reverse("packages:content_root", args=[pk]) + package.launch
+        states[pk] = PackageState(
+            package_id=pk,
+            kind=package.kind,
+            launch_url=launch,
+            commit_url=package_commit_url(employee=employee, lesson=lesson, package_id=pk)
+            if employee is not None
+            else None,
+            resume=resume_data(attempt),
+            done=bool(attempt and attempt.completed_at),
+            score=attempt.score if attempt else None,
+        )
+    return states

@@ -25,6 +25,7 @@ from courses.models import (
 )
 from courses.status import learning_status_refresh
 from intents.services import intent_record
+from packages.selectors import best_percent, done_package_ids
 from people.models import Employee
 from quizzes.models import QuizAttempt, SelfAssessmentAnswer
 from xapi.services import Activity, Result, xapi_enabled, xapi_record
@@ -94,6 +95,20 @@ def _passed_attempts(
     return attempts if since is None else attempts.filter(submitted_at__gte=since)
 
 
+def _required_packages_done(
+    *, employee: Employee, package_ids: list[int], since: datetime.datetime | None
+) -> bool:
+    """Every required SCORM or H5P package of the lessons finished (in this round)."""
+    if not package_ids:
+        return True
+    done = done_package_ids(employee=employee, package_ids=package_ids, since=since)
+    return set(package_ids) <= done
+
+
+def _package_ids(lessons: Iterable[LessonPage]) -> list[int]:
+    return [pk for lesson in lessons for pk in lesson.required_package_ids()]
+
+
 def _quiz_keys(lessons: Iterable[LessonPage]) -> set[uuid.UUID]:
     """The translation keys of the lessons' required quizzes, from the quizzes their
     blocks have loaded (one query per lesson with a quiz, none for one already read)."""
@@ -128,6 +143,14 @@ def _cycle_started(
     return previous.expires_at or previous.completed_at
 
 
+def round_started(*, employee: Employee, course: CoursePage) -> datetime.datetime | None:
+    """When the learner's current round of the course began (None: the first round).
+    Queries: one or two."""
+    course = course.canonical
+    cycle = current_cycle(employee=employee, course=course)
+    return _cycle_started(employee=employee, course=course, cycle=cycle)
+
+
 @transaction.atomic
 def lesson_complete(
     *, employee: Employee, lesson: LessonPage
@@ -138,6 +161,10 @@ def lesson_complete(
     course = lesson.course
     enrolment, cycle, since = _locked_round(employee=employee, course=course)
     if not _required_quizzes_passed(employee=employee, quiz_keys=_quiz_keys([lesson]), since=since):
+        return False, None
+    if not _required_packages_done(
+        employee=employee, package_ids=_package_ids([lesson]), since=since
+    ):
         return False, None
     try:
         with transaction.atomic():
@@ -237,10 +264,15 @@ def course_complete_if_done(
             best[key] = max(score, best.get(key, 0))
     if not quiz_keys <= set(best):
         return None
+    package_ids = _package_ids(lessons)
+    if not _required_packages_done(employee=employee, package_ids=package_ids, since=since):
+        return None
     # The before/after figure needs the after-course self-rating: asked before completing.
     if after_assessments_unanswered(employee=employee, course=course, lessons=lessons):
         return None
     scores = list(best.values())
+    if package_ids:
+        scores += best_percent(employee=employee, package_ids=package_ids, since=since).values()
     now = timezone.now()
     try:
         with transaction.atomic():

@@ -1,5 +1,6 @@
 """Course statistics for trainers: how many enrolled, are in progress and completed,
-the average score, the self-rating before and after, and the item analysis of each of
+the average score, the self-rating before and after, the scores of the SCORM and H5P
+packages its lessons play, and the item analysis of each of
 the course's quizzes (quizzes.statistics)."""
 
 from dataclasses import dataclass, field
@@ -8,6 +9,7 @@ from statistics import mean
 from django.db.models import Avg
 
 from courses.models import CourseCompletion, CoursePage, Enrolment, LessonCompletion
+from packages.selectors import package_statistics
 from quizzes.models import Quiz, SelfAssessmentAnswer
 from quizzes.statistics import item_analysis
 
@@ -52,11 +54,18 @@ def course_statistics(course: CoursePage) -> dict:
         .count()
     )
     average = completions.aggregate(value=Avg("score"))["value"]
+    lessons = list(course.get_children().live().specific())
     quiz_ids = {
         block.value["quiz"].pk
-        for lesson in course.get_children().live().specific()
+        for lesson in lessons
         for block in getattr(lesson, "body", [])
         if block.block_type == "quiz" and block.value["quiz"]
+    }
+    package_ids = {
+        block.value["package"].pk
+        for lesson in lessons
+        for block in getattr(lesson, "body", [])
+        if block.block_type == "package" and block.value["package"]
     }
     quizzes = list(Quiz.objects.filter(pk__in=quiz_ids))
     return {
@@ -67,4 +76,5 @@ def course_statistics(course: CoursePage) -> dict:
         "average_score": round(average) if average is not None else None,
         "self_assessment": self_assessment_summary(course),
         "quizzes": [(quiz, item_analysis(quiz)) for quiz in quizzes],
+        "packages": package_statistics(package_ids=package_ids) if package_ids else [],
     }

@@ -20,6 +20,11 @@ urlpatterns = [
         views.self_assessment,
         name="self_assessment",
     ),
+    path(
+        "opinnot/oppitunti/<int:lesson_id>/paketti/<int:package_id>/",
+        views.package_commit,
+        name="package_commit",
+    ),
     path("opinnot/suoritettu/<str:code>/", views.completed, name="completed"),
     path("opinnot/suoritettu/<str:code>/arvio/", views.rate, name="rate"),
     path("todistus/<str:code>/", views.certificate, name="certificate"),

@@ -1,17 +1,20 @@
 """Learner views: My learning, lessons, quiz submissions, self-ratings, certificates.
 Thin: they check access, call a service or selector, and render."""
 
+import json
 import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from audit.models import AuditAction
@@ -25,6 +28,7 @@ from courses.models import (
     default_locale_id,
 )
 from courses.permissions import user_can_view_course
+from packages import services as package_services
 from people.selectors import employee_for_user
 from quizzes import services as quiz_services
 from quizzes.models import SelfAssessmentAnswer
@@ -294,3 +298,70 @@ def certificate(request, code: str):
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
+
+
+def _package_token_valid(request, lesson_id: int, package_id: int) -> bool:
+    from django.conf import settings
+    from django.core import signing
+
+    try:
+        signed = signing.loads(
+            request.GET.get("t", ""),
+            salt=selectors.PACKAGE_COMMIT_SALT,
+            max_age=settings.SESSION_MAX_SECONDS,
+        )
+    except signing.BadSignature:
+        return False
+    return signed == [request.user.pk, lesson_id, package_id]
+
+
+@csrf_exempt
+@require_POST
+@login_required
+def package_commit(request, lesson_id: int, package_id: int):
+    """A package's runtime reports to the server: a SCORM commit (scorm-again's JSON,
+    `{"cmi": {...}}`) or, for H5P, `{"statement": {...}}` (an xAPI statement with a
+    result). Stored on the learner's attempt; the commit that finishes the package
+    completes the lesson, and the course when it was the last thing left, at once.
+    Answers as scorm-again expects: `{"result": true, "errorCode": 0}`, plus where to go
+    when the course was completed. Queries: 11 for a commit, more for the one that
+    completes (asserted in tests/packages/test_runtime.py). Instead of the CSRF header,
+    which the runtime's final beacon cannot send, the address carries a token signed
+    for the learner, lesson and package (selectors.package_commit_url)."""
+    if not _package_token_valid(request, lesson_id, package_id):
+        return JsonResponse({"result": False, "errorCode": 101}, status=403)
+    employee = _employee_or_404(request)
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    package = lesson.packages().get(package_id)
+    if package is None:
+        raise Http404
+    if not user_can_view_course(request.user, lesson.course.canonical):
+        raise Http404
+    try:
+        data = json.loads(request.body)
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        return JsonResponse({"result": False, "errorCode": 101}, status=400)
+    fresh_after = services.round_started(employee=employee, course=lesson.course)
+    if package.is_h5p:
+        statement = data.get("statement")
+        if not isinstance(statement, dict):
+            return JsonResponse({"result": False, "errorCode": 101}, status=400)
+        _attempt, finished = package_services.h5p_result_record(
+            employee=employee, package=package, statement=statement, fresh_after=fresh_after
+        )
+    else:
+        _attempt, finished = package_services.attempt_commit(
+            employee=employee, package=package, data=data, fresh_after=fresh_after
+        )
+    answer: dict = {"result": True, "errorCode": 0}
+    if finished:
+        services.enrolment_remember_lesson(employee=employee, lesson=lesson)
+        done, completion = services.lesson_complete(employee=employee, lesson=lesson)
+        answer["lessonDone"] = done
+        if completion is not None:
+            answer["completedUrl"] = reverse(
+                "courses:completed", args=[completion.verification_code]
+            )
+    return JsonResponse(answer)

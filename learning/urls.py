@@ -30,6 +30,7 @@ urlpatterns = [
     path("kieli/", people_views.set_language, name="set_language"),
     path("", include("people.urls")),
     path("", include("courses.urls")),
+    path("", include("packages.urls")),
     path("", include("onboarding.urls")),
     path("", include("notifications.urls")),
     path("", include("events.urls")),

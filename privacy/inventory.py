@@ -110,6 +110,29 @@ INVENTORY: tuple[Holding, ...] = (
         ("course__title", "phase", "question", "value", "answered_at"),
         employee=("employee",),
     ),
+    Holding(
+        "packages.PackageAttempt",
+        (
+            "package__title",
+            "number",
+            "completion_status",
+            "success_status",
+            "score",
+            "location",
+            "total_time",
+            "started_at",
+            "updated_at",
+            "completed_at",
+        ),
+        employee=("employee",),
+        purpose="SCORM and H5P attempts",
+    ),
+    Holding(
+        "packages.ContentPackage",
+        ("title", "kind", "uploaded_at"),
+        user=("uploaded_by",),
+        purpose="packages the person uploaded",
+    ),
     # --- onboarding and notices -----------------------------------------------------
     Holding("onboarding.Checklist", ("created_at",), employee=("employee",)),
     Holding(

@@ -30,3 +30,5 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24" 2>&1 | grep -v '^WARNING: Location' || true
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock 2>&1 | grep -v '^WARNING: Location' || true
 .venv/bin/python -c "import django, wagtail, celery" 
+# The SCORM runtime and the H5P player lessons load (npm, locked).
+scripts/vendor_players.sh || echo "SCORM and H5P lessons need npm: sudo apt-get install npm" >&2

@@ -71,6 +71,9 @@ if [ ! -d tests/ical_check/node_modules ] && command -v npm >/dev/null; then
   (cd tests/ical_check && npm ci --no-audit --no-fund)
 fi
 
+# The SCORM runtime and H5P player the package lessons load (packages/player, locked).
+if command -v npm >/dev/null; then scripts/vendor_players.sh; fi
+
 # --- Lint, catalogues, tests ------------------------------------------------------------
 echo "ruff check / format"
 .venv/bin/ruff check .

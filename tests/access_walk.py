@@ -76,6 +76,16 @@ def _declared_model(entry):
     return getattr(view_class, "model", None)
 
 
+def _scorm_package():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from packages.services import package_store
+    from tests.packages.builders import scorm_zip
+
+    archive = SimpleUploadedFile("paketti.zip", scorm_zip(), content_type="application/zip")
+    return package_store(upload=archive, h5p=False, title="Paketti")
+
+
 def build_county():
     """Two teams in two units, a person for every role, and one of everything the
     addresses point at: a course with a lesson and quiz, a session, a phrase (with a
@@ -178,6 +188,7 @@ def build_county():
         title="Tekstitys", file=ContentFile(b"WEBVTT\n", name="tekstitys.vtt")
     )
     export = ExportJob.objects.create(owner=supervisor.user, kind=ExportJob.Kind.TEAM)
+    package = _scorm_package()
     revision = Revision.page_revisions.filter(object_id=str(course.pk)).first()
     workflow = Workflow.objects.first()
     task = workflow.tasks.first() if workflow else None
@@ -186,6 +197,7 @@ def build_county():
         "course": course,
         "lesson": lesson,
         "quiz": quiz,
+        "package": package,
         "completion": completion,
         "item": item,
         "series": series,
@@ -264,6 +276,8 @@ def _value(param: str, key: str, entry, county):
         return county["lesson"].pk
     if param == "quiz_id":
         return county["quiz"].pk
+    if param == "package_id":
+        return county["package"].pk
     if param == "course_id":
         return course.pk
     if param == "item_id":

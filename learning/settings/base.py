@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cms",
     "courses",
     "quizzes",
+    "packages",
     "onboarding",
     "notifications",
     "organisations",
@@ -267,6 +268,14 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "video/mp4", "video/webm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.documents.DocumentForm"
 VIDEO_UPLOAD_MAX_BYTES = env.int("VIDEO_UPLOAD_MAX_BYTES", default=500 * 1024 * 1024)
 CAPTIONS_UPLOAD_MAX_BYTES = env.int("CAPTIONS_UPLOAD_MAX_BYTES", default=1024 * 1024)
+# SCORM packages and H5P files (packages/): the upload, the unpacked size read from the
+# zip's directory before anything is unpacked, the packing ratio of a member over 1 MB
+# (a zip bomb), the number of files; unpacked under PACKAGE_ROOT and served by Django.
+PACKAGE_UPLOAD_MAX_BYTES = env.int("PACKAGE_UPLOAD_MAX_BYTES", default=200 * 1024 * 1024)
+PACKAGE_MAX_UNPACKED_BYTES = env.int("PACKAGE_MAX_UNPACKED_BYTES", default=500 * 1024 * 1024)
+PACKAGE_MAX_RATIO = env.int("PACKAGE_MAX_RATIO", default=100)
+PACKAGE_MAX_FILES = env.int("PACKAGE_MAX_FILES", default=10000)
+PACKAGE_ROOT = Path(env.str("PACKAGE_ROOT", default=str(VAR_DIR / "packages")))
 # Courses are translated page trees (fi → sv, en) served at the same addresses: the
 # active language picks the translation. Progress is kept against the Finnish pages.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "cms.workflows.publish_approved"
