@@ -202,6 +202,11 @@ def maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def peak_rss_mb() -> float:
+    """The peak RSS since the last `reset_peak_rss` (VmHWM), else over the process's life."""
+    return status_mb("VmHWM") or maxrss_mb()
+
+
 @contextlib.contextmanager
 def baseline_checkout(ref: str):
     """A throwaway checkout of `ref` (a commit before a change, to measure against in
