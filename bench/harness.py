@@ -47,14 +47,28 @@ def connect(config: dict, dbname: str):
     )
 
 
-def recreate_database(config: dict) -> None:
-    import psycopg
+def recreate_database(config: dict, *, template: str = "template0") -> None:
+    """Drop the database `config` names and create it anew, empty or a copy of `template`."""
+    from psycopg import sql
+
+    drop_database(config)
+    with connect(config, "postgres") as admin:
+        admin.execute(
+            sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE {}").format(
+                sql.Identifier(config["NAME"]), sql.Identifier(template)
+            )
+        )
+
+
+def drop_database(config: dict) -> None:
+    """Drop the database `config` names, if there is one, closing its connections."""
+    from psycopg import sql
 
     with connect(config, "postgres") as admin:
-        name = psycopg.sql.Identifier(config["NAME"])
-        admin.execute(psycopg.sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
         admin.execute(
-            psycopg.sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(name)
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(config["NAME"])
+            )
         )
 
 
