@@ -16,18 +16,16 @@ Results: a table on stdout and bench/results/exports.json.
 
 from __future__ import annotations
 
-import argparse
 import datetime
-import json
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
+import harness  # bench/ is first on sys.path when a script runs
+
+RESULTS = harness.prepare(__file__)
 
 import django  # noqa: E402
 
@@ -136,7 +134,7 @@ def timed(function, path: Path, count: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = harness.parser(__doc__)
     parser.add_argument("--rows", type=int, default=50000)
     parser.add_argument("--big", type=int, default=300000)
     parser.add_argument("--repeat", type=int, default=3)
@@ -174,9 +172,7 @@ def main() -> None:
     if args.big:
         big = result["big"]
         print(f"after, {big['rows']} rows: {big['seconds']:.1f} s ({big['us_per_row']:.1f} µs/row)")
-    out = Path(__file__).resolve().parent / "results"
-    out.mkdir(exist_ok=True)
-    (out / "exports.json").write_text(json.dumps(result, indent=1))
+    harness.write_results(RESULTS, result)
 
 
 if __name__ == "__main__":

@@ -33,15 +33,12 @@ Results: a table on stdout and bench/results/golive.json.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import json
 import os
 import random
-import resource
 import time
 from collections import deque
-from pathlib import Path
 from unittest import mock
 
 import harness
@@ -56,21 +53,6 @@ STAFF_HEADER = (
 TREE_HEADER = "koodi;nimi suomeksi;nimi ruotsiksi;nimi englanniksi;yläyksikkö;taso;esihenkilöt"
 
 
-def _reset_peak() -> None:
-    with contextlib.suppress(OSError):
-        Path("/proc/self/clear_refs").write_text("5")
-
-
-def _peak_mb() -> float:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def measure(name: str, results: dict, function):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -79,16 +61,16 @@ def measure(name: str, results: dict, function):
     # each step from an empty log, so a big step is counted in full.
     connection.ensure_connection()
     connection.queries_log = deque(maxlen=10_000_000)
-    _reset_peak()
-    before = _peak_mb()
+    harness.reset_peak_rss()
+    before = harness.peak_rss_mb()
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
         value = function()
     results[name] = {
         "seconds": round(time.perf_counter() - started, 2),
         "queries": len(queries),
-        "peak_rss_mb": round(_peak_mb(), 1),
-        "peak_growth_mb": round(_peak_mb() - before, 1),
+        "peak_rss_mb": round(harness.peak_rss_mb(), 1),
+        "peak_growth_mb": round(harness.peak_rss_mb() - before, 1),
     }
     print(f"{name:<32} {results[name]}", flush=True)
     return value
@@ -252,9 +234,7 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=1500)
     parser.add_argument("--people", type=int, default=30000)
     args = parser.parse_args()
-    if args.child:
-        data = run_child(json.loads(args.child))
-        Path(args.out).write_text(json.dumps(data, default=str))
+    if harness.answer_child(args, run_child):
         return
     harness.fresh_database()
     spec = {"units": args.units, "people": args.people}

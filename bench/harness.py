@@ -47,14 +47,28 @@ def connect(config: dict, dbname: str):
     )
 
 
-def recreate_database(config: dict) -> None:
-    import psycopg
+def recreate_database(config: dict, *, template: str = "template0") -> None:
+    """Drop the database `config` names and create it anew, empty or a copy of `template`."""
+    from psycopg import sql
+
+    drop_database(config)
+    with connect(config, "postgres") as admin:
+        admin.execute(
+            sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE {}").format(
+                sql.Identifier(config["NAME"]), sql.Identifier(template)
+            )
+        )
+
+
+def drop_database(config: dict) -> None:
+    """Drop the database `config` names, if there is one, closing its connections."""
+    from psycopg import sql
 
     with connect(config, "postgres") as admin:
-        name = psycopg.sql.Identifier(config["NAME"])
-        admin.execute(psycopg.sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
         admin.execute(
-            psycopg.sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(name)
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                sql.Identifier(config["NAME"])
+            )
         )
 
 
@@ -88,19 +102,26 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/hyteopas_bench"
 
 
-def prepare(script: str, *, debug: bool = False) -> Path:
-    """Put the project root first on sys.path and the bench folder off it (bench/learning.py
-    and bench/events.py would hide the project's packages of the same name), set the
-    settings module, the bench database and DEBUG (off unless asked). Returns the script's
-    results file, bench/results/<name>.json."""
+def prepare(script: str, *, debug: bool = False, code_root: Path | None = None) -> Path:
+    """Put the project root (or `code_root`: another checkout whose code a child measures)
+    first on sys.path and the bench folder off it (bench/learning.py and bench/events.py
+    would hide the project's packages of the same name), set the settings module, the
+    bench database and DEBUG (off unless asked). Returns the script's results file,
+    bench/results/<name>.json of this checkout."""
     here = Path(__file__).resolve().parent
-    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here]
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
+    code = str(code_root or ROOT)
+    sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != here and p != code]
+    sys.path.insert(0, code)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
     os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL)
     if not debug:
         os.environ["DEBUG"] = "False"
+    return results_path(script)
+
+
+def results_path(script: str) -> Path:
+    """The script's results file, bench/results/<name>.json, for a script that sets
+    nothing up (one that starts the project as a newcomer would, say)."""
     return ROOT / "bench" / "results" / f"{Path(script).stem}.json"
 
 
@@ -147,8 +168,15 @@ def migrate() -> float:
 
 
 def write_results(path: Path, data: Any) -> None:
+    """Write `data` as indented JSON (bench/results/<name>.json), folders made as needed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """The nearest-rank percentile: the smallest value with `share` of them at or below."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(share * len(ordered)) - 1))]
 
 
 def percentiles(seconds: Sequence[float]) -> dict:
@@ -157,7 +185,7 @@ def percentiles(seconds: Sequence[float]) -> dict:
     return {
         "n": len(ordered),
         "p50_ms": statistics.median(ordered) * 1000,
-        "p95_ms": ordered[min(len(ordered) - 1, math.ceil(0.95 * len(ordered)) - 1)] * 1000,
+        "p95_ms": percentile(ordered, 0.95) * 1000,
         "min_ms": ordered[0] * 1000,
         "max_ms": ordered[-1] * 1000,
     }
@@ -188,11 +216,16 @@ def maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def peak_rss_mb() -> float:
+    """The peak RSS since the last `reset_peak_rss` (VmHWM), else over the process's life."""
+    return status_mb("VmHWM") or maxrss_mb()
+
+
 @contextlib.contextmanager
 def baseline_checkout(ref: str):
     """A throwaway checkout of `ref` (a commit before a change, to measure against in
     the same run) sharing this checkout's virtual environment; removed afterwards."""
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     folder = Path(tempfile.mkdtemp(prefix="hyteopas-baseline-"))
     checkout = folder / "checkout"
     subprocess.run(

@@ -56,7 +56,6 @@ import csv
 import datetime
 import gc
 import io
-import json
 import os
 import random
 import sys
@@ -65,7 +64,6 @@ import tracemalloc
 import unicodedata
 from collections import deque
 from contextlib import nullcontext
-from pathlib import Path
 
 import harness
 from harness import connect, run_in_child
@@ -749,10 +747,8 @@ def first_only(config: dict, rows: int, repeat: int, baseline: str | None = None
         )
     )
     print("\n".join(lines))
-    out = RESULTS.with_name("hr_import_first.json")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(
-        json.dumps({"baseline": baseline, "load": load, **runs}, indent=2, default=str) + "\n"
+    harness.write_results(
+        RESULTS.with_name("hr_import_first.json"), {"baseline": baseline, "load": load, **runs}
     )
 
 
@@ -779,10 +775,9 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    if args.child:
-        spec = json.loads(args.child)
-        result = set_up_database() if spec["kind"] == "setup" else run_scenario(spec)
-        Path(args.out).write_text(json.dumps(result, default=str))
+    if harness.answer_child(
+        args, lambda spec: set_up_database() if spec["kind"] == "setup" else run_scenario(spec)
+    ):
         return
 
     if args.first_only:

@@ -68,7 +68,7 @@ import uuid
 from pathlib import Path
 
 import harness
-from harness import bench_database, recreate_database, run_in_child
+from harness import run_in_child
 
 RESULTS = harness.prepare(__file__)
 ROOT = harness.ROOT
@@ -1035,28 +1035,22 @@ def _git_state() -> dict:
 
 def run_baseline(revision: str, args) -> dict:
     """The lesson page as it was at `revision` ("before"), measured in this same run:
-    that revision's tree (git archive) runs its own copy of this bench against its own
-    database (this one's name + "_before"), with the same parameters, before ours runs.
-    Returns its lesson result and load averages."""
-    import tempfile
-
-    config = bench_database()
+    a throwaway checkout of that revision runs its own copy of this bench against its
+    own database (this one's name + "_before"), with the same parameters, before ours
+    runs. Returns its lesson result and load averages."""
+    config = harness.bench_database()
     url = os.environ["DATABASE_URL"]
     before_url = url[: url.rindex("/") + 1] + config["NAME"] + "_before"
-    with tempfile.TemporaryDirectory(prefix="hyteopas-baseline-") as tree:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=True
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", tree], input=archive, check=True)
+    with harness.baseline_checkout(revision) as tree:
         options = ("requests", "warmup", "capture", "courses")
-        command = [sys.executable, str(Path(tree) / "bench" / "learning.py")]
+        command = [sys.executable, str(tree / "bench" / "learning.py")]
         command += [part for name in options for part in (f"--{name}", str(getattr(args, name)))]
         command += ["--submissions", str(min(args.submissions, 20))]
         load_before = os.getloadavg()
         subprocess.run(
             command, cwd=tree, env={**os.environ, "DATABASE_URL": before_url}, check=True
         )
-        data = json.loads((Path(tree) / "bench" / "results" / "learning.json").read_text())
+        data = json.loads((tree / "bench" / "results" / "learning.json").read_text())
     return {
         "revision": revision,
         "commit": subprocess.run(
@@ -1241,7 +1235,7 @@ def run_peer(config: dict, args) -> dict:
         subprocess.run([sys.executable, "-m", "venv", str(PEER_HOME / "venv")], check=True)
         subprocess.run([str(python), "-m", "pip", "install", "-q", *PEER_REQUIREMENTS], check=True)
     peer = {**config, "NAME": config["NAME"] + "_peer"}
-    recreate_database(peer)
+    harness.recreate_database(peer)
     user = peer.get("USER") or "postgres"
     auth = f"{user}:{peer['PASSWORD']}" if peer.get("PASSWORD") else user
     url = f"postgres://{auth}@{peer.get('HOST') or '127.0.0.1'}:{peer.get('PORT') or 5432}"
@@ -1310,27 +1304,23 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    if args.child:
-        spec = json.loads(args.child)
-        if spec["scenario"] == "setup":
-            result = set_up_database(args.courses)
-        else:
-            result = run_scenario(spec, args)
-        Path(args.out).write_text(json.dumps(result, default=str))
+    if harness.answer_child(
+        args,
+        lambda spec: (
+            set_up_database(args.courses)
+            if spec["scenario"] == "setup"
+            else run_scenario(spec, args)
+        ),
+    ):
         return
 
-    config = bench_database()
     baseline = None
     if args.baseline:
         print(f"Measuring {args.baseline} first (before)…", flush=True)
         baseline = run_baseline(args.baseline, args)
     started_load = os.getloadavg()
     git_state = _git_state()
-    print(
-        f"Recreating database {config['NAME']} on {config.get('HOST') or 'localhost'}…", flush=True
-    )
-    recreate_database(config)
-    print(f"Migrating and building {args.courses + 2} courses…", flush=True)
+    config = harness.fresh_database(f"Migrating and building {args.courses + 2} courses…")
     setup = child({"scenario": "setup"}, args)
     print(f"Migrated in {setup['migrate_s']:.1f} s, built in {setup['build_s']:.1f} s.", flush=True)
 

@@ -36,6 +36,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import harness  # bench/ is first on sys.path when a script runs
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "mutation.json"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/hyteopas_mutation"
@@ -160,17 +162,12 @@ def _mutmut_config(files: list[str], tests: list[str], top_level: list[str]) -> 
 
 def _migrate_template(env: dict) -> None:
     """The migrated database every pytest session copies (bench/mutation_db.py)."""
-    sys.path.insert(0, str(ROOT / "bench"))
     import environ
     import mutation_db
-    from psycopg import sql
 
     config = environ.Env.db_url_config(env["DATABASE_URL"])
     template = mutation_db.template_name(config)
-    with mutation_db._admin(config) as admin:
-        name = sql.Identifier(template)
-        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(name))
-        admin.execute(sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(name))
+    harness.recreate_database({**config, "NAME": template})
     template_url = env["DATABASE_URL"].rsplit("/", 1)[0] + "/" + template
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"],
@@ -183,19 +180,15 @@ def _migrate_template(env: dict) -> None:
 def _drop_session_databases(env: dict) -> None:
     """The copies of sessions that a time limit stopped before they dropped them."""
     import environ
-    import mutation_db
-    from psycopg import sql
 
     config = environ.Env.db_url_config(env["DATABASE_URL"])
-    with mutation_db._admin(config) as admin:
+    with harness.connect(config, "postgres") as admin:
         names = admin.execute(
             "SELECT datname FROM pg_database WHERE datname LIKE %s",
             [f"test_{config['NAME']}_%"],
         ).fetchall()
-        for (name,) in names:
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+    for (name,) in names:
+        harness.drop_database({**config, "NAME": name})
 
 
 def _read_results(workdir: Path) -> dict[str, str]:

@@ -12,26 +12,14 @@ a second; migrating anew would cost a minute.
 import os
 
 import environ
-import psycopg
+import harness  # the scratch copy's bench/ is on PYTHONPATH
 import pytest
-from psycopg import sql
 
 TEMPLATE_SUFFIX = "_template"
 
 
 def _settings() -> dict:
     return environ.Env.db_url_config(os.environ["DATABASE_URL"])
-
-
-def _admin(config: dict):
-    return psycopg.connect(
-        dbname="postgres",
-        user=config.get("USER") or None,
-        password=config.get("PASSWORD") or None,
-        host=config.get("HOST") or None,
-        port=config.get("PORT") or None,
-        autocommit=True,
-    )
 
 
 def template_name(config: dict) -> str:
@@ -47,15 +35,7 @@ def pytest_sessionstart(session):
 
     config = _settings()
     name = _session_name(config)
-    with _admin(config) as admin:
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-        )
-        admin.execute(
-            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                sql.Identifier(name), sql.Identifier(template_name(config))
-            )
-        )
+    harness.recreate_database({**config, "NAME": name}, template=template_name(config))
     settings.DATABASES["default"]["NAME"] = name
     settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = name
 
@@ -87,9 +67,4 @@ def pytest_sessionfinish(session, exitstatus):
 
     connections.close_all()
     config = _settings()
-    with _admin(config) as admin:
-        admin.execute(
-            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
-                sql.Identifier(_session_name(config))
-            )
-        )
+    harness.drop_database({**config, "NAME": _session_name(config)})

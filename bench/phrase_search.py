@@ -51,18 +51,12 @@ import sys
 import time
 from pathlib import Path
 
-THIS_FILE = Path(__file__).resolve()
-HERE = THIS_FILE.parent
-ROOT = HERE.parent
+import harness  # bench/ is first on sys.path when a script runs
+
+ROOT = harness.ROOT
 # --root CHECKOUT: a child measuring another checkout's code (the baseline) imports it.
 CODE_ROOT = Path(sys.argv[sys.argv.index("--root") + 1]) if "--root" in sys.argv else ROOT
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
-sys.path.insert(0, str(CODE_ROOT))
-from bench.harness import bench_database, recreate_database, run_in_child  # noqa: E402
-
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
-os.environ["DEBUG"] = "False"
-RESULTS = ROOT / "bench" / "results" / "phrase_search.json"
+RESULTS = harness.prepare(__file__, code_root=CODE_ROOT)
 
 QUERIES = [
     "liikunta",
@@ -94,12 +88,6 @@ from tests.phrases.generated import (  # noqa: E402
 )
 
 SWEDISH_SHARE = 0.2
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))
-    return ordered[index]
 
 
 def build(count: int) -> dict:
@@ -311,7 +299,7 @@ def measure(repeats: int) -> dict:
         every = [value for values in per_query.values() for value in values]
         summary[name] = {
             "median_ms": statistics.median(every),
-            "p95_ms": percentile(every, 0.95),
+            "p95_ms": harness.percentile(every, 0.95),
             "per_query_median_ms": {q: statistics.median(v) for q, v in per_query.items()},
         }
     return {
@@ -389,7 +377,7 @@ def run_checkout(checkout: Path, phrases: int, repeats: int, database_url: str) 
     result = json.loads((checkout / "bench" / "results" / "phrase_search.json").read_text())
     if isinstance(result, list):  # this bench writes one result per run
         result = result[0]
-    result["first"] = run_in_child(
+    result["first"] = harness.run_in_child(
         __file__, {"kind": "first"}, extra_args=("--root", str(checkout)), env=env, cwd=checkout
     )
     return result
@@ -397,13 +385,11 @@ def run_checkout(checkout: Path, phrases: int, repeats: int, database_url: str) 
 
 def compare(args) -> None:
     """This checkout against a baseline commit at each size, in one run."""
-    from bench.harness import baseline_checkout
-
     base_url = os.environ["DATABASE_URL"]
     rows = []
     results = {}
     for size in args.sizes:
-        with baseline_checkout(args.baseline) as checkout:
+        with harness.baseline_checkout(args.baseline) as checkout:
             before = run_checkout(checkout, size, args.repeats, base_url + "_base")
         after = run_checkout(ROOT, size, args.repeats, base_url)
         results[size] = {"before": before, "after": after}
@@ -432,15 +418,11 @@ def compare(args) -> None:
             f"{size:>8} {name:<7}{p50:>9.2f}{p95:>9.2f}{ilike:>10.2f}{rss:>9.1f}"
             f"{first:>8.0f}{alone:>9.2f}{among:>6.2f}"
         )
-    out = ROOT / "bench" / "results" / "phrase_search_compare.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))
+    harness.write_results(RESULTS.with_name("phrase_search_compare.json"), results)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = harness.parser(__doc__)
     parser.add_argument("--phrases", type=int, default=10_000)
     parser.add_argument(
         "--analysers", nargs="+", default=["voikko", "simplemma"], help="at --phrases"
@@ -456,39 +438,34 @@ def main() -> None:
     parser.add_argument(
         "--sizes", type=int, nargs="+", default=[10_000, 50_000], help="with --baseline"
     )
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--out", help=argparse.SUPPRESS)
     parser.add_argument("--root", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
-    if args.child:
-        spec = json.loads(args.child)
-        kinds = {
-            "build": lambda: build(spec["phrases"]),
-            "measure": lambda: measure(spec["repeats"]),
-            "first": first_search,
-        }
-        Path(args.out).write_text(json.dumps(kinds[spec["kind"]](), default=str))
+    kinds = {
+        "build": lambda spec: build(spec["phrases"]),
+        "measure": lambda spec: measure(spec["repeats"]),
+        "first": lambda spec: first_search(),
+    }
+    if harness.answer_child(args, lambda spec: kinds[spec["kind"]](spec)):
         return
     if args.baseline:
-        bench_database()
+        harness.bench_database()
         compare(args)
         return
 
-    config = bench_database()
     runs = [(args.phrases, analyser) for analyser in args.analysers]
     runs += [(size, args.analysers[0]) for size in args.large]
     results = []
     for size, analyser in runs:
         env = {**os.environ, "PHRASE_ANALYSER": analyser}
-        print(f"Recreating database {config['NAME']}…", flush=True)
-        recreate_database(config)
-        print(f"Migrating and inserting {size} Finnish phrases ({analyser})…", flush=True)
-        built = run_in_child(__file__, {"kind": "build", "phrases": size}, env=env, cwd=ROOT)
-        measured = run_in_child(
+        harness.fresh_database(f"Migrating and inserting {size} Finnish phrases ({analyser})…")
+        built = harness.run_in_child(
+            __file__, {"kind": "build", "phrases": size}, env=env, cwd=ROOT
+        )
+        measured = harness.run_in_child(
             __file__, {"kind": "measure", "repeats": args.repeats}, env=env, cwd=ROOT
         )
-        first = run_in_child(__file__, {"kind": "first"}, env=env, cwd=ROOT)
+        first = harness.run_in_child(__file__, {"kind": "first"}, env=env, cwd=ROOT)
         results.append({"size": size, **built, **measured, "first": first})
         report(results[-1], args.repeats)
     print("\nSummary (ms; ratios against the bare view in the same run)")
@@ -506,8 +483,7 @@ def main() -> None:
             f"{r['test_set']['fi']['top3']:>6.2f}{r['test_set']['sv']['top3']:>6.2f}"
             f"{r['first']['rss_growth_mb']:>8.1f}{r['first']['first_search_ms']:>6.0f}"
         )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    harness.write_results(RESULTS, results)
 
 
 def report(result: dict, repeats: int) -> None:

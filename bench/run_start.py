@@ -12,26 +12,20 @@ http://127.0.0.1:PORT/ answers, then stops it with SIGINT (Ctrl+C) and times the
 Results: a table and bench/results/run_start.json.
 """
 
-import argparse
-import json
 import os
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
-sys.path.insert(0, str(ROOT))
-from bench.harness import baseline_checkout  # noqa: E402
+import harness  # bench/ is first on sys.path when a script runs
 
-RESULTS = ROOT / "bench" / "results" / "run_start.json"
+RESULTS = harness.results_path(__file__)  # no settings: each start is a newcomer's
+ROOT = harness.ROOT
 
 
 def free_port() -> int:
@@ -97,16 +91,14 @@ def measure(name: str, checkout: Path, scratch: Path, timeout: float) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = harness.parser(__doc__)
     parser.add_argument("--baseline", required=True, help="a commit whose make run uses SQLite")
     parser.add_argument("--timeout", type=float, default=900, help="seconds to wait per start")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="hyteopas-run-start-"))
     print(f"Logs in {scratch}", flush=True)
     result = {"embedded_postgres": measure("embedded_postgres", ROOT, scratch, args.timeout)}
-    with baseline_checkout(args.baseline) as checkout:
+    with harness.baseline_checkout(args.baseline) as checkout:
         result["sqlite_baseline"] = measure("sqlite_baseline", checkout, scratch, args.timeout)
     result["baseline"] = args.baseline
     print(f"\n{'make run':<20}{'cold s':>9}{'warm s':>9}{'stop s':>9}")
@@ -122,8 +114,7 @@ def main() -> None:
             / result["sqlite_baseline"][kind]["ready_s"]
         )
         print(f"{kind}: embedded PostgreSQL / SQLite = {ratio:.2f}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2))
+    harness.write_results(RESULTS, result)
 
 
 if __name__ == "__main__":

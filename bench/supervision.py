@@ -630,9 +630,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--only", help="scenarios, e.g. export,export_worker")
     args, _rest = parser.parse_known_args()
-    if args.child:
-        result = scenario(json.loads(args.child), args)
-        Path(args.out).write_text(json.dumps(result, default=str))
+    if harness.answer_child(args, lambda spec: scenario(spec, args)):
         return
     passed = [f"--employees={args.employees}", f"--team={args.team}"]
     passed += [f"--requests={args.requests}", f"--warmup={args.warmup}"]
@@ -662,14 +660,10 @@ def main() -> None:
     data["load_average_at_end"] = os.getloadavg()
     if args.only:
         print(json.dumps({kind: data[kind] for kind in kinds}, indent=1, default=str))
-        RESULTS.parent.mkdir(exist_ok=True)
-        RESULTS.with_name("supervision-only.json").write_text(
-            json.dumps(data, indent=2, default=str)
-        )
+        harness.write_results(RESULTS.with_name("supervision-only.json"), data)
         return
     data["ratios"] = {"dashboard": _ratio(data["dashboard"]), "county": _ratio(data["county"])}
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps(data, indent=2, default=str))
+    harness.write_results(RESULTS, data)
     print()
     print(report(data))
     print(f"\nResults: {RESULTS.relative_to(ROOT)}")

@@ -11,15 +11,17 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import harness  # bench/ is first on sys.path when a script runs
+
+ROOT = harness.ROOT
+RESULTS = harness.results_path(__file__)  # the test writes it; the settings are the test's
 
 
 def main() -> None:
-    folder = ROOT / "bench" / "results"
-    folder.mkdir(exist_ok=True)
-    out = folder / "two_nodes.json"
+    harness.parser(__doc__).parse_args()  # --help only: it says what the run does
+    out = RESULTS
+    out.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "HYTEOPAS_BENCH_OUT": str(out)}
     env.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
     subprocess.run(

@@ -7,13 +7,9 @@ smallest one is also read the old way, straight into openpyxl without the bound.
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import resource
 import time
 import tracemalloc
-from pathlib import Path
 
 import harness
 
@@ -24,8 +20,7 @@ SIZES_MB = (48, 512)
 UNBOUNDED_MB = 8
 
 
-def child(spec: dict, out: str) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "learning.settings.test")
+def child(spec: dict) -> dict:
     import django
 
     django.setup()
@@ -54,32 +49,24 @@ def child(spec: dict, out: str) -> None:
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    Path(out).write_text(
-        json.dumps(
-            {
-                "unpacked_mb": spec["mb"],
-                "packed_kb": round(len(bomb) / 1024),
-                "bounded": spec["bounded"],
-                "outcome": outcome,
-                "seconds": round(elapsed, 4),
-                "python_peak_mb": round(peak / 1024 / 1024, 2),
-                "rss_growth_mb": round((rss_after - rss_before) / 1024, 1),
-            }
-        )
-    )
+    return {
+        "unpacked_mb": spec["mb"],
+        "packed_kb": round(len(bomb) / 1024),
+        "bounded": spec["bounded"],
+        "outcome": outcome,
+        "seconds": round(elapsed, 4),
+        "python_peak_mb": round(peak / 1024 / 1024, 2),
+        "rss_growth_mb": round((rss_after - rss_before) / 1024, 1),
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    args = parser.parse_args()
-    if args.child:
-        child(json.loads(args.child), args.out)
+    args = harness.parser(__doc__).parse_args()
+    if harness.answer_child(args, child):
         return
-    from bench.harness import run_in_child
-
     specs = [{"mb": mb, "bounded": True} for mb in SIZES_MB]
     specs.append({"mb": UNBOUNDED_MB, "bounded": False})
-    results = [run_in_child(__file__, spec) for spec in specs]
+    results = [harness.run_in_child(__file__, spec, cwd=str(ROOT)) for spec in specs]
     columns = ("unpacked", "packed", "bound", "outcome", "s", "py MB", "rss+ MB")
     widths = (9, 8, 6, 16, 8, 7, 8)
     print(" ".join(f"{name:>{width}}" for name, width in zip(columns, widths, strict=True)))
@@ -88,9 +75,7 @@ def main() -> None:
             f"{r['unpacked_mb']:>7}MB {r['packed_kb']:>6}KB {str(r['bounded']):>6} "
             f"{r['outcome']:>16} {r['seconds']:>8} {r['python_peak_mb']:>7} {r['rss_growth_mb']:>8}"
         )
-    folder = ROOT / "bench" / "results"
-    folder.mkdir(exist_ok=True)
-    (folder / "uploads.json").write_text(json.dumps(results, indent=2))
+    harness.write_results(RESULTS, results)
 
 
 if __name__ == "__main__":

@@ -47,10 +47,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import harness  # noqa: E402
 
-harness.prepare(__file__)
+RESULTS = harness.prepare(__file__).with_name("load.json")
 ROOT = harness.ROOT
 BENCH = ROOT / "bench"
-RESULTS = BENCH / "results" / "load.json"
 CSV_FOLDER = BENCH / "results" / "load"
 SESSIONS = BENCH / "results" / "load-sessions.json"
 BIN = Path(sys.executable).parent
@@ -359,8 +358,7 @@ def main() -> None:
     if not args.child:
         previous = json.loads(SESSIONS.read_text()) if args.reuse and SESSIONS.exists() else {}
         os.environ["SECRET_KEY"] = previous.get("key") or secrets.token_urlsafe(40)
-    if args.child:
-        Path(args.out).write_text(json.dumps(set_up(json.loads(args.child)["people"])))
+    if harness.answer_child(args, lambda spec: set_up(spec["people"])):
         return
     if args.reuse and SESSIONS.exists():
         setup = json.loads(RESULTS.read_text())["setup"] if RESULTS.exists() else {}
