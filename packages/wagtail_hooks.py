@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from admin_choosers import restricted_chooser
 from packages import archive, services
 from packages.models import ContentPackage
 
@@ -53,6 +54,7 @@ class ContentPackageViewSet(SnippetViewSet):
     model = ContentPackage
     icon = "media"
     menu_label = _("Sisältöpaketit")
+    chooser_viewset_class = restricted_chooser()
     add_to_admin_menu = True
     menu_order = 210
     list_display = ["title", "kind", "uploaded_at"]

@@ -220,6 +220,8 @@ NOT_EXPORTED: dict[tuple[str, str], str] = {
     ("events.Invitation", "shared_by"): "invitations the person shared are their team's data",
     ("wagtailadmin.EditingSession", "user"): "an open admin form; Wagtail removes it in minutes",
     ("wagtailadmin.FormState", "user"): "an unsaved admin form, removed when saved",
+    ("courses.LearningStatus", "employee"): "a copy of the person's enrolments and "
+    "completions (exported from their own rows), kept for the team dashboard",
 }
 
 

@@ -336,7 +336,7 @@ ACCESS: dict[str, str] = {
     "wagtailsettings:preview_on_edit": "L N N N M M M M M M",
     "wagtailembeds:chooser": "L N N N O O O O O O",
     "wagtailembeds:chooser_upload": "L N N N O O O O O O",
-    "wagtailsnippets:index": "L N N N D D D D D D",
+    "wagtailsnippets:index": "L N N N O D D D D O",
     "wagtaildocs:index": "L N N N O D D D D O",
     "wagtaildocs:index_results": "L N N N O D D D D O",
     "wagtaildocs:add": "L N N N O D D D D O",

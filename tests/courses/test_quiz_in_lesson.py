@@ -134,7 +134,7 @@ def test_the_data_migration_writes_a_chosen_quiz_into_its_lesson_keeping_its_row
 
     from tests.courses.builders import lessons_of, make_quiz, right_answers
 
-    migration = importlib.import_module("courses.migrations.0008_quiz_written_in_lesson")
+    migration = importlib.import_module("courses.migrations.0010_quiz_written_in_lesson")
     quiz = make_quiz(questions=2)
     course = make_course(lessons=1, quiz=quiz)  # the block only points at the quiz
     (lesson,) = lessons_of(course)

@@ -13,7 +13,7 @@ from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
-MAX_STATEMENTS = 26
+MAX_STATEMENTS = 31
 
 
 @pytest.mark.parametrize("questions", [2, 8])

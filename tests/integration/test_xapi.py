@@ -28,7 +28,7 @@ from tests.integration.processes import ROOT, database_url, start_worker, stop, 
 from xapi.models import Statement, StatementStatus
 from xapi.services import Activity, Result, xapi_record
 
-pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture

@@ -134,8 +134,12 @@ def test_go_live_onboards_only_the_window_and_reminds_only_stages_ahead(go_live,
     ) == {grace_due}
     assert Enrolment.objects.filter(employee__in=established).count() == established.count()
 
-    # An hour after the import: nothing at all.
-    result = reminders.reminders_sweep(now=timezone.now() + datetime.timedelta(hours=1))
+    # An hour after the import, on the same day: nothing at all. (In the last hour of a
+    # day an hour later is the next day, whose stages rightly begin: the last minute of
+    # the day is taken then.)
+    last_minute = at_day(0, hour=23) + datetime.timedelta(minutes=59)
+    later = min(timezone.now() + datetime.timedelta(hours=1), last_minute)
+    result = reminders.reminders_sweep(now=later)
     assert result.delivery.sent == 0 and not mail.outbox
     assert not ReminderOutbox.objects.exists()
 
