@@ -13,12 +13,20 @@ from django.test.utils import CaptureQueriesContext
 from packages import services
 from packages.models import ContentPackage
 from tests.factories import EmployeeFactory
-from tests.xapi.test_statements import ADL, statements, xapi_on  # noqa: F401
+from tests.xapi.test_statements import ADL, statements
 from xapi.models import Statement
 
 pytestmark = pytest.mark.django_db
 
 SITE = "https://hyteopas.jarvilaakso.example"
+
+
+@pytest.fixture
+def xapi_on(settings):
+    settings.XAPI_LRS_URL = "http://127.0.0.1:9/xAPI"  # nothing listens: nothing is sent
+    settings.XAPI_ACTOR_HOMEPAGE = settings.SITE_URL = SITE
+    settings.XAPI_ACTOR_FIELD = "employee_number"
+    return settings
 
 
 def package(kind: str, **fields) -> ContentPackage:
