@@ -3,6 +3,7 @@ failed or completed) with the package's own score and the time taken, recorded b
 package services through the same outbox as the other statements; nothing while xAPI
 is off; the actor never the email."""
 
+import importlib.util
 import json
 import uuid
 
@@ -12,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from packages import services
 from packages.models import ContentPackage
+from tests.conftest import need
 from tests.factories import EmployeeFactory
 from tests.xapi.test_statements import ADL, statements
 from xapi.models import Statement
@@ -172,3 +174,41 @@ def test_durations_are_read_from_both_formats():
     assert services.iso_duration("P1DT0.25S") == "PT24H0.25S"
     assert services.iso_duration("PT0S") == "PT0S"
     assert services.iso_duration("", "eilen", "PT", "P1DT") == ""
+
+
+def test_package_statements_are_valid_xapi(xapi_on):
+    # Checked against the statement model of Ralph, the LRS of the integration tests.
+    need(importlib.util.find_spec("ralph") is not None, "ralph-malph (its xAPI models)")
+    from ralph.models.xapi.base.statements import BaseXapiStatement
+
+    employee = EmployeeFactory()
+    services.attempt_commit(
+        employee=employee, package=package(ContentPackage.Kind.SCORM_2004), data=cmi_2004()
+    )
+    core = {"lesson_status": "failed", "score": {"raw": "7", "min": "0", "max": "20"}}
+    services.attempt_commit(
+        employee=employee,
+        package=package(ContentPackage.Kind.SCORM_12),
+        data={"cmi": {"core": {**core, "session_time": "0000:00:09"}}},
+    )
+    services.h5p_result_record(
+        employee=employee,
+        package=package(ContentPackage.Kind.H5P),
+        statement=h5p_statement(score={"raw": 1, "max": 1, "scaled": 1}, completion=True),
+    )
+    assert len(statements()) == 3
+    for statement in statements():
+        BaseXapiStatement(**statement)
+
+
+def test_a_score_xapi_would_refuse_is_left_out_not_sent():
+    from xapi.services import Result
+
+    assert Result(score_scaled=1.5, score_raw=120, score_min=0, score_max=100).as_dict() == {
+        "score": {"min": 0, "max": 100}
+    }
+    assert Result(score_raw=5, score_min=5, score_max=5).as_dict() == {"score": {"raw": 5}}
+    assert Result(score_scaled=-0.5, duration="PT1S").as_dict() == {
+        "score": {"scaled": -0.5},
+        "duration": "PT1S",
+    }
