@@ -1,7 +1,7 @@
 """Content packages (SCORM 1.2, SCORM 2004, H5P) uploaded by trainers, and each
 learner's attempt at one: the runtime data (CMI) the package last committed, kept
-whole for resuming and read into columns for completion, statistics and, later,
-xAPI statements.
+whole for resuming and read into columns for completion, statistics and xAPI
+statements.
 
 Packages know nothing of course pages: a lesson block points at a package, and the
 courses app turns a finished attempt into a lesson completion."""

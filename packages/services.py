@@ -173,7 +173,8 @@ def attempt_commit(
     reports less does not undo it). Returns the attempt and whether this commit finished
     it. A finished attempt from before `fresh_after` (the course's current round began)
     is left as it was and a new one begun. Queries: the locked attempt, one update (and
-    one insert the first time)."""
+    one insert the first time); two more for the xAPI statement of a result it brings
+    while xAPI is on."""
     cmi = _mapping(data.get("cmi")) if "cmi" in data else data
     read = (
         _read_scorm_12(cmi)
@@ -211,7 +212,8 @@ def h5p_result_record(
     a score) on the learner's attempt; statements of sub-content or without a result
     are ignored (None). Returns the attempt and whether this statement finished it.
     The best score is kept. Queries: the locked attempt and one
-    update (and one insert the first time)."""
+    update (and one insert the first time); two more for the xAPI statement of a
+    result it brings while xAPI is on."""
     verb = _mapping(statement.get("verb"))
     verb_id = _text(verb.get("id"), 200).rsplit("/", 1)[-1]
     result = statement.get("result")
