@@ -1,10 +1,12 @@
 """Content packages (SCORM 1.2, SCORM 2004, H5P) uploaded by trainers, and each
 learner's attempt at one: the runtime data (CMI) the package last committed, kept
-whole for resuming and read into columns for completion, statistics and, later,
-xAPI statements.
+whole for resuming and read into columns for completion, statistics and xAPI
+statements.
 
 Packages know nothing of course pages: a lesson block points at a package, and the
 courses app turns a finished attempt into a lesson completion."""
+
+import uuid
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,9 @@ class ContentPackage(models.Model):
         SCORM_2004 = SCORM_2004, _("SCORM 2004")
         H5P = H5P, _("H5P")
 
+    # Stable for the package's life, whatever its title or files: the key of its xAPI
+    # activity id (/xapi/package/<key>).
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("nimi"), max_length=255)
     kind = models.CharField(_("tyyppi"), max_length=10, choices=Kind.choices, editable=False)
     launch = models.CharField(max_length=1000, editable=False, blank=True)

@@ -1,6 +1,13 @@
 """Writes about content packages: storing an upload, and recording what a package's
-runtime reports for a learner (SCORM commits, H5P xAPI results)."""
+runtime reports for a learner (SCORM commits, H5P xAPI results), and the xAPI
+statement of each result an attempt reaches.
 
+The times a package reports (SCORM 1.2 `HHHH:MM:SS.SS`, ISO 8601 durations from SCORM
+2004 and H5P) are read by two regular expressions here rather than a date library:
+only these two fixed formats occur, and the one library for ISO durations would be a
+dependency for a dozen lines."""
+
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -11,6 +18,7 @@ from django.utils import timezone
 from packages import archive
 from packages.models import ContentPackage, PackageAttempt
 from people.models import Employee
+from xapi.services import Activity, Result, xapi_enabled, xapi_record
 
 PASSED = "passed"
 FAILED = "failed"
@@ -165,7 +173,8 @@ def attempt_commit(
     reports less does not undo it). Returns the attempt and whether this commit finished
     it. A finished attempt from before `fresh_after` (the course's current round began)
     is left as it was and a new one begun. Queries: the locked attempt, one update (and
-    one insert the first time)."""
+    one insert the first time); two more for the xAPI statement of a result it brings
+    while xAPI is on."""
     cmi = _mapping(data.get("cmi")) if "cmi" in data else data
     read = (
         _read_scorm_12(cmi)
@@ -174,6 +183,7 @@ def attempt_commit(
     )
     attempt = _current_attempt(employee=employee, package=package, fresh_after=fresh_after)
     attempt.package = package
+    verb_before = result_verb(attempt)
     for name, value in read.items():
         setattr(attempt, name, value)
     attempt.cmi = dict(cmi)
@@ -183,6 +193,7 @@ def attempt_commit(
     if finished:
         attempt.completed_at = timezone.now()
     attempt.save()
+    _xapi_result(employee, attempt, verb_before=verb_before)
     return attempt, finished
 
 
@@ -201,7 +212,8 @@ def h5p_result_record(
     a score) on the learner's attempt; statements of sub-content or without a result
     are ignored (None). Returns the attempt and whether this statement finished it.
     The best score is kept. Queries: the locked attempt and one
-    update (and one insert the first time)."""
+    update (and one insert the first time); two more for the xAPI statement of a
+    result it brings while xAPI is on."""
     verb = _mapping(statement.get("verb"))
     verb_id = _text(verb.get("id"), 200).rsplit("/", 1)[-1]
     result = statement.get("result")
@@ -214,6 +226,7 @@ def h5p_result_record(
     score = _mapping(result.get("score"))
     attempt = _current_attempt(employee=employee, package=package, fresh_after=fresh_after)
     attempt.package = package
+    verb_before = result_verb(attempt)
     scaled = _number(score.get("scaled"))
     if scaled is None or attempt.score_scaled is None or scaled >= attempt.score_scaled:
         attempt.score_raw = _number(score.get("raw"))
@@ -235,4 +248,100 @@ def h5p_result_record(
     if finished:
         attempt.completed_at = timezone.now()
     attempt.save()
+    _xapi_result(employee, attempt, verb_before=verb_before)
     return attempt, finished
+
+
+def result_verb(attempt: PackageAttempt) -> str | None:
+    """The result the attempt has reached, as an xAPI verb: "passed" or "failed" when
+    success is known (the package's verdict, else its score against the package's pass
+    mark), "completed" when only completion is, None when it has no result yet."""
+    if attempt.success_status in (PASSED, FAILED):
+        return attempt.success_status
+    if attempt.completion_status != COMPLETED:
+        return None
+    mark = attempt.package.mastery_score
+    if mark is not None and attempt.score is not None:
+        return PASSED if attempt.score >= mark else FAILED
+    return COMPLETED
+
+
+_SCORM_12_TIME = re.compile(r"^(\d{1,4}):([0-5]?\d):([0-5]?\d(?:\.\d{1,2})?)$")
+_ISO_DURATION = re.compile(
+    r"^P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)D)?"
+    r"(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$"
+)
+# Years and months as SCORM 2004 counts them (no calendar: a span, not dates).
+_ISO_UNIT_SECONDS = (365 * 86400, 30 * 86400, 86400, 3600, 60, 1)
+
+
+def _seconds(value: str) -> float | None:
+    """A SCORM 1.2 time span or an ISO 8601 duration in seconds; None when it is
+    neither."""
+    value = value.strip()
+    match = _SCORM_12_TIME.match(value)
+    if match:
+        hours, minutes, seconds = match.groups()
+        return int(hours) * 3600 + int(minutes) * 60 + float(seconds)
+    match = _ISO_DURATION.match(value)
+    if match and value not in ("P", "PT") and not value.endswith("T"):
+        return sum(
+            float(part) * unit
+            for part, unit in zip(match.groups(), _ISO_UNIT_SECONDS, strict=True)
+            if part
+        )
+    return None
+
+
+def iso_duration(*times: str) -> str:
+    """The longest of `times` (SCORM 1.2 or ISO 8601) as an ISO 8601 duration such as
+    `PT1H2M3.5S`; empty when none can be read."""
+    found = [seconds for seconds in map(_seconds, times) if seconds is not None]
+    if not found:
+        return ""
+    centis = round(max(found) * 100)
+    hours, centis = divmod(centis, 360000)
+    minutes, centis = divmod(centis, 6000)
+    text = "PT"
+    if hours:
+        text += f"{hours}H"
+    if minutes:
+        text += f"{minutes}M"
+    if centis or text == "PT":
+        text += f"{centis // 100}" + (f".{centis % 100:02d}".rstrip("0") if centis % 100 else "")
+        text += "S"
+    return text
+
+
+def _xapi_result(employee: Employee, attempt: PackageAttempt, *, verb_before: str | None) -> None:
+    """The statement "passed", "failed" or "completed" <package> with the package's own
+    score and the time taken, once per attempt and result (the event key): recorded
+    when this commit brought the attempt to a result it did not have just before.
+    Two queries when it does while xAPI is on, none while it is off."""
+    if not xapi_enabled():
+        return
+    verb = result_verb(attempt)
+    if verb is None or verb == verb_before:
+        return
+    package = attempt.package
+    xapi_record(
+        event_key=f"package-attempt/{attempt.pk}/{verb}",
+        employee_number=employee.employee_number,
+        user_id=employee.user_id,
+        verb=verb,
+        # A package has one title, in the language it was made in: it names it in all three.
+        activity=Activity(
+            kind="package",
+            key=str(package.key),
+            names=dict.fromkeys(("fi", "sv", "en"), package.title),
+        ),
+        result=Result(
+            success=None if verb == COMPLETED else verb == PASSED,
+            completion=attempt.completion_status == COMPLETED,
+            score_scaled=attempt.score_scaled,
+            score_raw=attempt.score_raw,
+            score_min=attempt.score_min,
+            score_max=attempt.score_max,
+            duration=iso_duration(attempt.session_time, attempt.total_time),
+        ),
+    )

@@ -42,6 +42,7 @@ ACTIVITY_TYPES = {
     "lesson": "lesson",
     "quiz": "assessment",
     "session": "meeting",
+    "package": "module",
 }
 
 ACTOR_FIELDS = ("employee_number", "user_id")
@@ -70,21 +71,51 @@ class Activity:
 
 @dataclass(frozen=True)
 class Result:
-    """What came of it: a score in per cent (0–100), success, completion."""
+    """What came of it: a score in per cent (0–100), or the score as the content gave
+    it (`score_scaled` −1…1, `score_raw` within `score_min`…`score_max`); success,
+    completion, and the time taken as an ISO 8601 duration (e.g. `PT4M30S`). Values
+    xAPI would refuse (a scaled score out of range, min not below max, raw outside
+    them) are left out rather than sent."""
 
     score_percent: int | None = None
     success: bool | None = None
     completion: bool | None = None
+    score_scaled: float | None = None
+    score_raw: float | None = None
+    score_min: float | None = None
+    score_max: float | None = None
+    duration: str = ""
+
+    def _score(self) -> dict:
+        if self.score_percent is not None:
+            raw = max(0, min(100, int(self.score_percent)))
+            return {"scaled": raw / 100, "raw": raw, "min": 0, "max": 100}
+        score: dict = {}
+        if self.score_scaled is not None and -1 <= self.score_scaled <= 1:
+            score["scaled"] = self.score_scaled
+        low, high = self.score_min, self.score_max
+        if low is not None and high is not None and not low < high:
+            low = high = None
+        if low is not None:
+            score["min"] = low
+        if high is not None:
+            score["max"] = high
+        given = self.score_raw
+        if given is not None and (low is None or given >= low) and (high is None or given <= high):
+            score["raw"] = given
+        return score
 
     def as_dict(self) -> dict:
         result: dict = {}
-        if self.score_percent is not None:
-            raw = max(0, min(100, int(self.score_percent)))
-            result["score"] = {"scaled": raw / 100, "raw": raw, "min": 0, "max": 100}
+        score = self._score()
+        if score:
+            result["score"] = score
         if self.success is not None:
             result["success"] = self.success
         if self.completion is not None:
             result["completion"] = self.completion
+        if self.duration:
+            result["duration"] = self.duration
         return result
 
 
