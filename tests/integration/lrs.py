@@ -150,3 +150,16 @@ class RalphLRS:
         if "statements" in answer:
             (answer,) = [s for s in answer["statements"] if s["id"] == statement_id]
         return answer
+
+
+def point_settings_at(settings, lrs: RalphLRS, *, batch: int, retry_first: int, **more):
+    """Point the xAPI settings at `lrs` with the test's batch size and first retry wait
+    (and any further XAPI_* setting, e.g. XAPI_RETRY_MAX_SECONDS=3600)."""
+    settings.XAPI_LRS_URL = lrs.url
+    settings.XAPI_LRS_USERNAME = USERNAME
+    settings.XAPI_LRS_PASSWORD = PASSWORD
+    settings.XAPI_BATCH_SIZE = batch
+    settings.XAPI_RETRY_FIRST_SECONDS = retry_first
+    for name, value in more.items():
+        setattr(settings, name, value)
+    return settings

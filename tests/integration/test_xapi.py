@@ -24,7 +24,13 @@ from tests.courses.builders import lessons_of, make_course, make_quiz, right_ans
 from tests.events.builders import make_session
 from tests.factories import EmployeeFactory
 from tests.integration.conftest import wait_for
-from tests.integration.lrs import PASSWORD, USERNAME, RalphLRS, ralph_available
+from tests.integration.lrs import (
+    PASSWORD,
+    USERNAME,
+    RalphLRS,
+    point_settings_at,
+    ralph_available,
+)
 from tests.integration.processes import ROOT, database_url, start_worker, stop, wait_or_show_log
 from xapi.models import Statement, StatementStatus
 from xapi.services import Activity, Result, xapi_record
@@ -43,12 +49,7 @@ def ralph(tmp_path):
 
 @pytest.fixture
 def lrs_settings(settings, ralph):
-    settings.XAPI_LRS_URL = ralph.url
-    settings.XAPI_LRS_USERNAME = USERNAME
-    settings.XAPI_LRS_PASSWORD = PASSWORD
-    settings.XAPI_BATCH_SIZE = 5
-    settings.XAPI_RETRY_FIRST_SECONDS = 1
-    return settings
+    return point_settings_at(settings, ralph, batch=5, retry_first=1)
 
 
 def measure(ralph: RalphLRS, ids: list[str], label: str) -> tuple[int, int]:

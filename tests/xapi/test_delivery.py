@@ -10,7 +10,7 @@ from django.db import connection
 from django.utils import timezone
 
 from tests.conftest import need
-from tests.integration.lrs import PASSWORD, USERNAME, RalphLRS, ralph_available
+from tests.integration.lrs import RalphLRS, point_settings_at, ralph_available
 from xapi import lrs
 from xapi.delivery import DELIVERY_LOCK_KEY
 from xapi.models import Statement, StatementStatus
@@ -30,13 +30,7 @@ def ralph(tmp_path_factory):
 
 @pytest.fixture
 def lrs_settings(settings, ralph):
-    settings.XAPI_LRS_URL = ralph.url
-    settings.XAPI_LRS_USERNAME = USERNAME
-    settings.XAPI_LRS_PASSWORD = PASSWORD
-    settings.XAPI_BATCH_SIZE = 4
-    settings.XAPI_RETRY_FIRST_SECONDS = 30
-    settings.XAPI_RETRY_MAX_SECONDS = 3600
-    return settings
+    return point_settings_at(settings, ralph, batch=4, retry_first=30, XAPI_RETRY_MAX_SECONDS=3600)
 
 
 _keys = iter(range(10**6))
