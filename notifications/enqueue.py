@@ -194,28 +194,7 @@ def _enqueue_routed(
         .filter(_not_yet(KIND_ITEM))
         .values("pk", "o_stage", "due_date", o_employee=F("checklist__employee_id"))
     ]
-    escalate_items = (
-        items.filter(owner__in=OWN_ITEM_OWNERS, o_stage=Stage.LONG_OVERDUE)
-        .filter(_not_yet(KIND_ITEM, stage=Stage.ESCALATION.value))
-        .values("pk", "due_date", o_employee=F("checklist__employee_id"))
-    )
-    escalate_enrolments = (
-        enrolments.filter(o_stage=Stage.LONG_OVERDUE)
-        .filter(_not_yet(KIND_ENROLMENT, stage=Stage.ESCALATION.value))
-        .values("pk", "due_date", o_employee=F("employee_id"))
-    )
-    escalate_renewals = (
-        renewals.filter(o_stage=Stage.LONG_OVERDUE)
-        .filter(_not_yet(KIND_RENEWAL, stage=Stage.ESCALATION.value))
-        .values("pk", "due_date", o_employee=F("employee_id"))
-    )
-    for kind, queryset in (
-        (KIND_ITEM, escalate_items),
-        (KIND_ENROLMENT, escalate_enrolments),
-        (KIND_RENEWAL, escalate_renewals),
-    ):
-        for row in queryset:
-            routed.append((kind, {**row, "o_stage": Stage.ESCALATION.value}))
+    routed += _escalations(items, enrolments, renewals)
     hr_rows = list(
         items.filter(owner=ItemOwner.HR)
         .filter(_not_yet(KIND_ITEM))
@@ -243,6 +222,37 @@ def _enqueue_routed(
             nobody[:20],
         )
     return _bulk_insert(new_rows), len(nobody)
+
+
+def _escalations(
+    items: QuerySet, enrolments: QuerySet, renewals: QuerySet
+) -> list[tuple[str, dict]]:
+    """The employee's own long-overdue items, courses and courses to renew not yet
+    escalated: once each, to whoever answers for them. Three queries."""
+    escalate_items = (
+        items.filter(owner__in=OWN_ITEM_OWNERS, o_stage=Stage.LONG_OVERDUE)
+        .filter(_not_yet(KIND_ITEM, stage=Stage.ESCALATION.value))
+        .values("pk", "due_date", o_employee=F("checklist__employee_id"))
+    )
+    escalate_enrolments = (
+        enrolments.filter(o_stage=Stage.LONG_OVERDUE)
+        .filter(_not_yet(KIND_ENROLMENT, stage=Stage.ESCALATION.value))
+        .values("pk", "due_date", o_employee=F("employee_id"))
+    )
+    escalate_renewals = (
+        renewals.filter(o_stage=Stage.LONG_OVERDUE)
+        .filter(_not_yet(KIND_RENEWAL, stage=Stage.ESCALATION.value))
+        .values("pk", "due_date", o_employee=F("employee_id"))
+    )
+    return [
+        (kind, {**row, "o_stage": Stage.ESCALATION.value})
+        for kind, queryset in (
+            (KIND_ITEM, escalate_items),
+            (KIND_ENROLMENT, escalate_enrolments),
+            (KIND_RENEWAL, escalate_renewals),
+        )
+        for row in queryset
+    ]
 
 
 def _row(recipient: int, row: dict, kind: str, now: datetime.datetime) -> ReminderOutbox:
