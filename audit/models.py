@@ -35,6 +35,7 @@ class AuditAction(models.TextChoices):
     PERSON_DATA_EXPORT = "person_data_export", _("Henkilön tietojen luovutus")
     PSEUDONYMISE = "pseudonymise", _("Henkilötietojen häivytys")
     COURSE_ASSIGN = "course_assign", _("Koulutuksen määrääminen yksikölle")
+    COURSE_MATERIAL_CHANGE = "course_material_change", _("Koulutuksen olennainen muutos")
 
 
 class AuditEntry(models.Model):

@@ -34,7 +34,7 @@ def material_change(request, page_id: int):
     if not course.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     if request.method == "POST" and course.live:
-        change = course_mark_material_change(course=course)
+        change = course_mark_material_change(course=course, actor=request.user)
         messages.success(
             request,
             gettext("Merkitty olennaiseksi muutokseksi: %(count)s suoritusta on uusittava.")

@@ -14,6 +14,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Page
 
+from audit.models import AuditAction
+from audit.services import record as audit_record
 from courses.models import (
     CourseCompletion,
     CourseMaterialChange,
@@ -408,14 +410,16 @@ def enrolments_assign(
 
 @transaction.atomic
 def course_mark_material_change(
-    *, course: CoursePage, now: datetime.datetime | None = None
+    *, course: CoursePage, now: datetime.datetime | None = None, actor: User | None = None
 ) -> CourseMaterialChange:
     """Mark the course's published revision a material change (olennainen muutos):
     every completion made before now that is still valid expires now, so the course is
     to renew for those learners, due after the course's grace period
     (`courses.selectors.renewal_due_date`), and the hourly reminder sweep reminds them.
-    Completions made later are not touched. Once per revision: marking the same
-    revision again changes nothing and returns the first mark. Three queries."""
+    Completions made later are not touched; the status rows of the course are renewed
+    in the same transaction, and the mark is written in the audit log (`actor`: None
+    for the person signed in). Once per revision: marking the same revision again
+    changes nothing and returns the first mark."""
     course = course.canonical
     existing = CourseMaterialChange.objects.filter(
         course=course, revision_id=course.live_revision_id
@@ -430,6 +434,15 @@ def course_mark_material_change(
     ).expire_for_material_change(change)
     CourseMaterialChange.objects.filter(pk=change.pk).update(
         completions_affected=change.completions_affected
+    )
+    learning_status_refresh(course_ids=[course.pk])
+    audit_record(
+        action=AuditAction.COURSE_MATERIAL_CHANGE,
+        actor=actor,
+        target=course.title,
+        course_id=course.pk,
+        revision_id=change.revision_id,
+        completions_affected=change.completions_affected,
     )
     return change
 

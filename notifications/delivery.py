@@ -280,11 +280,17 @@ def _text_for(
             or row.due_date is None
         ):
             return None
-        return messages.renewal(
+        title = subjects.course_title(completion.course, language)
+        if row.recipient_id == completion.employee_id:
+            return messages.renewal(
+                stage, title=title, due=row.due_date, path=subjects.course_path(completion.course)
+            )
+        return messages.for_someone_else(
             stage,
-            title=subjects.course_title(completion.course, language),
+            title=title,
             due=row.due_date,
-            path=subjects.course_path(completion.course),
+            about=completion.employee,
+            path=messages.team_member_path(completion.employee),
         )
     if kind == SubjectKind.DIGEST:
         if row.recipient_id in subjects.digests_stopped:

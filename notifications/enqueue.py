@@ -14,8 +14,8 @@ Decisions:
   item was made and not before reminders start (`selectors.stage_still_ahead`).
 - Items the employee owns (and buddy items, which have no buddy on record) remind the
   employee; supervisor-owned items (sign-offs) remind whoever answers for the employee;
-  HR-owned items remind the HR admins. A long-overdue item or course of the employee's
-  own also escalates, once, to whoever answers for them.
+  HR-owned items remind the HR admins. A long-overdue item, course or course to renew
+  of the employee's own also escalates, once, to whoever answers for them.
 """
 
 import datetime
@@ -113,10 +113,15 @@ def enqueue_due_reminders(*, today: datetime.date, now: datetime.datetime) -> En
         .exclude(completed_once())
         .filter(stage_still_ahead("enrolled_at", start_on=start_on))
     )
+    # Courses to renew: the stages that had begun when the completion expired (the
+    # course became to renew, e.g. at a material change) are not sent.
+    renewals = completions_to_renew(today=today, now=now).filter(
+        stage_still_ahead("expires_at", start_on=start_on)
+    )
     result.reminders = _enqueue_own(items, enrolments, now=now)
     result.recertifications = _enqueue_recertifications(now=now, start_on=start_on)
-    result.renewals = _enqueue_renewals(today=today, now=now, start_on=start_on)
-    result.routed, result.nobody_responsible = _enqueue_routed(items, enrolments, now=now)
+    result.renewals = _enqueue_renewals(renewals, now=now)
+    result.routed, result.nobody_responsible = _enqueue_routed(items, enrolments, renewals, now=now)
     return result
 
 
@@ -165,29 +170,20 @@ def _enqueue_recertifications(*, now: datetime.datetime, start_on: datetime.date
     return _insert_select(expiring, subject_kind=SubjectKind.RECERTIFICATION.value, now=now)
 
 
-def _enqueue_renewals(
-    *, today: datetime.date, now: datetime.datetime, start_on: datetime.date | None
-) -> int:
-    """Courses to renew, by the stages of their renewal due date: one statement. The
-    stages that had begun when the completion expired (the course became to renew, e.g.
-    at a material change) are not sent."""
-    renewals = (
-        completions_to_renew(today=today, now=now)
-        .filter(stage_still_ahead("expires_at", start_on=start_on))
-        .filter(_not_yet(KIND_RENEWAL, recipient="employee_id"))
-        .values(
-            o_recipient_id=F("employee_id"),
-            o_about_id=F("employee_id"),
-            o_subject_id=F("pk"),
-            o_stage=F("o_stage"),
-            o_due_date=F("due_date"),
-        )
+def _enqueue_renewals(renewals: QuerySet, *, now: datetime.datetime) -> int:
+    """Courses to renew, by the stages of their renewal due date: one statement."""
+    own = renewals.filter(_not_yet(KIND_RENEWAL, recipient="employee_id")).values(
+        o_recipient_id=F("employee_id"),
+        o_about_id=F("employee_id"),
+        o_subject_id=F("pk"),
+        o_stage=F("o_stage"),
+        o_due_date=F("due_date"),
     )
-    return _insert_select(renewals, subject_kind=KIND_RENEWAL, now=now)
+    return _insert_select(own, subject_kind=KIND_RENEWAL, now=now)
 
 
 def _enqueue_routed(
-    items: QuerySet, enrolments: QuerySet, *, now: datetime.datetime
+    items: QuerySet, enrolments: QuerySet, renewals: QuerySet, *, now: datetime.datetime
 ) -> tuple[int, int]:
     """Whatever goes to the person who answers for the employee (supervisor-owned items
     and escalations), or to HR (HR-owned items). Returns (rows queued, subjects with
@@ -198,19 +194,7 @@ def _enqueue_routed(
         .filter(_not_yet(KIND_ITEM))
         .values("pk", "o_stage", "due_date", o_employee=F("checklist__employee_id"))
     ]
-    escalate_items = (
-        items.filter(owner__in=OWN_ITEM_OWNERS, o_stage=Stage.LONG_OVERDUE)
-        .filter(_not_yet(KIND_ITEM, stage=Stage.ESCALATION.value))
-        .values("pk", "due_date", o_employee=F("checklist__employee_id"))
-    )
-    escalate_enrolments = (
-        enrolments.filter(o_stage=Stage.LONG_OVERDUE)
-        .filter(_not_yet(KIND_ENROLMENT, stage=Stage.ESCALATION.value))
-        .values("pk", "due_date", o_employee=F("employee_id"))
-    )
-    for kind, queryset in ((KIND_ITEM, escalate_items), (KIND_ENROLMENT, escalate_enrolments)):
-        for row in queryset:
-            routed.append((kind, {**row, "o_stage": Stage.ESCALATION.value}))
+    routed += _escalations(items, enrolments, renewals)
     hr_rows = list(
         items.filter(owner=ItemOwner.HR)
         .filter(_not_yet(KIND_ITEM))
@@ -238,6 +222,37 @@ def _enqueue_routed(
             nobody[:20],
         )
     return _bulk_insert(new_rows), len(nobody)
+
+
+def _escalations(
+    items: QuerySet, enrolments: QuerySet, renewals: QuerySet
+) -> list[tuple[str, dict]]:
+    """The employee's own long-overdue items, courses and courses to renew not yet
+    escalated: once each, to whoever answers for them. Three queries."""
+    escalate_items = (
+        items.filter(owner__in=OWN_ITEM_OWNERS, o_stage=Stage.LONG_OVERDUE)
+        .filter(_not_yet(KIND_ITEM, stage=Stage.ESCALATION.value))
+        .values("pk", "due_date", o_employee=F("checklist__employee_id"))
+    )
+    escalate_enrolments = (
+        enrolments.filter(o_stage=Stage.LONG_OVERDUE)
+        .filter(_not_yet(KIND_ENROLMENT, stage=Stage.ESCALATION.value))
+        .values("pk", "due_date", o_employee=F("employee_id"))
+    )
+    escalate_renewals = (
+        renewals.filter(o_stage=Stage.LONG_OVERDUE)
+        .filter(_not_yet(KIND_RENEWAL, stage=Stage.ESCALATION.value))
+        .values("pk", "due_date", o_employee=F("employee_id"))
+    )
+    return [
+        (kind, {**row, "o_stage": Stage.ESCALATION.value})
+        for kind, queryset in (
+            (KIND_ITEM, escalate_items),
+            (KIND_ENROLMENT, escalate_enrolments),
+            (KIND_RENEWAL, escalate_renewals),
+        )
+        for row in queryset
+    ]
 
 
 def _row(recipient: int, row: dict, kind: str, now: datetime.datetime) -> ReminderOutbox:

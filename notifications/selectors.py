@@ -15,6 +15,7 @@ from django.db.models import (
     DateField,
     Exists,
     ExpressionWrapper,
+    F,
     OuterRef,
     Q,
     QuerySet,
@@ -245,12 +246,17 @@ def completed_once(*, employee: str = "employee_id", course: str = "course_id") 
 
 
 def employees_with_work_due(*, today: datetime.date, now: datetime.datetime) -> QuerySet[Employee]:
-    """Active people with an open checklist item or course due within
-    REMINDER_DUE_SOON_DAYS or late: the people a weekly digest is about. One query when
-    evaluated (two subqueries)."""
+    """Active people with an open checklist item, a course or a course to renew due
+    within REMINDER_DUE_SOON_DAYS or late: the people a weekly digest is about. One query
+    when evaluated (three subqueries)."""
     return Employee.objects.filter(active=True).filter(
         Exists(open_checklist_items_due(today=today).filter(checklist__employee_id=OuterRef("pk")))
-        | Exists(open_enrolments_due(today=today, now=now).filter(employee_id=OuterRef("pk")))
+        | Exists(
+            open_enrolments_due(today=today, now=now)
+            .exclude(completed_once())
+            .filter(employee_id=OuterRef("pk"))
+        )
+        | Exists(completions_to_renew(today=today, now=now).filter(employee_id=OuterRef("pk")))
     )
 
 
@@ -282,15 +288,21 @@ class TeamDigest:
 def team_digest(
     *, supervisor: Employee, today: datetime.date, now: datetime.datetime
 ) -> TeamDigest:
-    """The reports' late and soon-due items and courses, latest due first cut to
-    REMINDER_DIGEST_MAX_LINES, with full counts, titles in the active (the reader's)
-    language. Four queries, whatever the team size (five in Swedish or English)."""
+    """The reports' late and soon-due items, courses and courses to renew, latest due
+    first cut to REMINDER_DIGEST_MAX_LINES, with full counts, titles in the active (the
+    reader's) language. A course done once counts by its renewal, as the reminders do.
+    Six queries, whatever the team size (seven in Swedish or English)."""
     limit = settings.REMINDER_DIGEST_MAX_LINES
     reports = employee_reports(supervisor=supervisor).values("pk")
     items = open_checklist_items_due(today=today).filter(checklist__employee__in=reports)
-    enrolments = open_enrolments_due(today=today, now=now).filter(employee__in=reports)
+    enrolments = (
+        open_enrolments_due(today=today, now=now)
+        .exclude(completed_once())
+        .filter(employee__in=reports)
+    )
+    renewals = completions_to_renew(today=today, now=now).filter(employee__in=reports)
     digest = TeamDigest()
-    for queryset in (items, enrolments):
+    for queryset in (items, enrolments, renewals):
         counts = queryset.aggregate(
             overdue=_count(overdue(today=today)), due_soon=_count(~overdue(today=today))
         )
@@ -309,21 +321,22 @@ def team_digest(
                 item.pk,
             )
         )
-    late_courses = list(
-        enrolments.select_related("employee__user", "course").order_by("due_date", "pk")[:limit]
-    )
-    shown = in_reader_language(enrolment.course for enrolment in late_courses)
-    for enrolment in late_courses:
-        due = enrolment.due_date
-        assert due is not None  # open_enrolments_due has only enrolments with a due date
+    late_courses: list[tuple[str, Any]] = []
+    for kind, queryset in (("enrolment", enrolments), ("renewal", renewals)):
+        first = queryset.select_related("employee__user", "course").order_by(F("due_date"), "pk")
+        late_courses.extend((kind, row) for row in first[:limit])
+    shown = in_reader_language(row.course for _kind, row in late_courses)
+    for kind, row in late_courses:
+        due = row.due_date
+        assert due is not None  # both querysets have only rows with a due date
         digest.lines.append(
             DigestLine(
-                enrolment.employee,
-                shown.get(enrolment.course_id, enrolment.course).title,
+                row.employee,
+                shown.get(row.course_id, row.course).title,
                 due,
                 is_overdue(due, today=today),
-                "enrolment",
-                enrolment.pk,
+                kind,
+                row.pk,
             )
         )
     digest.lines.sort(key=lambda line: (line.due_date, line.employee.full_name))

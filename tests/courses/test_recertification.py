@@ -254,6 +254,74 @@ def test_no_stage_is_sent_that_had_begun_when_the_change_was_marked(county):
     assert not ReminderOutbox.objects.exists()
 
 
+def test_a_material_change_moves_the_status_rows_the_dashboard_reads(county):
+    """The completions the change expires are read by the team dashboard from the
+    status table: their rows say to renew, due after the grace period, at once."""
+    from django.core.management import call_command
+
+    from courses.models import LearningStatus
+
+    nurse = county["nurse"]
+    course = make_course(lessons=1, validity_months=24, grace_days=30, mandatory=True)
+    completed(nurse, course, at=timezone.now() - datetime.timedelta(days=100))
+    change = course_mark_material_change(course=course)
+    row = LearningStatus.objects.get(employee=nurse, course=course)
+    due = timezone.localtime(change.changed_at).date() + datetime.timedelta(days=30)
+    assert (row.expires_at, row.renewal_due) == (change.changed_at, due)
+    call_command("learning_status_rebuild", "--check")
+
+
+def test_the_mark_is_written_in_the_audit_log(county):
+    from audit.models import AuditAction, AuditEntry
+
+    course = make_course(lessons=1, validity_months=12)
+    completed(county["nurse"], course, at=timezone.now() - datetime.timedelta(days=3))
+    change = course_mark_material_change(course=course, actor=county["lead"].user)
+    course_mark_material_change(course=course, actor=county["lead"].user)  # the same revision
+    (entry,) = AuditEntry.objects.filter(action=AuditAction.COURSE_MATERIAL_CHANGE)
+    assert entry.actor == county["lead"].user
+    assert entry.target == course.title
+    assert entry.detail == {
+        "course_id": course.pk,
+        "revision_id": change.revision_id,
+        "completions_affected": 1,
+    }
+
+
+def test_a_long_overdue_renewal_escalates_once_to_whoever_answers(county, settings):
+    nurse, lead = county["nurse"], county["lead"]
+    course = make_course(lessons=1, grace_days=10, title="Puheeksiottamisen perusteet")
+    before = completed(nurse, course, at=timezone.now() - datetime.timedelta(days=200))
+    change = course_mark_material_change(
+        course=course, now=timezone.now() - datetime.timedelta(days=100)
+    )
+    due = timezone.localtime(change.changed_at).date() + datetime.timedelta(days=10)
+    long_overdue = due + datetime.timedelta(days=settings.REMINDER_LONG_OVERDUE_DAYS)
+    for day in (long_overdue, long_overdue + datetime.timedelta(days=1)):
+        enqueue_due_reminders(today=day, now=local_midnight(day))
+    escalations = ReminderOutbox.objects.filter(stage=Stage.ESCALATION)
+    assert list(escalations.values_list("recipient_id", "about_id", "subject_id")) == [
+        (lead.pk, nurse.pk, before.pk)
+    ]
+    services.reminders_sweep(now=local_midnight(long_overdue) + datetime.timedelta(hours=9))
+    (to_lead,) = [m for m in mail.outbox if m.to == [lead.user.email]]
+    assert to_lead.subject == "Pitkään myöhässä: Noora Hoitaja – Puheeksiottamisen perusteet"
+    assert f"/tiimi/{nurse.employee_number}/" in to_lead.body
+
+
+def test_the_weekly_digest_counts_and_names_a_course_to_renew(county):
+    nurse, lead = county["nurse"], county["lead"]
+    course = make_course(lessons=1, grace_days=3, title="Elintapaohjaus")
+    completed(nurse, course, at=timezone.now() - datetime.timedelta(days=100))
+    course_mark_material_change(
+        course=course, now=timezone.now() - datetime.timedelta(days=10)
+    )  # due a week ago
+    services.reminders_send_weekly_digest()
+    (digest,) = [m for m in mail.outbox if m.to == [lead.user.email]]
+    assert "1 tehtävä tai koulutus on myöhässä." in digest.body
+    assert "Noora Hoitaja: Elintapaohjaus" in digest.body
+
+
 def test_the_admin_marks_the_published_revision(county, client):
     from django.contrib.auth.models import Group
 

@@ -133,8 +133,13 @@ def test_an_expired_completion_counts_as_not_done(county):
     enrol(county["nurse"], course, due_in=-2)
     complete(county["nurse"], course, days_ago=400, expires_in=-35)
     services.reminders_sweep()
-    assert [m.subject for m in mail.outbox] == [
+    nurse = county["nurse"]
+    assert [m.subject for m in mail.outbox if m.to == [nurse.user.email]] == [
         f"Koulutuksen uusiminen on ollut pitkään myöhässä: {course.title}"
+    ]
+    # Long overdue: escalated to her supervisor too, as a late course would be.
+    assert [m.subject for m in mail.outbox if m.to != [nurse.user.email]] == [
+        f"Pitkään myöhässä: {nurse.full_name} – {course.title}"
     ]
 
 
@@ -165,8 +170,9 @@ def test_expiring_completions_get_one_recertification_reminder(county):
     services.reminders_sweep()
     services.reminders_sweep()
     # The one already expired is a course to renew, reminded as such.
-    assert ReminderOutbox.objects.get(subject_kind="renewal").recipient_id == aide.pk
-    (message,) = [m for m in mail.outbox if m.to != [aide.user.email]]
+    renewal = ReminderOutbox.objects.exclude(stage="escalation").get(subject_kind="renewal")
+    assert renewal.recipient_id == aide.pk
+    (message,) = [m for m in mail.outbox if m.to not in ([aide.user.email], [lead.user.email])]
     assert message.to == [nurse.user.email]
     assert message.subject.startswith("Koulutuksen suoritus vanhenee")
     assert course.url in message.body
