@@ -263,7 +263,7 @@ def export_job_plan(*, job_id: int) -> ExportTimeLimits | None:
     return export_time_limits(total)
 
 
-def _fail(job: ExportJob, error: BaseException) -> None:
+def _fail(job: ExportJob, error: Exception) -> None:
     """Mark the job failed with what its owner may be told (the active language)."""
     if isinstance(error, ExportProblem):
         message = str(error)
@@ -311,8 +311,7 @@ def export_job_build(*, job_id: int) -> ExportJob:  # long: claim, write, rename
                 else:
                     written = write_csv(target, headers, counted)
             os.replace(temporary, folder / file_name)
-        except BaseException as error:
-            # BaseException: a time limit's exception is not an Exception.
+        except Exception as error:  # a soft time limit's exception included
             _fail(job, error)
             raise
         finally:
