@@ -17,12 +17,17 @@ a plain openpyxl loop over the same rows in the same run.
    - fetch: the export's own rows (supervision.exports.completion_rows) read and thrown
      away: what the query and the per-row Python cost without the writer.
    - worker: the export queued as HR would (an ExportJob of every completion, XLSX) to a
-     real worker (celery -A learning worker, prefork, one child, the task's own time
-     limits, Redis from CELERY_BROKER_URL or REDIS_URL), timed from the queueing to the
-     job's `done`; the job's progress sampled every second meanwhile.
+     real worker (celery -A learning worker, prefork, one child, the tasks' own time
+     limits, Redis from CELERY_BROKER_URL or REDIS_URL; the sending process has eager
+     tasks switched off, so the worker, not the bench, runs it), timed from the
+     queueing to the job's `done`; the job's status and rows written sampled twice a
+     second meanwhile, as the job's page reads them.
    - plain again.
-3. Reports seconds and µs per row of each, and the worker's time as a ratio to the mean of
-   the two plain runs.
+   --load "COMMAND" runs a shell command (a test run, say) alongside the worker
+   scenario, started just before it and stopped after it.
+3. Reports seconds and µs per row of each, the worker's time as a ratio to the mean of
+   the two plain runs, the write task's soft time limit (sized from the rows), and the
+   progress seen: how many distinct row counts the job showed while running.
 
 Results: a table on stdout and bench/results/export_worker.json.
 """
@@ -90,8 +95,97 @@ def scenario(spec: dict) -> dict:
     if spec["kind"] == "fetch":
         return _fetch()
     if spec["kind"] == "worker":
-        return _supervision_bench()._export_in_worker(spec["data"])
+        return _export_in_worker(spec["data"])
     raise SystemExit(f"unknown scenario {spec['kind']}")
+
+
+def _export_in_worker(data: dict) -> dict:  # long: start a worker, queue, sample, stop
+    """The export queued to a real Celery worker (its own process group, prefork, one
+    child) and followed as the job's page follows it."""
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from celery import current_app
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from supervision import services
+    from supervision.models import ExportJob
+    from tasks.supervision import build_export
+
+    broker = os.environ.get("CELERY_BROKER_URL", "")
+    if not broker.startswith("redis://"):
+        return {"skipped": "needs CELERY_BROKER_URL=redis://…"}
+    # The bench runs under the test settings, whose tasks run in the caller: send instead.
+    current_app.conf.task_always_eager = False
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.integration.worker_settings",
+        "EXPORT_ROOT": str(settings.EXPORT_ROOT),
+    }
+    worker = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "celery"),
+            "-A",
+            "learning",
+            "worker",
+            "--loglevel=WARNING",
+            "--concurrency=1",
+            "--pool=prefork",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--hostname=bench-export@%h",
+        ],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        ready = time.perf_counter()
+        while not current_app.control.ping(timeout=1) and time.perf_counter() - ready < 120:
+            pass  # timed from a worker that is up, not from its start
+        owner = get_user_model().objects.get(pk=data["hr_user"])
+        job = ExportJob.objects.create(
+            owner=owner, kind=ExportJob.Kind.COMPLETIONS, file_format="xlsx", parameters={}
+        )
+        started = time.perf_counter()
+        build_export.apply_async(args=[job.pk])
+        samples = []
+        while True:
+            job.refresh_from_db()
+            samples.append((round(time.perf_counter() - started, 1), job.status, job.rows_done))
+            if job.status in (ExportJob.Status.DONE, ExportJob.Status.FAILED):
+                break
+            if time.perf_counter() - started > 1800:
+                break
+            time.sleep(0.5)
+        seconds = time.perf_counter() - started
+        running = [rows for _, status, rows in samples if status == ExportJob.Status.RUNNING]
+        result = {
+            "seconds": seconds,
+            "worker_start_s": started - ready,
+            "status": job.status,
+            "error": job.error,
+            "rows": job.rows_done,
+            "rows_per_s": job.rows_done / seconds,
+            "samples": len(samples),
+            "progress_values_seen": len({rows for rows in running if rows > 0}),
+            "progress_samples": [
+                (at, rows) for at, _, rows in samples[:: max(1, len(samples) // 12)]
+            ],
+            "soft_time_limit_s": services.export_time_limits(job.rows_total or 0).soft,
+        }
+        if job.status == ExportJob.Status.DONE:
+            job.path.unlink()
+        return result
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=120)
 
 
 def _plain() -> dict:
@@ -153,6 +247,13 @@ def report(data: dict) -> str:
         f"XLSX export of every completion: {data['setup']['completions']:,} rows "
         f"(load {data['load_at_start']:.1f} → {data['load_at_end']:.1f}, "
         f"{os.cpu_count()} cores)",
+    ]
+    if data.get("load_command"):
+        lines.append(
+            f"alongside the worker: {data['load_command']} (load "
+            f"{data['load_at_worker_start']:.1f} → {data['load_at_worker_end']:.1f})"
+        )
+    lines += [
         "",
         f"{'scenario':<44}{'s':>8}{'µs/row':>9}",
     ]
@@ -171,17 +272,42 @@ def report(data: dict) -> str:
         lines += [
             "",
             f"worker ÷ plain (mean of both): {worker['seconds'] / plain:.2f}; status "
-            f"{worker['status']}, {worker['rows']:,} rows, soft time limit "
-            f"{worker['soft_time_limit_s']} s",
-            f"progress (s, rows): {worker['progress_samples']}",
+            f"{worker['status']}, {worker['rows']:,} rows, the write task's soft time "
+            f"limit {worker['soft_time_limit_s']} s",
+            f"progress: {worker['progress_values_seen']} different row counts seen while "
+            f"running, in {worker['samples']} samples; (s, rows): {worker['progress_samples']}",
         ]
     return "\n".join(lines)
+
+
+def _start_load(command: str):
+    import subprocess
+
+    process = subprocess.Popen(
+        command,
+        shell=True,
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(5)  # let it get going
+    return process
+
+
+def _stop_load(process) -> None:
+    import signal
+
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=120)
 
 
 def main() -> None:
     parser = harness.parser(__doc__)
     parser.add_argument("--employees", type=int, default=30000)
     parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--load", default="", help="a shell command run alongside the worker")
     args = parser.parse_args()
     if harness.answer_child(args, scenario):
         return
@@ -205,7 +331,16 @@ def main() -> None:
         ("plain_again", "plain"),
     ):
         print(f"  {name}…", flush=True)
-        data[name] = run_in_child(__file__, {"kind": kind, "data": setup})
+        load = _start_load(args.load) if kind == "worker" and args.load else None
+        if load is not None:
+            data["load_command"] = args.load
+            data["load_at_worker_start"] = os.getloadavg()[0]
+        try:
+            data[name] = run_in_child(__file__, {"kind": kind, "data": setup})
+        finally:
+            if load is not None:
+                data["load_at_worker_end"] = os.getloadavg()[0]
+                _stop_load(load)
     data["load_at_end"] = os.getloadavg()[0]
     harness.write_results(RESULTS, data)
     print(report(data))

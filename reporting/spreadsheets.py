@@ -87,6 +87,42 @@ def _zone() -> zoneinfo.ZoneInfo:
     return timezone.get_current_timezone()
 
 
+_EXCEL_EPOCH_UTC = EXCEL_EPOCH.replace(tzinfo=datetime.UTC)
+_HOUR = datetime.timedelta(hours=1)
+_LAST_MICROSECOND = datetime.timedelta(microseconds=1)
+
+
+class _WallClock:
+    """Aware datetimes as the county's wall-clock time, days since Excel's epoch, with
+    the zone's offset looked up once per UTC hour rather than for every value: a DST
+    change (and every offset change Helsinki has had) falls on a whole UTC hour. An hour
+    whose offset is not the same at both ends is converted value by value."""
+
+    def __init__(self, zone: datetime.tzinfo) -> None:
+        self.zone = zone
+        self.offsets: dict[int, datetime.timedelta | None] = {}
+
+    def serial(self, value: datetime.datetime) -> float:
+        if value.tzinfo is None:  # already wall-clock time
+            return (value - EXCEL_EPOCH).total_seconds() / 86400
+        since = value - _EXCEL_EPOCH_UTC  # exact, in UTC
+        hour = since.days * 24 + since.seconds // 3600
+        try:
+            offset = self.offsets[hour]
+        except KeyError:
+            offset = self.offsets[hour] = self._offset(hour)
+        if offset is None:
+            local = value.astimezone(self.zone).replace(tzinfo=None)
+            return (local - EXCEL_EPOCH).total_seconds() / 86400
+        return (since + offset).total_seconds() / 86400
+
+    def _offset(self, hour: int) -> datetime.timedelta | None:
+        start = _EXCEL_EPOCH_UTC + hour * _HOUR
+        first = start.astimezone(self.zone).utcoffset()
+        last = (start + _HOUR - _LAST_MICROSECOND).astimezone(self.zone).utcoffset()
+        return first if first == last else None
+
+
 # --- CSV ------------------------------------------------------------------------------
 
 
@@ -258,7 +294,7 @@ class _SheetWriter:
     dictionary lookup per cell)."""
 
     def __init__(self) -> None:
-        self.zone = _zone()
+        self.clock = _WallClock(_zone())
         self.columns = _column_letters(64)
         self.cells: dict[type, Callable[[str, Any], str]] = {
             str: self.text,
@@ -329,10 +365,7 @@ class _SheetWriter:
         return f'<c r="{reference}" t="b"><v>{int(value)}</v></c>'
 
     def datetime(self, reference: str, value: datetime.datetime) -> str:
-        if value.tzinfo is not None:
-            value = value.astimezone(self.zone).replace(tzinfo=None)
-        serial = (value - EXCEL_EPOCH).total_seconds() / 86400
-        return f'<c r="{reference}" s="{_DATETIME}"><v>{serial!r}</v></c>'
+        return f'<c r="{reference}" s="{_DATETIME}"><v>{self.clock.serial(value)!r}</v></c>'
 
     def date(self, reference: str, value: datetime.date) -> str:
         serial = (value - EXCEL_EPOCH.date()).days

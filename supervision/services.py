@@ -3,11 +3,13 @@ per-unit completion totals of the county report."""
 
 import datetime
 import logging
+import math
 import os
 import shutil
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -170,8 +172,14 @@ def _counting(job_id: int, rows: Iterable[list[Any]]) -> Iterator[list[Any]]:
             last = time.monotonic()
 
 
-class ExportTooLarge(Exception):
-    """More rows than EXPORT_MAX_ROWS: the task's time limit is sized for no more."""
+class ExportProblem(Exception):
+    """A reason the export cannot be made, said to its owner in their language (the job's
+    `error`, shown on its page). Any other failure is logged and the owner told only that
+    it failed."""
+
+
+class ExportTooLarge(ExportProblem):
+    """More rows than EXPORT_MAX_ROWS."""
 
 
 def _beat(job_id: int, **fields: Any) -> None:
@@ -179,7 +187,8 @@ def _beat(job_id: int, **fields: Any) -> None:
 
 
 def _job_content(job: ExportJob) -> tuple[list[str], Iterable[list[Any]], int]:
-    """(headers, rows, total) for the job, read in the owner's language."""
+    """(headers, rows, total) for the job, read in the owner's language. The rows are
+    read only when iterated; the total is counted at once."""
     parameters = job.parameters
     if job.kind == ExportJob.Kind.TEAM:
         supervisor = Employee.objects.get(user_id=job.owner_id)
@@ -200,13 +209,81 @@ def _job_content(job: ExportJob) -> tuple[list[str], Iterable[list[Any]], int]:
     return exports.completion_headers(), exports.completion_rows(completions), completions.count()
 
 
+def _refuse_too_large(total: int) -> None:
+    if total > settings.EXPORT_MAX_ROWS:
+        raise ExportTooLarge(
+            _("Viennissä olisi %(rows)s riviä; enintään %(max)s. Rajaa vientiä.")
+            % {"rows": total, "max": settings.EXPORT_MAX_ROWS}
+        )
+
+
+def _owner_language(job: ExportJob) -> str:
+    return (
+        getattr(getattr(job.owner, "employee", None), "ui_language", None) or settings.LANGUAGE_CODE
+    )
+
+
+@dataclass(frozen=True)
+class ExportTimeLimits:
+    """How long the task writing a job's file may run, in seconds: sized from the rows
+    the job was counted to have, so a job that may run never meets its limit halfway."""
+
+    soft: int
+    hard: int
+
+
+def export_time_limits(rows: int) -> ExportTimeLimits:
+    """EXPORT_TIME_LIMIT_BASE_SECONDS for the queries plus EXPORT_TIME_LIMIT_PER_1000_ROWS
+    a thousand rows (over ten times what the writer needs on a busy machine); the hard
+    limit a minute later, for a worker stuck where the soft one cannot reach it."""
+    soft = settings.EXPORT_TIME_LIMIT_BASE_SECONDS + math.ceil(
+        rows * settings.EXPORT_TIME_LIMIT_PER_1000_ROWS / 1000
+    )
+    return ExportTimeLimits(soft=soft, hard=soft + 60)
+
+
+def export_job_plan(*, job_id: int) -> ExportTimeLimits | None:
+    """Count a queued job's rows and record them (the page shows progress against them);
+    returns the time limits for the task that writes the file, or None when there is
+    nothing to write: the job is no longer queued, or it has more rows than
+    EXPORT_MAX_ROWS (then it is failed at once with a message saying so)."""
+    job = ExportJob.objects.select_related("owner").get(pk=job_id)
+    if job.status != ExportJob.Status.QUEUED:
+        return None
+    with translation.override(_owner_language(job)):
+        try:
+            total = _job_content(job)[2]
+            _refuse_too_large(total)
+        except Exception as error:
+            _fail(job, error)
+            if isinstance(error, ExportProblem):
+                return None
+            raise
+    _beat(job.pk, rows_total=total)
+    return export_time_limits(total)
+
+
+def _fail(job: ExportJob, error: Exception) -> None:
+    """Mark the job failed with what its owner may be told (the active language)."""
+    if isinstance(error, ExportProblem):
+        message = str(error)
+    else:
+        logger.error("Export job %s failed", job.pk, exc_info=error)
+        message = _("Vienti epäonnistui. Yritä uudelleen; jos virhe toistuu, ota yhteys tukeen.")
+    ExportJob.objects.filter(pk=job.pk).update(
+        status=ExportJob.Status.FAILED, error=message[:1000], finished_at=timezone.now()
+    )
+
+
 def export_job_build(*, job_id: int) -> ExportJob:  # long: claim, write, rename, record
     """Write the job's file under EXPORT_ROOT (private, never served as media). Safe to
     repeat and to run twice at once: only the run that moves the job from queued to
     running builds it, so a redelivered message finds it done, failed or running and
     leaves it alone (a run whose worker died is found by `export_jobs_recover_stalled`).
     Every temporary file lives in the job's own folder under EXPORT_ROOT, removed
-    whatever happens; the file appears under its final name only when complete."""
+    whatever happens (a time limit's exception included); the file appears under its
+    final name only when complete. The progress (rows written) is recorded every
+    PROGRESS_EVERY_ROWS rows or HEARTBEAT_SECONDS."""
     now = timezone.now()
     claimed = ExportJob.objects.filter(pk=job_id, status=ExportJob.Status.QUEUED).update(
         status=ExportJob.Status.RUNNING,
@@ -220,39 +297,25 @@ def export_job_build(*, job_id: int) -> ExportJob:  # long: claim, write, rename
     folder = Path(settings.EXPORT_ROOT)
     work = job.work_folder
     file_name = f"{job.token}.{job.file_format}"
-    language = getattr(getattr(job.owner, "employee", None), "ui_language", None)
-    try:
-        work.mkdir(parents=True, exist_ok=True)
-        with translation.override(language or settings.LANGUAGE_CODE):
+    with translation.override(_owner_language(job)):
+        try:
+            work.mkdir(parents=True, exist_ok=True)
             headers, rows, total = _job_content(job)
-            if total > settings.EXPORT_MAX_ROWS:
-                raise ExportTooLarge(
-                    _("Viennissä olisi %(rows)s riviä; enintään %(max)s. Rajaa vientiä.")
-                    % {"rows": total, "max": settings.EXPORT_MAX_ROWS}
-                )
+            _refuse_too_large(total)
             _beat(job.pk, rows_total=total)
             temporary = work / f"{file_name}.part"
             with open(temporary, "wb") as target:
                 counted = _counting(job.pk, rows)
                 if job.file_format == "xlsx":
-                    written = write_xlsx(
-                        target,
-                        headers,
-                        counted,
-                        sheet_title=_title(job),
-                        temporary_folder=work,
-                    )
+                    written = write_xlsx(target, headers, counted, sheet_title=_title(job))
                 else:
                     written = write_csv(target, headers, counted)
             os.replace(temporary, folder / file_name)
-    except Exception as error:
-        logger.exception("Export job %s failed", job.pk)
-        ExportJob.objects.filter(pk=job.pk).update(
-            status=ExportJob.Status.FAILED, error=str(error)[:1000], finished_at=timezone.now()
-        )
-        raise
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+        except Exception as error:  # a soft time limit's exception included
+            _fail(job, error)
+            raise
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     ExportJob.objects.filter(pk=job.pk).update(
         status=ExportJob.Status.DONE,
         rows_done=written,
@@ -263,6 +326,22 @@ def export_job_build(*, job_id: int) -> ExportJob:  # long: claim, write, rename
     )
     job.refresh_from_db()
     return job
+
+
+def export_job_fail_overtime(*, job_id: int) -> None:
+    """The job's task met its soft time limit (the machine far slower than the limit
+    allows for): nothing was kept; tell the owner why, in their language."""
+    job = ExportJob.objects.select_related("owner").get(pk=job_id)
+    seconds = export_time_limits(job.rows_total or 0).soft
+    with translation.override(_owner_language(job)):
+        error = ExportProblem(
+            _(
+                "Vienti keskeytettiin, koska se kesti yli %(minutes)s minuuttia. Tiedostoa ei "
+                "tallennettu. Tilaa vienti uudelleen tai rajaa sitä."
+            )
+            % {"minutes": math.ceil(seconds / 60)}
+        )
+        _fail(job, error)
 
 
 def _stall_limit() -> datetime.timedelta:

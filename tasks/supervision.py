@@ -2,20 +2,33 @@
 re-load it; a redelivered message finds the job done and does nothing."""
 
 from celery import shared_task
-from django.conf import settings
+from celery.exceptions import SoftTimeLimitExceeded
 
 from notifications.services import outbox_deliver_pending
 from supervision import services, totals
 
 
-@shared_task(
-    name="supervision.build_export",
-    # Sized from the largest export allowed (EXPORT_MAX_ROWS), not the default 15 minutes.
-    soft_time_limit=settings.EXPORT_TIME_LIMIT_SECONDS,
-    time_limit=settings.EXPORT_TIME_LIMIT_SECONDS + 60,
-)
-def build_export(job_id: int) -> str:
-    return services.export_job_build(job_id=job_id).status
+@shared_task(name="supervision.build_export")
+def build_export(job_id: int) -> str | None:
+    """Count the job's rows, then hand the writing to `write_export` with time limits
+    sized from that count, so a long export never meets its limit halfway and a short
+    one cannot hold a worker for long."""
+    limits = services.export_job_plan(job_id=job_id)
+    if limits is None:
+        return None
+    write_export.apply_async(args=[job_id], soft_time_limit=limits.soft, time_limit=limits.hard)
+    return "planned"
+
+
+@shared_task(name="supervision.write_export")
+def write_export(job_id: int) -> str:
+    """Write the job's file. At the soft time limit the service has already removed the
+    partial file and failed the job; the owner is told why."""
+    try:
+        return services.export_job_build(job_id=job_id).status
+    except SoftTimeLimitExceeded:
+        services.export_job_fail_overtime(job_id=job_id)
+        return "failed"
 
 
 @shared_task(name="supervision.deliver_reminders_now")

@@ -163,11 +163,13 @@ EXPORT_ROOT = Path(env.str("EXPORT_ROOT", default=str(VAR_DIR / "exports")))
 # started again once (EXPORT_MAX_ATTEMPTS runs in all), then marked failed.
 EXPORT_STALL_MINUTES = env.float("EXPORT_STALL_MINUTES", default=10)
 EXPORT_MAX_ATTEMPTS = 2
-# The most rows one export may have, and so how long its task may run: 1 ms per row
-# (over ten times what the writer needs on a busy machine) plus five minutes for the
-# query, so an allowed export never meets the time limit halfway.
+# The most rows one export may have.
 EXPORT_MAX_ROWS = env.int("EXPORT_MAX_ROWS", default=2_000_000)
-EXPORT_TIME_LIMIT_SECONDS = 300 + EXPORT_MAX_ROWS // 1000
+# How long the task writing an export may run, sized from the rows it was counted to
+# have: five minutes for the queries plus 1 s a thousand rows (over ten times what the
+# writer needs on a busy machine), so an export never meets its time limit halfway.
+EXPORT_TIME_LIMIT_BASE_SECONDS = env.int("EXPORT_TIME_LIMIT_BASE_SECONDS", default=300)
+EXPORT_TIME_LIMIT_PER_1000_ROWS = env.float("EXPORT_TIME_LIMIT_PER_1000_ROWS", default=1.0)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

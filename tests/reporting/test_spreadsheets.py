@@ -4,10 +4,11 @@ dates stay dates, and Finnish text survives the round trip."""
 import csv
 import datetime
 import io
+import zoneinfo
 
 import openpyxl
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from reporting.privacy import is_reportable, suppress_small
 from reporting.spreadsheets import (
@@ -150,3 +151,56 @@ def test_libreoffice_reads_the_csv_and_xlsx_cell_by_cell(tmp_path, language):
         assert values[4] == 87.5 and values[5] == 12, name
         assert values[6] == datetime.datetime(2026, 12, 13, 15, 0) and sheet["G2"].is_date, name
         assert sheet["A3"].value == "A-77" and sheet["C3"].value is None, name
+
+
+# --- times: the county's wall-clock time on either side of a DST change -----------------
+
+# Helsinki moves from +2 to +3 at 01:00 UTC on 29 March 2026 and back at 01:00 UTC on
+# 25 October 2026; the cells are wall-clock times in Helsinki.
+MOMENTS = [
+    (datetime.datetime(2026, 3, 29, 0, 59, 59, tzinfo=datetime.UTC), "2026-03-29 02:59:59"),
+    (datetime.datetime(2026, 3, 29, 1, 0, tzinfo=datetime.UTC), "2026-03-29 04:00:00"),
+    (datetime.datetime(2026, 3, 29, 1, 30, tzinfo=datetime.UTC), "2026-03-29 04:30:00"),
+    (
+        datetime.datetime(2026, 7, 1, 9, 15, 30, 250000, tzinfo=datetime.UTC),
+        "2026-07-01 12:15:30.250000",
+    ),
+    (datetime.datetime(2026, 10, 25, 0, 30, tzinfo=datetime.UTC), "2026-10-25 03:30:00"),
+    (datetime.datetime(2026, 10, 25, 1, 30, tzinfo=datetime.UTC), "2026-10-25 03:30:00"),
+    (datetime.datetime(2026, 10, 25, 2, 0, tzinfo=datetime.UTC), "2026-10-25 04:00:00"),
+    (datetime.datetime(2026, 12, 31, 22, 0, tzinfo=datetime.UTC), "2027-01-01 00:00:00"),
+    (
+        datetime.datetime(2026, 6, 1, 12, 0, tzinfo=zoneinfo.ZoneInfo("America/New_York")),
+        "2026-06-01 19:00:00",
+    ),
+    (datetime.datetime(2026, 6, 1, 12, 0), "2026-06-01 12:00:00"),  # naive: already local
+]
+
+
+def test_xlsx_and_csv_write_helsinki_wall_clock_time_across_dst_changes():
+    rows = [[moment] for moment, _ in MOMENTS] * 2  # each moment twice: the second is cached
+    buffer = io.BytesIO()
+    write_xlsx(buffer, ["Aika"], rows)
+    buffer.seek(0)
+    sheet = openpyxl.load_workbook(buffer).active
+    written = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    expected = [datetime.datetime.fromisoformat(local) for _, local in MOMENTS] * 2
+    assert written == expected
+    lines = b"".join(csv_chunks(["Aika"], rows)).decode("utf-8-sig").split("\r\n")[1:-1]
+    assert lines == [local[:16] for _, local in MOMENTS] * 2
+
+
+def test_xlsx_times_are_right_where_a_zone_changes_its_offset_within_an_hour():
+    """Lord Howe Island moves its clocks by half an hour, at 15:30 UTC on 3 October 2026:
+    the writer's per-hour offsets must not cover that hour."""
+    zone = zoneinfo.ZoneInfo("Australia/Lord_Howe")
+    start = datetime.datetime(2026, 10, 3, 14, 0, tzinfo=datetime.UTC)
+    moments = [start + datetime.timedelta(minutes=10 * step) for step in range(18)]
+    buffer = io.BytesIO()
+    with timezone.override(zone):
+        write_xlsx(buffer, ["Aika"], [[moment] for moment in moments])
+    buffer.seek(0)
+    sheet = openpyxl.load_workbook(buffer).active
+    written = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert written == [moment.astimezone(zone).replace(tzinfo=None) for moment in moments]
+    assert len({moment.astimezone(zone).utcoffset() for moment in moments}) == 2
