@@ -1,7 +1,7 @@
 """The demo content lives in data files (courses/demo/content.yaml,
 phrases/demo/content.yaml) read by one loader: `load_demo` gives the same demo as the
-Python content it replaced (these counts and titles), and a second run changes
-nothing."""
+Python content it replaced (these counts and titles) with a learning history and
+the newcomers' checklists, and a second run changes nothing."""
 
 import io
 
@@ -9,8 +9,10 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
+from cms.models import HomePage
 from courses.demo.loading import demo_courses_content
-from courses.models import CoursePage, LessonPage
+from courses.models import CourseCompletion, CoursePage, LessonPage
+from onboarding.models import ChecklistItem
 from organisations.models import Organisation
 from phrases.models import Activity, GlossaryTerm, Phrase
 from quizzes.models import AnswerChoice, Question, Quiz
@@ -38,6 +40,8 @@ def _state() -> dict:
         "activities": Activity.objects.count(),
         "organisations": Organisation.objects.count(),
         "glossary": GlossaryTerm.objects.count(),
+        "completions": CourseCompletion.objects.count(),
+        "checklist_items": ChecklistItem.objects.count(),
     }
 
 
@@ -54,6 +58,10 @@ def test_load_demo_from_the_data_files_gives_the_same_demo_and_runs_twice_unchan
     }
     assert (loaded["phrases_fi"], loaded["activities"], loaded["glossary"]) == (42, 32, 48)
     assert loaded["phrases_sv"] == 42
+    # A learning history for the statistics, and the newcomers' checklists.
+    assert loaded["completions"] > 0 and loaded["checklist_items"] > 0
+    intros = dict(HomePage.objects.values_list("locale__language_code", "intro"))
+    assert "Utbildningar" in intros["sv"] and "courses" in intros["en"]
 
     content = demo_courses_content()
     for language in ("fi", "sv", "en"):
