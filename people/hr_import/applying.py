@@ -11,8 +11,8 @@ from the table's sequence before the COPY (one `nextval` query for all), so a pe
 whose supervisor is new in the same file is written with the supervisor already set:
 each row is written once, never inserted and then updated (an UPDATE of 30,000 fresh
 rows rewrites every one of them and each of their index entries, and checks their
-foreign keys again at commit). New accounts join the employee group in one
-`INSERT … SELECT unnest(array)`. Building 60,000 model instances and a statement with
+foreign keys again at commit). New accounts join the employee group in the same
+statement. Building 60,000 model instances and a statement with
 hundreds of thousands of parameters cost most of a first import's time; COPY streams
 plain tuples (bench/hr_import.py compares both paths in one run, switching `STAGED`
 off for the `bulk_create` upserts that did the same before, and `--baseline REF`
@@ -128,10 +128,16 @@ def apply_plan(plan: ImportPlan) -> dict:
         Employee.objects.filter(pk__in=leaving_ids).update(active=False, updated_at=now)
         get_user_model().objects.filter(employee__pk__in=leaving_ids).update(is_active=False)
 
-    _sync_role_groups(new_user_ids=[user_ids[row.employee_number] for row in plan.to_create])
+    _sync_role_groups(
+        # The staged upsert puts new accounts in the employee group itself.
+        new_user_ids=[] if _staged() else [user_ids[row.employee_number] for row in plan.to_create]
+    )
     changed = [employee_ids[row.employee_number] for row in employee_rows] + leaving_ids
     if changed:
-        employments_changed.send(sender=Employee, employee_ids=changed)
+        # Into an empty staff table everyone is new: the status table of everyone is
+        # built, not filtered by every id of the file.
+        first_import = plan.staff_before == 0
+        employments_changed.send(sender=Employee, employee_ids=None if first_import else changed)
     return {
         # Go-live (see ImportPlan): newcomers get a checklist counted from their start
         # date, moved people the items of their new fit counted from today, established
@@ -257,7 +263,8 @@ STAGING_COLUMNS = {
 
 # Accounts, then employee records reading the accounts' new ids from the first INSERT's
 # RETURNING (a statement does not see its own inserts in the table); the employee ids
-# and supervisor ids are staged. Both sets of ids come back.
+# and supervisor ids are staged. The accounts of people new to the staff (no linked
+# account staged) join the employee group. Both sets of ids come back.
 UPSERT_SQL = """
 WITH users AS (
     INSERT INTO {users} (password, is_superuser, username, first_name, last_name, email,
@@ -285,6 +292,14 @@ WITH users AS (
         language = EXCLUDED.language, active = EXCLUDED.active,
         updated_at = EXCLUDED.updated_at
     RETURNING id, employee_number
+), members AS (
+    INSERT INTO {membership} (user_id, group_id)
+    SELECT u.id, g.id
+    FROM users u
+    JOIN hr_import_staging s ON s.username = u.username AND s.user_id IS NULL
+    CROSS JOIN {groups} g
+    WHERE g.name = %(employee_group)s
+    ON CONFLICT DO NOTHING
 )
 SELECT true, id, username FROM users
 UNION ALL
@@ -340,16 +355,19 @@ def _copy_people(
             )
         )
     _stage("hr_import_staging", STAGING_COLUMNS, staged)
+    user_model = get_user_model()
     tables = {
-        "users": sql.Identifier(get_user_model()._meta.db_table),
+        "users": sql.Identifier(user_model._meta.db_table),
         "employees": sql.Identifier(Employee._meta.db_table),
+        "membership": sql.Identifier(user_model.groups.through._meta.db_table),
+        "groups": sql.Identifier(Group._meta.db_table),
     }
     new_users: dict[str, int] = {}
     new_employees: dict[str, int] = {}
     with connection.cursor() as cursor:
         cursor.execute(
             sql.SQL(UPSERT_SQL).format(**tables),
-            {"password": make_password(None), "now": now},
+            {"password": make_password(None), "now": now, "employee_group": roles.EMPLOYEE},
         )
         for is_user, pk, key in cursor.fetchall():
             if is_user:
