@@ -6,8 +6,8 @@ not change are not written at all.
 
 On PostgreSQL the rows go through staging tables: COPY into a temporary table (dropped
 at commit), then one set-based `INSERT … SELECT … ON CONFLICT DO UPDATE … RETURNING`
-each for the accounts and the employee records. New employee records get their ids
-from the table's sequence before the COPY (one `nextval` query for all), so a person
+each for the accounts and the employee records. New employee records take their ids
+from the table's sequence in that same statement, before any is written, so a person
 whose supervisor is new in the same file is written with the supervisor already set:
 each row is written once, never inserted and then updated (an UPDATE of 30,000 fresh
 rows rewrites every one of them and each of their index entries, and checks their
@@ -253,20 +253,28 @@ STAGING_COLUMNS = {
     "write_employee": "boolean",
     "unit_id": "bigint",
     "job_role_id": "bigint",
-    "employee_id": "bigint",  # the record's id: its own, or taken from the sequence
-    "supervisor_id": "bigint",
+    "employee_id": "bigint",  # the record's own id; none yet for a new one
+    "supervisor_id": "bigint",  # when the supervisor has a record already
+    "supervisor_number": "text",
     "start_date": "date",
     "end_date": "date",
     "language": "text",
     "active": "boolean",
 }
 
-# Accounts, then employee records reading the accounts' new ids from the first INSERT's
-# RETURNING (a statement does not see its own inserts in the table); the employee ids
-# and supervisor ids are staged. The accounts of people new to the staff (no linked
+# Ids for new employee records from the sequence (once per row: a materialised CTE),
+# accounts, then employee records reading the accounts' new ids from the accounts'
+# INSERT's RETURNING (a statement does not see its own inserts in the table) and their
+# supervisors' ids, staged or new, from the ids. The accounts of people new to the staff (no linked
 # account staged) join the employee group. Both sets of ids come back.
 UPSERT_SQL = """
-WITH users AS (
+WITH ids AS MATERIALIZED (
+    SELECT employee_number,
+           COALESCE(employee_id, nextval(
+               (SELECT pg_get_serial_sequence(%(employee_table)s, 'id'))::regclass
+           )) AS id
+    FROM hr_import_staging
+), users AS (
     INSERT INTO {users} (password, is_superuser, username, first_name, last_name, email,
                          is_staff, is_active, date_joined)
     SELECT %(password)s, false, username, first_name, last_name, email, false, is_active,
@@ -280,10 +288,12 @@ WITH users AS (
                              supervisor_id, start_date, end_date, language,
                              preferred_language, active, created_at, updated_at,
                              welcome_sent_at)
-    SELECT s.employee_id, COALESCE(s.user_id, u.id), s.employee_number, s.unit_id,
-           s.job_role_id, s.supervisor_id, s.start_date, s.end_date, s.language, '',
+    SELECT i.id, COALESCE(s.user_id, u.id), s.employee_number, s.unit_id, s.job_role_id,
+           COALESCE(s.supervisor_id, si.id), s.start_date, s.end_date, s.language, '',
            s.active, %(now)s, %(now)s, CASE WHEN s.active THEN %(now)s::timestamptz END
     FROM hr_import_staging s
+    JOIN ids i ON i.employee_number = s.employee_number
+    LEFT JOIN ids si ON s.supervisor_id IS NULL AND si.employee_number = s.supervisor_number
     LEFT JOIN users u ON u.username = s.username
     WHERE s.write_employee
     ON CONFLICT (employee_number) DO UPDATE SET unit_id = EXCLUDED.unit_id,
@@ -311,8 +321,9 @@ def _employee_values(row: PlannedEmployee, employee_ids: dict[str, int]) -> tupl
     return (
         row.unit_id,
         row.job_role_id,
-        employee_ids[row.employee_number],
-        employee_ids[row.supervisor_number] if row.supervisor_number else None,
+        employee_ids.get(row.employee_number),
+        employee_ids.get(row.supervisor_number) if row.supervisor_number else None,
+        row.supervisor_number,
         row.start_date,
         row.end_date,
         row.language,
@@ -329,12 +340,11 @@ def _copy_people(
     employee_ids: dict[str, int],
     now: datetime.datetime,
 ) -> tuple[dict[str, int], dict[str, int]]:
-    """Take ids for the new employee records from the sequence, stage `written` (COPY)
-    and upsert accounts and employee records in one statement: three statements and
-    the COPY. Returns the written (user ids, employee ids) by employee number.
-    `employee_ids` must hold every existing person the rows name (themselves or as
-    supervisor); a supervisor new in the file gets the id taken for them here."""
-    employee_ids = {**employee_ids, **_take_ids(written, employee_ids)}
+    """Stage `written` (COPY) and upsert accounts and employee records in one
+    statement: two statements and the COPY. Returns the written (user ids, employee
+    ids) by employee number. `employee_ids` must hold every existing person the rows
+    name (themselves or as supervisor); a supervisor new in the file is found among
+    the new records by number."""
     number_of: dict[str, str] = {}
     staged: list[tuple[object, ...]] = []
     for row in written:
@@ -367,7 +377,12 @@ def _copy_people(
     with connection.cursor() as cursor:
         cursor.execute(
             sql.SQL(UPSERT_SQL).format(**tables),
-            {"password": make_password(None), "now": now, "employee_group": roles.EMPLOYEE},
+            {
+                "password": make_password(None),
+                "now": now,
+                "employee_group": roles.EMPLOYEE,
+                "employee_table": Employee._meta.db_table,
+            },
         )
         for is_user, pk, key in cursor.fetchall():
             if is_user:
@@ -375,20 +390,6 @@ def _copy_people(
             else:
                 new_employees[key] = pk
     return new_users, new_employees
-
-
-def _take_ids(written: list[PlannedEmployee], known: dict[str, int]) -> dict[str, int]:
-    """Ids from the employee table's sequence for the rows that have no record yet, by
-    employee number: one query. Taken ids are never reused, as with any insert."""
-    new = [row.employee_number for row in written if row.employee_number not in known]
-    if not new:
-        return {}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [Employee._meta.db_table, len(new)],
-        )
-        return dict(zip(new, (pk for (pk,) in cursor.fetchall()), strict=True))
 
 
 def _link_supervisors(supervisor_of: dict[int, int], now: datetime.datetime) -> None:
