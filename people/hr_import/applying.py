@@ -218,12 +218,17 @@ def _write_employees(
 
 def _stage(table: str, columns: dict[str, str], rows: list[tuple[object, ...]]) -> None:
     """A temporary table `table` (dropped at commit) holding `rows`, written by COPY.
-    One statement (a second import in the same transaction starts afresh) and the COPY."""
+    One statement (a second import in the same transaction starts afresh) and the COPY.
+
+    The same statement turns PostgreSQL's JIT compilation off for the rest of the
+    import's transaction: the planner cannot know how the staged rows join (a temporary
+    table and CTEs have no statistics), overestimates, and compiled the upsert for
+    2.4 s of a statement that runs in 0.5 s without it."""
     name = sql.Identifier(table)
     with connection.cursor() as cursor:
         cursor.execute(
             sql.SQL(
-                "DROP TABLE IF EXISTS pg_temp.{name}; "
+                "SET LOCAL jit = off; DROP TABLE IF EXISTS pg_temp.{name}; "
                 "CREATE TEMPORARY TABLE {name} ({columns}) ON COMMIT DROP"
             ).format(
                 name=name,
