@@ -222,8 +222,8 @@ def _stage(table: str, columns: dict[str, str], rows: list[tuple[object, ...]]) 
 
     The same statement turns PostgreSQL's JIT compilation off for the rest of the
     import's transaction: the planner cannot know how the staged rows join (a temporary
-    table and CTEs have no statistics), overestimates, and compiled the upsert for
-    2.4 s of a statement that runs in 0.5 s without it."""
+    table and CTEs have no statistics), overestimates, and spent 2.4 s compiling the
+    30,000-row upsert, which then ran in 1.4 s (both on a loaded machine)."""
     name = sql.Identifier(table)
     with connection.cursor() as cursor:
         cursor.execute(
