@@ -10,6 +10,9 @@
     .venv/bin/python bench/hr_import.py --rows 30000 --first-only --repeat 3
     # ... or against an earlier commit's import (a throwaway checkout), same rounds:
     .venv/bin/python bench/hr_import.py --rows 30000 --first-only --baseline main
+    # ... the 1 % changed file after an untimed first import, against that commit:
+    .venv/bin/python bench/hr_import.py --rows 30000 --first-only --baseline main \\
+        --scenario changed
 
 What it does:
 
@@ -696,38 +699,51 @@ def _migrated(config: dict) -> bool:
         return False
 
 
-def first_only(config: dict, rows: int, repeat: int, baseline: str | None = None) -> None:
-    """The first import of `rows` through the staging tables and through the ORM's bulk
-    upserts (or, with `baseline`, through that commit's own import, from a throwaway
-    checkout), alternating (before, now, before, now, …) so both see the same load; the
-    ratio of the medians is the figure."""
+def first_only(
+    config: dict, rows: int, repeat: int, baseline: str | None = None, scenario: str = "first"
+) -> None:
+    """The first import of `rows` (or, with `scenario`, the same file again or the 1 %
+    changed file after an untimed first import) through the staging tables and through
+    the ORM's bulk upserts (or, with `baseline`, through that commit's own import, from a
+    throwaway checkout), alternating (before, now, before, now, …) so both see the same
+    load; the ratio of the medians is the figure."""
     if not _migrated(config):
         harness.recreate_database(config)
         child({"kind": "setup"})
     before = "baseline" if baseline else "import_orm"
     runs: dict[str, list[dict]] = {before: [], "import": []}
+    loads = [os.getloadavg()]
     with harness.baseline_checkout(baseline) if baseline else nullcontext() as checkout:
         for _round in range(repeat):
             for kind in runs:
                 empty_staff_tables(config)
-                print(f"  {kind:10} {rows:>6} rows  first import …", flush=True)
-                spec = {"kind": kind, "rows": rows, "scenario": "first", "mode": "time"}
-                if kind == "baseline":
-                    script = checkout / "bench" / "hr_import.py"
-                    spec["kind"] = "import"
-                    result = run_in_child(str(script), spec, cwd=str(checkout))
-                else:
-                    result = child(spec)
-                if result["applied"]["created"] != rows:
-                    raise SystemExit(f"{kind}: created {result['applied']['created']} of {rows}")
+                steps = ["first"] if scenario == "first" else ["first", scenario]
+                for step in steps:
+                    print(f"  {kind:10} {rows:>6} rows  {SCENARIOS[step]} …", flush=True)
+                    spec = {"kind": kind, "rows": rows, "scenario": step, "mode": "time"}
+                    if kind == "baseline":
+                        script = checkout / "bench" / "hr_import.py"
+                        spec["kind"] = "import"
+                        result = run_in_child(str(script), spec, cwd=str(checkout))
+                    else:
+                        result = child(spec)
+                    if step == "first" and result["applied"]["created"] != rows:
+                        raise SystemExit(
+                            f"{kind}: created {result['applied']['created']} of {rows}"
+                        )
                 runs[kind].append(result)
+                loads.append(os.getloadavg())
 
     def median(kind: str, key: str) -> float:
         values = sorted(run[key] for run in runs[kind])
         return values[len(values) // 2]
 
     load = os.getloadavg()
-    lines = [f"First import of {rows:,} rows, {repeat} rounds (median; s; load {load[0]:.1f}):"]
+    one_minute = [f"{sample[0]:.1f}" for sample in loads]
+    lines = [
+        f"{SCENARIOS[scenario]} of {rows:,} rows, {repeat} rounds (median; s; load "
+        f"{load[0]:.1f}; 1-minute load before and after each import: {', '.join(one_minute)}):"
+    ]
     labels = {"import_orm": "ORM bulk upserts", "baseline": f"before ({baseline})"}
     for kind, label in ((before, labels[before]), ("import", "staging + COPY")):
         lines.append(
@@ -748,7 +764,8 @@ def first_only(config: dict, rows: int, repeat: int, baseline: str | None = None
     )
     print("\n".join(lines))
     harness.write_results(
-        RESULTS.with_name("hr_import_first.json"), {"baseline": baseline, "load": load, **runs}
+        RESULTS.with_name(f"hr_import_{scenario}.json"),
+        {"baseline": baseline, "scenario": scenario, "load": load, "loads": loads, **runs},
     )
 
 
@@ -769,6 +786,12 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=2, help="rounds of --first-only")
     parser.add_argument(
+        "--scenario",
+        choices=list(SCENARIOS),
+        default="first",
+        help="with --first-only: the import timed (same, changed: after an untimed first)",
+    )
+    parser.add_argument(
         "--baseline",
         help="with --first-only: a commit whose import is timed against this one (instead "
         "of the ORM path), from a throwaway checkout",
@@ -781,7 +804,7 @@ def main() -> None:
         return
 
     if args.first_only:
-        first_only(harness.bench_database(), args.rows, args.repeat, args.baseline)
+        first_only(harness.bench_database(), args.rows, args.repeat, args.baseline, args.scenario)
         return
     config = harness.fresh_database()
 

@@ -72,9 +72,7 @@ def preview(request, run_id: int):
     run = get_object_or_404(
         ImportRun, pk=run_id, kind=ImportRun.Kind.STAFF, status=ImportRun.Status.PREVIEWED
     )
-    result = services.employee_import_preview(
-        name=run.file_name, content=bytes(run.content), keep=False
-    )
+    result = services.employee_import_review(run=run)
     plan = result.plan
     needs_second = not plan.problems and plan.needs_second_confirmation(run.uploaded_by_id)
     return render(

@@ -165,6 +165,13 @@ class ImportRun(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.STAFF)
     file_name = models.CharField(max_length=255)
     content = models.BinaryField(blank=True, default=b"")
+    # The staff file's rows as its preview checked them (compressed JSON), and the
+    # SHA-256 of the file they came from: applying a file that is still the same reuses
+    # them instead of checking every row again (`people.hr_import.checked`). Dropped
+    # with the file. Defaults in the database too, so code from before them can still
+    # write runs (a rolling deploy).
+    content_sha256 = models.CharField(max_length=64, blank=True, default="", db_default="")
+    checked_rows = models.BinaryField(blank=True, default=b"", db_default=b"")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PREVIEWED)
     created_count = models.PositiveIntegerField(default=0)
     updated_count = models.PositiveIntegerField(default=0)

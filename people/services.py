@@ -14,10 +14,11 @@ from audit.models import AuditAction
 from audit.services import record as audit_record
 from intents.services import intent_record
 from people.hr_import.applying import apply_plan
+from people.hr_import.checked import checked_rows_to_keep, content_sha256, kept_rows
 from people.hr_import.locking import EMPLOYEES, import_lock
 from people.hr_import.org_units import OrgPlan, apply_org_plan, org_plan_for
 from people.hr_import.reading import FileRejected, Problem, read_rows
-from people.hr_import.validation import ImportPlan, build_plan
+from people.hr_import.validation import ImportPlan, Lookups, build_plan, plan_from_checked
 from people.models import Employee, ImportRun
 from people.signals import employees_created, employments_changed
 
@@ -48,36 +49,61 @@ class ImportPreview:
         return forecast(self.plan)
 
 
-def _plan_for(*, name: str, content: bytes) -> ImportPlan:
+def _plan_for(*, name: str, content: bytes, lookups: Lookups | None = None) -> ImportPlan:
     try:
         read = read_rows(name=name, content=content)
     except FileRejected as rejected:
         return ImportPlan(problems=[rejected.problem])
     if read.problems:
         return ImportPlan(problems=read.problems)
-    return build_plan(read.rows)
+    return build_plan(read.rows, lookups=lookups)
+
+
+def _plan_for_run(run: ImportRun) -> ImportPlan:
+    """The plan of a kept file against the database as it is now: from the rows its
+    preview checked while they hold (`people.hr_import.checked`), else from the file
+    checked again."""
+    content = bytes(run.content)
+    lookups = Lookups.load()
+    rows = kept_rows(
+        bytes(run.checked_rows), content=content, sha256=run.content_sha256, lookups=lookups
+    )
+    if rows is not None:
+        return plan_from_checked(rows)
+    return _plan_for(name=run.file_name, content=content, lookups=lookups)
 
 
 def employee_import_preview(
     *, name: str, content: bytes, uploaded_by: User | None = None, keep: bool = True
 ) -> ImportPreview:
     """Check a file and work out what it would change. Writes nothing but, when the
-    file is valid and `keep` is set, an ImportRun holding the file until it is applied."""
+    file is valid and `keep` is set, an ImportRun holding the file (and its checked
+    rows) until it is applied."""
     plan = _plan_for(name=name, content=content)
     run = None
     if keep and not plan.problems:
         run = ImportRun.objects.create(
-            uploaded_by=uploaded_by, file_name=name[:255], content=content
+            uploaded_by=uploaded_by,
+            file_name=name[:255],
+            content=content,
+            content_sha256=content_sha256(content),
+            checked_rows=checked_rows_to_keep(plan),
         )
     return ImportPreview(run=run, plan=plan)
+
+
+def employee_import_review(*, run: ImportRun) -> ImportPreview:
+    """What a kept file would change now (the admin's preview page); writes nothing."""
+    return ImportPreview(run=run, plan=_plan_for_run(run))
 
 
 def employee_import_apply(
     *, run: ImportRun, allow_mass_deactivation: bool = False
 ) -> ImportPreview:
     """Apply a previewed file. The plan is worked out again against the database as it
-    is now, so a change made since the preview is not overwritten blindly; if the file
-    no longer passes, nothing is written and the problems are returned. A file that
+    is now (from the rows the preview checked, see `_plan_for_run`), so a change made
+    since the preview is not overwritten blindly; if the file no longer passes, nothing
+    is written and the problems are returned. A file that
     deactivates more than IMPORT_MAX_DEACTIVATE_SHARE of active staff, or its uploader,
     is refused (`refused`) unless `allow_mass_deactivation` (HR's second confirmation).
     One import at a time: raises ImportBusy while another is being applied."""
@@ -86,7 +112,7 @@ def employee_import_apply(
         run = ImportRun.objects.select_for_update().get(pk=run.pk)
         if run.status == ImportRun.Status.APPLIED:
             return ImportPreview(run=run, plan=ImportPlan())
-        plan = _plan_for(name=run.file_name, content=bytes(run.content))
+        plan = _plan_for_run(run)
         if plan.problems:
             return ImportPreview(run=run, plan=plan)
         if plan.needs_second_confirmation(run.uploaded_by_id) and not allow_mass_deactivation:
@@ -99,6 +125,8 @@ def employee_import_apply(
         run.deactivated_count = outcome["deactivated"]
         run.created_numbers = outcome["created"]
         run.content = b""
+        run.content_sha256 = ""
+        run.checked_rows = b""
         run.save()
         audit_record(
             action=AuditAction.STAFF_IMPORT,

@@ -10,6 +10,7 @@ from django.dispatch import Signal
 employees_created = Signal()
 
 # Sent inside the transaction that changes people's unit, job role or employment in bulk
-# (the staff import, the closing of ended employments), with `employee_ids`. The courses
+# (the staff import, the closing of ended employments), with `employee_ids`, or None
+# when the change is everyone's (a first import, into an empty staff table). The courses
 # app refreshes what those people are required to take (`courses.status`).
 employments_changed = Signal()

@@ -186,8 +186,10 @@ def cell_rows(*, name: str, content: bytes):
     kind = _kind_of(name, content)
     if kind == "xlsx":
         check_unpacked_size(content)
-    raw_rows = _xlsx_rows(content) if kind == "xlsx" else _csv_rows(content)
-    return ([_cell_text(value) for value in raw] for raw in _bounded_rows(raw_rows))
+    if kind == "csv":
+        # Every CSV cell is text: `_cell_text` of a string is the string stripped.
+        return ([value.strip() for value in raw] for raw in _bounded_rows(_csv_rows(content)))
+    return ([_cell_text(value) for value in raw] for raw in _bounded_rows(_xlsx_rows(content)))
 
 
 def read_rows(*, name: str, content: bytes, spec: ColumnSpec = STAFF_COLUMNS) -> ReadResult:

@@ -5,6 +5,7 @@ Reads: units, job roles and existing employees, one query each.
 """
 
 import datetime
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -108,7 +109,10 @@ class ImportPlan:
     problems: list[Problem] = field(default_factory=list)
     to_deactivate: list[dict] = field(default_factory=list)
     active_before: int = 0  # active staff in the database before the file
+    staff_before: int | None = None  # employee records of any state; None: not compared
     today: datetime.date = field(default_factory=timezone.localdate)
+    # What the row checks read from the database (`Lookups.fingerprint`), when they ran.
+    lookups_fingerprint: str = ""
 
     @property
     def to_create(self) -> list[PlannedEmployee]:
@@ -308,7 +312,7 @@ class _RowChecker:
 
 
 @dataclass
-class _Lookups:
+class Lookups:
     """What every row is checked against, read once: units (by code exactly and folded
     to lower case; the org-tree import refuses two codes that differ only in case, so
     "a1" is A1 unambiguously), closed units and job roles. Two queries."""
@@ -321,7 +325,7 @@ class _Lookups:
     seen_emails: dict[str, int] = field(default_factory=dict)  # folded email -> first line
 
     @classmethod
-    def load(cls) -> "_Lookups":
+    def load(cls) -> "Lookups":
         unit_rows = list(OrgUnit.objects.values_list("code", "id", "closed_on"))
         units = {code: unit_id for code, unit_id, _closed in unit_rows}
         return cls(
@@ -334,22 +338,48 @@ class _Lookups:
     def unit_id(self, code: str) -> int | None:
         return self.units.get(code) or self.units_casefold.get(code.casefold())
 
+    def fingerprint(self) -> str:
+        """What a row's check read from the database, and the day (a unit closes for
+        people whose employment goes on past it): rows checked under the same
+        fingerprint pass the same checks again."""
+        facts = repr(
+            (
+                sorted(self.units.items()),
+                sorted(self.closed_units),
+                sorted(self.job_roles.items()),
+                timezone.localdate().isoformat(),
+            )
+        )
+        return hashlib.sha256(facts.encode()).hexdigest()
 
-def build_plan(rows: list[tuple[int, dict]]) -> ImportPlan:
+
+def build_plan(rows: list[tuple[int, dict]], *, lookups: Lookups | None = None) -> ImportPlan:
     """Check every row (collecting every problem, line by line) and, when there is
     none, compare the rows with the database: who is new, who changes, who leaves."""
-    plan = ImportPlan()
-    lookups = _Lookups.load()
-    existing = _existing_employees()
+    lookups = lookups or Lookups.load()
+    plan = ImportPlan(lookups_fingerprint=lookups.fingerprint())
     for line, values in rows:
         planned = _plan_row(_RowChecker(line, values, plan.problems), lookups)
         if planned is not None:
             plan.rows.append(planned)
+    return _plan_against_database(plan, lookups.seen_numbers)
+
+
+def plan_from_checked(rows: list[PlannedEmployee]) -> ImportPlan:
+    """The plan of rows that passed every row check before (`people.hr_import.checked`):
+    only what depends on the staff as they are now is checked again (addresses of
+    people outside the file, supervisors, loops through them) and compared."""
+    plan = ImportPlan(rows=rows)
+    return _plan_against_database(plan, {row.employee_number: row.line for row in rows})
+
+
+def _plan_against_database(plan: ImportPlan, numbers_in_file: dict[str, int]) -> ImportPlan:
+    existing = _existing_employees()
     email_owner = {
         data["email"].casefold(): number for number, data in existing.items() if data["email"]
     }
-    _check_email_owners(plan, email_owner, lookups.seen_numbers)
-    _check_supervisors(plan, existing, lookups.seen_numbers)
+    _check_email_owners(plan, email_owner, numbers_in_file)
+    _check_supervisors(plan, existing, numbers_in_file)
     if plan.problems:
         plan.problems.sort(key=lambda problem: problem.line or 0)
         return plan
@@ -357,7 +387,7 @@ def build_plan(rows: list[tuple[int, dict]]) -> ImportPlan:
     return plan
 
 
-def _plan_row(check: "_RowChecker", lookups: _Lookups) -> PlannedEmployee | None:
+def _plan_row(check: "_RowChecker", lookups: Lookups) -> PlannedEmployee | None:
     """The row as planned, or None when it has a problem (recorded by `check`)."""
     values = check.values
     texts = {name: check.text(name) for name in MAX_LENGTHS}
@@ -455,6 +485,7 @@ def _compare_with_existing(plan: ImportPlan, existing: dict[str, dict]) -> None:
                 if getattr(row, name) != row.existing[name]
             ]
     plan.active_before = sum(1 for data in existing.values() if data["active"])
+    plan.staff_before = len(existing)
     plan.to_deactivate = [
         {"employee_number": number, **data}
         for number, data in sorted(existing.items())
