@@ -28,7 +28,15 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, ExtractYear, JSONObject, TruncDate
+from django.db.models.functions import (
+    Cast,
+    Coalesce,
+    ExtractYear,
+    JSONObject,
+    Left,
+    Length,
+    TruncDate,
+)
 from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 
@@ -614,6 +622,47 @@ class LessonPlace:
         return next((i for i, page in enumerate(self.lessons) if page is lesson), 0)
 
 
+def _sibling_rows(*, bodies: bool = False) -> ArraySubquery:
+    """The live lessons under the course row of the outer query, in order, as JSON."""
+    fields: dict[str, Any] = dict(id="pk", title="title", url_path="url_path", path="path")
+    if bodies:
+        fields.update(body="body", translation_key="translation_key", slug="slug")
+    siblings = (
+        LessonPage.objects.live()
+        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        .order_by("path")
+        .values(row=JSONObject(**fields))
+    )
+    return ArraySubquery(siblings)
+
+
+def _sibling(row: dict[str, Any], *, course: CoursePage) -> LessonPage:
+    lesson = LessonPage(
+        id=row["id"],
+        page_ptr_id=row["id"],
+        title=row["title"],
+        url_path=row["url_path"],
+        path=row["path"],
+        depth=course.depth + 1,
+        locale_id=course.locale_id,
+        live=True,
+    )
+    if "body" in row:
+        lesson.body = row["body"]
+        lesson.translation_key = uuid.UUID(row["translation_key"])
+        lesson.slug = row["slug"]
+    return lesson
+
+
+def _place(course: CoursePage, lessons: list[LessonPage]) -> LessonPlace:
+    return LessonPlace(
+        course=course,
+        lessons=lessons,
+        unit_paths=course.audience_unit_paths or [],
+        role_ids=course.audience_role_ids or [],
+    )
+
+
 def lesson_place(*, lesson: LessonPage) -> LessonPlace:
     """One query: the course with its audience and its live lessons as a JSON array.
     Kept on the lesson, so the view's access check and the context share it."""
@@ -621,42 +670,51 @@ def lesson_place(*, lesson: LessonPage) -> LessonPlace:
     if cached is not None:
         return cached
     course_path = lesson.path[: -lesson.steplen]
-    siblings = (
-        LessonPage.objects.live()
-        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
-        .order_by("path")
-        .values(row=JSONObject(id="pk", title="title", url_path="url_path", path="path"))
-    )
     course = (
         with_audience_and_lessons(CoursePage.objects.filter(path=course_path))
-        .annotate(lesson_rows=ArraySubquery(siblings))
+        .annotate(lesson_rows=_sibling_rows())
         .get()
     )
     lessons = [
-        LessonPage(
-            id=row["id"],
-            page_ptr_id=row["id"],
-            title=row["title"],
-            url_path=row["url_path"],
-            path=row["path"],
-            depth=lesson.depth,
-            locale_id=lesson.locale_id,
-            live=True,
-        )
+        _sibling(row, course=course)
         for row in course.lesson_rows or []
         if lesson.pk is None or row["id"] != lesson.pk
     ]
     lessons.append(lesson)
     lessons.sort(key=lambda page: page.path)
-    place = LessonPlace(
-        course=course,
-        lessons=lessons,
-        unit_paths=course.audience_unit_paths or [],
-        role_ids=course.audience_role_ids or [],
-    )
+    place = _place(course, lessons)
     lesson.__dict__["_lesson_place"] = place
     lesson.__dict__["course"] = course  # LessonPage.course, already read
     return place
+
+
+def live_lesson_with_place(*, lesson_id: int) -> tuple[LessonPage, LessonPlace] | None:
+    """The live lesson `lesson_id` with its place (as `lesson_place`), every live lesson
+    of its course carrying its blocks (`body`): what a lesson's form needs to grade,
+    complete the lesson and check the course, in one query. None: no such live lesson.
+    The lessons are built from the query's rows: their id, title, address, path,
+    language, translation key and blocks are set, nothing else."""
+    parent = (
+        LessonPage.objects.live()
+        .filter(pk=lesson_id)
+        .annotate(parent_path=Left("path", Length("path") - LessonPage.steplen))
+        .values("parent_path")[:1]
+    )
+    course = (
+        with_audience_and_lessons(CoursePage.objects.filter(path=Subquery(parent)))
+        .annotate(lesson_rows=_sibling_rows(bodies=True))
+        .first()
+    )
+    if course is None:
+        return None
+    lessons = [_sibling(row, course=course) for row in course.lesson_rows or []]
+    lesson = next((page for page in lessons if page.pk == lesson_id), None)
+    if lesson is None:
+        return None
+    place = _place(course, lessons)
+    lesson.__dict__["_lesson_place"] = place
+    lesson.__dict__["course"] = course
+    return lesson, place
 
 
 @dataclass

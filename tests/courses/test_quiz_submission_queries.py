@@ -13,7 +13,7 @@ from tests.factories import EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 
-MAX_STATEMENTS = 31
+MAX_STATEMENTS = 10
 
 
 @pytest.mark.parametrize("questions", [2, 8])
