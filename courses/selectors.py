@@ -624,9 +624,9 @@ class LessonPlace:
 
 def _sibling_rows(*, bodies: bool = False) -> ArraySubquery:
     """The live lessons under the course row of the outer query, in order, as JSON."""
-    fields: dict[str, Any] = dict(id="pk", title="title", url_path="url_path", path="path")
+    fields: dict[str, Any] = {"id": "pk", "title": "title", "url_path": "url_path", "path": "path"}
     if bodies:
-        fields.update(body="body", translation_key="translation_key", slug="slug")
+        fields |= {"body": "body", "translation_key": "translation_key", "slug": "slug"}
     siblings = (
         LessonPage.objects.live()
         .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)

@@ -10,7 +10,7 @@ import datetime
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import User
 from django.contrib.postgres.expressions import ArraySubquery
@@ -210,7 +210,7 @@ def lesson_quiz_submit(
     quiz_id: int,
     answers: dict[int, list[int]],
     submission_key: str,
-) -> QuizOutcome:
+) -> QuizOutcome:  # long: lock, read, grade, record, then the lesson and the course
     """A quiz of `lesson` answered: as `quizzes.services.quiz_submit` (lock the learner,
     validate, grade, record), and a passing one completes the lesson once every required
     quiz and package in it is done, and then the course when its rules are met; where
@@ -284,7 +284,9 @@ def _package_ids_if_any(lessons: list[LessonPage]) -> list[int]:
     return _package_ids(lessons) if _raw_required_package_ids(lessons) else []
 
 
-def _lock_learner_and_enrolment(*, employee: Employee, course: CoursePage) -> tuple[int, int | None]:
+def _lock_learner_and_enrolment(
+    *, employee: Employee, course: CoursePage
+) -> tuple[int, int | None]:
     """Lock the learner (as `quizzes.services.quiz_submit` does: their submissions are
     graded one after the other) and their enrolment on `course` (everything one learner
     does on one course is serialised, as in `_locked_round`), enrolling them as their
@@ -302,7 +304,7 @@ def _lock_learner_and_enrolment(*, employee: Employee, course: CoursePage) -> tu
             SELECT learner.id, %s, %s, %s FROM learner
             ON CONFLICT (employee_id, course_id) DO UPDATE SET source = {enrolments}.source
             RETURNING id, last_lesson_id
-            """,
+            """,  # noqa: S608 (table names from the models, values as parameters)
             [employee.pk, course.pk, Enrolment.Source.SELF.value, timezone.now()],
         )
         enrolment_id, last_lesson_id = cursor.fetchone()
@@ -386,9 +388,7 @@ def _round_of(quiz: Quiz, attempt: QuizAttempt) -> tuple[RoundFacts, dict[int, u
         cycle=cycle,
         since=since,
         completed=any(completion.cycle == cycle for completion in completions),
-        lessons_done={
-            row["lesson"] for row in quiz.round_lessons or [] if row["cycle"] == cycle
-        },
+        lessons_done={row["lesson"] for row in quiz.round_lessons or [] if row["cycle"] == cycle},
         passed=passed,
         answered={
             str(row["block"])
@@ -428,8 +428,16 @@ def _lesson_done_record(
             VALUES (%s, %s, %s, %s, %s)
             ON CONFLICT DO NOTHING
             RETURNING id
-            """,
-            [continue_with, enrolment_id, employee.pk, lesson.pk, course.pk, cycle, done.completed_at],
+            """,  # noqa: S608 (table names from the models, values as parameters)
+            [
+                continue_with,
+                enrolment_id,
+                employee.pk,
+                lesson.pk,
+                course.pk,
+                cycle,
+                done.completed_at,
+            ],
         )
         row = cursor.fetchone()
     if row is None:
@@ -507,7 +515,7 @@ class RoundFacts:
     answered: set[str]
 
 
-def _raw_values(lessons: Iterable[LessonPage], kind: str) -> list[dict]:
+def _raw_values(lessons: Iterable[LessonPage], kind: str) -> list[dict[str, Any]]:
     """The stored values of the lessons' `kind` blocks, read without loading the blocks
     (no query for their quizzes or packages)."""
     return [

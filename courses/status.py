@@ -163,7 +163,7 @@ def _refresh_one(employee_id: int, course_id: int) -> int:
                 AND NOT EXISTS (SELECT 1 FROM wanted)
             )
             SELECT count(*) FROM kept
-            """,
+            """,  # noqa: S608 (table names from the models, values as parameters)
             [*params, employee_id, course_id],
         )
         return cursor.fetchone()[0]
@@ -180,9 +180,9 @@ def _one_row(employee_id: int, course_id: int):
 
     course = CoursePage.objects.live().filter(pk=course_id, locale_id=default_locale_id())
     enrolment = Enrolment.objects.filter(employee_id=employee_id, course_id=course_id)
-    latest = CourseCompletion.objects.filter(
-        employee_id=employee_id, course_id=course_id
-    ).order_by("-cycle")[:1]
+    latest = CourseCompletion.objects.filter(employee_id=employee_id, course_id=course_id).order_by(
+        "-cycle"
+    )[:1]
     units = CoursePage.audience_units.through.objects.filter(coursepage_id=course_id)
     roles = CoursePage.audience_job_roles.through.objects.filter(coursepage_id=course_id)
     fits = (

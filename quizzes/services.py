@@ -54,8 +54,10 @@ def quiz_submit(
     key = submission_key_of(submission_key)
     _lock_learner(employee)
     return quiz_grade_and_record(
-        employee=employee, submission=quiz_for_submission(quiz_id, employee=employee, key=key),
-        answers=answers, key=key,
+        employee=employee,
+        submission=quiz_for_submission(quiz_id, employee=employee, key=key),
+        answers=answers,
+        key=key,
     )
 
 
@@ -72,9 +74,7 @@ def quiz_grade_and_record(
         return earlier
     _check_attempts_left(submission.quiz, used=len(submission.previous))
     graded = _grade(answers, submission.choices)
-    return _record(
-        employee, submission.quiz, graded, key=key, number=len(submission.previous) + 1
-    )
+    return _record(employee, submission.quiz, graded, key=key, number=len(submission.previous) + 1)
 
 
 def submission_key_of(value: str) -> uuid.UUID:
@@ -106,7 +106,7 @@ class Submission:
 
 def quiz_for_submission(
     quiz_id: int, *, employee: Employee, key: uuid.UUID, **extra: Any
-) -> Submission:
+) -> Submission:  # long: one query, its JSON rows built back into choices and attempts
     """The live quiz with its questions and choices in their order, and the learner's
     earlier attempts at it in any language (or at this very form, posted before): one
     query. `extra`: more annotations for the caller (read in the same query; the
@@ -127,14 +127,21 @@ def quiz_for_submission(
         .order_by("pk")
         .values(
             row=JSONObject(
-                id="pk", quiz_id="quiz_id", number="number", key="submission_key",
-                score="score", passed="passed", at="submitted_at",
+                id="pk",
+                quiz_id="quiz_id",
+                number="number",
+                key="submission_key",
+                score="score",
+                passed="passed",
+                at="submitted_at",
             )
         )
     )
     quiz = (
         Quiz.objects.filter(pk=quiz_id, live=True)
-        .annotate(choice_rows=ArraySubquery(choices), previous_rows=ArraySubquery(previous), **extra)
+        .annotate(
+            choice_rows=ArraySubquery(choices), previous_rows=ArraySubquery(previous), **extra
+        )
         .first()
     )
     if quiz is None or not quiz.choice_rows:
@@ -254,7 +261,7 @@ def _record(
                     AS answer(question_id, selected, correct)
             )
             SELECT id FROM attempt
-            """,
+            """,  # noqa: S608 (table names from the models, values as parameters)
             [
                 employee.pk,
                 quiz.pk,
