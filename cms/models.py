@@ -50,9 +50,12 @@ class HomePage(Page):
             if len(path_components) == LESSON_DEPTH_BELOW_HOME:
                 # Lessons are the pages most read: one query as the specific type
                 # instead of two (ids and types, then the specific rows).
-                page = LessonPage.objects.filter(
-                    url_path=url_path, locale_id=self.locale_id
-                ).first()
+                # Whether a view restriction may apply, in the same query.
+                page = (
+                    LessonPage.objects.filter(url_path=url_path, locale_id=self.locale_id)
+                    .annotate(restricted=LessonPage.may_be_restricted())
+                    .first()
+                )
             if page is None:
                 page = (
                     Page.objects.filter(url_path=url_path, locale_id=self.locale_id)
