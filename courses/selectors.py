@@ -2,6 +2,7 @@
 its query budget; none grows with the number of courses or lessons."""
 
 import datetime
+import json
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -9,16 +10,13 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
 from django.db.models import (
-    BooleanField,
     Case,
-    CharField,
     Count,
     DateField,
-    DateTimeField,
     ExpressionWrapper,
     F,
-    Field,
     Func,
     IntegerField,
     OuterRef,
@@ -55,7 +53,7 @@ from people.deadlines import due_soon_until, is_due_soon, is_overdue
 from people.models import Employee
 from people.selectors import employee_for_user
 from people.types import AnyUser
-from quizzes.models import QuizAttempt, SelfAssessmentAnswer
+from quizzes.models import Quiz, QuizAttempt, SelfAssessmentAnswer
 
 
 def is_to_renew(completion: CourseCompletion | None, now: datetime.datetime) -> bool:
@@ -222,14 +220,22 @@ def _cycle_of(completion: CourseCompletion | None, now: datetime.datetime) -> in
     return completion.cycle if completion.is_valid_at(now) else completion.cycle + 1
 
 
-def with_audience_and_lessons(courses: QuerySet[CoursePage]) -> QuerySet[CoursePage]:
+def with_audience(courses: QuerySet[CoursePage]) -> QuerySet[CoursePage]:
     """`courses` (a CoursePage queryset) with each course's audience
-    (`audience_unit_paths`, `audience_role_ids`) and its number of live lessons
-    (`live_lessons`) read in the same query, as subqueries."""
+    (`audience_unit_paths`, `audience_role_ids`) read in the same query."""
     through_units = CoursePage.audience_units.through.objects.filter(coursepage_id=OuterRef("pk"))
     through_roles = CoursePage.audience_job_roles.through.objects.filter(
         coursepage_id=OuterRef("pk")
     )
+    annotated: QuerySet[CoursePage] = courses.annotate(
+        audience_unit_paths=ArraySubquery(through_units.values("orgunit__path")),
+        audience_role_ids=ArraySubquery(through_roles.values("jobrole_id")),
+    )
+    return annotated
+
+
+def with_audience_and_lessons(courses: QuerySet[CoursePage]) -> QuerySet[CoursePage]:
+    """`with_audience`, and each course's number of live lessons (`live_lessons`)."""
     lessons = (
         LessonPage.objects.live()
         .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
@@ -237,10 +243,8 @@ def with_audience_and_lessons(courses: QuerySet[CoursePage]) -> QuerySet[CourseP
         .annotate(count=Func(F("pk"), function="COUNT"))
         .values("count")
     )
-    annotated: QuerySet[CoursePage] = courses.annotate(
-        audience_unit_paths=ArraySubquery(through_units.values("orgunit__path")),
-        audience_role_ids=ArraySubquery(through_roles.values("jobrole_id")),
-        live_lessons=Subquery(lessons, output_field=IntegerField()),
+    annotated: QuerySet[CoursePage] = with_audience(courses).annotate(
+        live_lessons=Subquery(lessons, output_field=IntegerField())
     )
     return annotated
 
@@ -663,22 +667,37 @@ def _place(course: CoursePage, lessons: list[LessonPage]) -> LessonPlace:
     )
 
 
+# The course path the lesson place's SQL is compiled with, replaced by the real one.
+_PATH_SENTINEL = "\x00course-path\x00"
+_lesson_place_sql: tuple[str, tuple[Any, ...]] | None = None
+
+
+def _lesson_place_query(course_path: str) -> tuple[str, list[Any]]:
+    """The SQL of the lesson place's query, compiled by the ORM once per process (its
+    compiling took longer than running it) with `course_path` bound in."""
+    global _lesson_place_sql
+    if _lesson_place_sql is None:
+        queryset = with_audience(CoursePage.objects.filter(path=_PATH_SENTINEL)).annotate(
+            lesson_rows=_sibling_rows()
+        )
+        _lesson_place_sql = queryset.query.sql_with_params()
+    sql, params = _lesson_place_sql
+    if params.count(_PATH_SENTINEL) != 1:
+        raise RuntimeError("the lesson place's SQL binds the course path once")
+    return sql, [course_path if param == _PATH_SENTINEL else param for param in params]
+
+
 def lesson_place(*, lesson: LessonPage) -> LessonPlace:
     """One query: the course with its audience and its live lessons as a JSON array.
     Kept on the lesson, so the view's access check and the context share it."""
     cached: LessonPlace | None = lesson.__dict__.get("_lesson_place")
     if cached is not None:
         return cached
-    course_path = lesson.path[: -lesson.steplen]
-    course = (
-        with_audience_and_lessons(CoursePage.objects.filter(path=course_path))
-        .annotate(lesson_rows=_sibling_rows())
-        .get()
-    )
+    sql, params = _lesson_place_query(lesson.path[: -lesson.steplen])
+    (course,) = CoursePage.objects.raw(sql, params)
+    rows = [json.loads(row) if isinstance(row, str) else row for row in course.lesson_rows or []]
     lessons = [
-        _sibling(row, course=course)
-        for row in course.lesson_rows or []
-        if lesson.pk is None or row["id"] != lesson.pk
+        _sibling(row, course=course) for row in rows if lesson.pk is None or row["id"] != lesson.pk
     ]
     lessons.append(lesson)
     lessons.sort(key=lambda page: page.path)
@@ -701,7 +720,7 @@ def live_lesson_with_place(*, lesson_id: int) -> tuple[LessonPage, LessonPlace] 
         .values("parent_path")[:1]
     )
     course = (
-        with_audience_and_lessons(CoursePage.objects.filter(path=Subquery(parent)))
+        with_audience(CoursePage.objects.filter(path=Subquery(parent)))
         .annotate(lesson_rows=_sibling_rows(bodies=True))
         .first()
     )
@@ -731,71 +750,31 @@ def lesson_learner_state(
     course: CoursePage,
     quiz_keys: Iterable[uuid.UUID],
     block_ids: Iterable[str],
-) -> LessonLearnerState:  # long: one UNION query, its rows sorted back out by kind
+) -> LessonLearnerState:
     """Everything of the learner's own that a lesson page shows, in one UNION query:
     their attempts at the lesson's quizzes, their self-ratings of its self-assessment
     blocks, and whether the lesson is done in their current round of the course (its
-    completions and the course's). `lesson` and `course` are the canonical pages."""
-    text = CharField()
-
-    def nothing(field: Field[Any, Any]) -> Cast:
-        # Typed, so the UNION's columns match whichever of its parts comes first.
-        return Cast(Value(None), output_field=field)
-
-    attempts = (
-        QuizAttempt.objects.filter(employee=employee, quiz__translation_key__in=list(quiz_keys))
-        .order_by()
-        .values_list(
-            Value("attempt", output_field=text),
-            Cast("quiz__translation_key", text),
-            "pk",
-            "score",
-            "passed",
-            "submitted_at",
+    completions and the course's). `lesson` and `course` are the canonical pages.
+    Written as SQL: the ORM took longer to compile the UNION than PostgreSQL to run it."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _LEARNER_STATE_SQL,
+            [
+                employee.pk,
+                [str(key) for key in quiz_keys],
+                employee.pk,
+                [str(block_id) for block_id in block_ids],
+                employee.pk,
+                lesson.pk,
+                employee.pk,
+                course.pk,
+            ],
         )
-    )
-    ratings = (
-        SelfAssessmentAnswer.objects.filter(employee=employee, block_id__in=list(block_ids))
-        .order_by()
-        .values_list(
-            Value("rating", output_field=text),
-            Cast("block_id", text),
-            "value",
-            nothing(IntegerField()),
-            nothing(BooleanField()),
-            nothing(DateTimeField()),
-        )
-    )
-    lessons_done = (
-        LessonCompletion.objects.filter(employee=employee, lesson=lesson)
-        .order_by()
-        .values_list(
-            Value("lesson", output_field=text),
-            nothing(text),
-            "cycle",
-            nothing(IntegerField()),
-            nothing(BooleanField()),
-            nothing(DateTimeField()),
-        )
-    )
-    completions = (
-        CourseCompletion.objects.filter(employee=employee, course=course)
-        .order_by()
-        .values_list(
-            Value("completion", output_field=text),
-            nothing(text),
-            "cycle",
-            nothing(IntegerField()),
-            nothing(BooleanField()),
-            "expires_at",
-        )
-    )
+        rows = cursor.fetchall()
     state = LessonLearnerState(attempts=[], ratings={}, lesson_done=False)
     done_cycles: set[int] = set()
     latest: CourseCompletion | None = None
-    for kind, key, number, score, passed, moment in attempts.union(
-        ratings, lessons_done, completions, all=True
-    ):
+    for kind, key, number, score, passed, moment in rows:
         if kind == "attempt":
             attempt = QuizAttempt(pk=number, score=score, passed=passed, submitted_at=moment)
             attempt.quiz_key = uuid.UUID(key)
@@ -809,6 +788,27 @@ def lesson_learner_state(
     state.attempts.sort(key=lambda attempt: attempt.submitted_at)
     state.lesson_done = _cycle_of(latest, timezone.now()) in done_cycles
     return state
+
+
+_LEARNER_STATE_SQL = f"""
+    SELECT 'attempt', quiz.translation_key::text, attempt.id, attempt.score, attempt.passed,
+        attempt.submitted_at
+    FROM {QuizAttempt._meta.db_table} attempt
+    JOIN {Quiz._meta.db_table} quiz ON quiz.id = attempt.quiz_id
+    WHERE attempt.employee_id = %s AND quiz.translation_key = ANY(%s::uuid[])
+    UNION ALL
+    SELECT 'rating', answer.block_id::text, answer.value, NULL, NULL, NULL
+    FROM {SelfAssessmentAnswer._meta.db_table} answer
+    WHERE answer.employee_id = %s AND answer.block_id = ANY(%s::uuid[])
+    UNION ALL
+    SELECT 'lesson', NULL, done.cycle, NULL, NULL, NULL
+    FROM {LessonCompletion._meta.db_table} done
+    WHERE done.employee_id = %s AND done.lesson_id = %s
+    UNION ALL
+    SELECT 'completion', NULL, completion.cycle, NULL, NULL, completion.expires_at
+    FROM {CourseCompletion._meta.db_table} completion
+    WHERE completion.employee_id = %s AND completion.course_id = %s
+"""  # noqa: S608 (table names from the models, values as parameters)
 
 
 def pending_after_assessment(

@@ -199,6 +199,9 @@ class QuizOutcome:
     attempt: QuizAttempt
     lesson_done: bool  # the lesson is done (now or before) in the learner's round
     completion: CourseCompletion | None  # the course completed by this submission
+    # The lesson done was the last: the first after-course self-assessment left to
+    # answer in this round (lesson, block id), as `after_assessments_unanswered` says.
+    after_pending: tuple[LessonPage, str] | None = None
 
 
 @transaction.atomic
@@ -265,18 +268,30 @@ def lesson_quiz_submit(
         continue_with=(following or canonical).pk,
         already=canonical.pk in facts.lessons_done,
     )
-    if not created:
-        # Already done (a quiz passed again, a second tab): the course was checked then.
-        return QuizOutcome(attempt=attempt, lesson_done=True, completion=None)
-    facts.lessons_done.add(canonical.pk)
-    completion = _complete_if_facts_say(
-        employee=employee,
-        course=course,
-        lessons=lessons,
-        quiz_keys={keys[pk] for pk in required if pk in keys},
-        facts=facts,
+    completion = None
+    if created:  # else already done (a passed again, a second tab): checked then
+        facts.lessons_done.add(canonical.pk)
+        completion = _complete_if_facts_say(
+            employee=employee,
+            course=course,
+            lessons=lessons,
+            quiz_keys={keys[pk] for pk in required if pk in keys},
+            facts=facts,
+        )
+    pending = None
+    if completion is None and following is None:
+        pending = next(
+            (
+                (page, block_id)
+                for page in lessons
+                for block_id in _raw_after_block_ids([page])
+                if block_id not in facts.answered
+            ),
+            None,
+        )
+    return QuizOutcome(
+        attempt=attempt, lesson_done=True, completion=completion, after_pending=pending
     )
-    return QuizOutcome(attempt=attempt, lesson_done=True, completion=completion)
 
 
 def _package_ids_if_any(lessons: list[LessonPage]) -> list[int]:

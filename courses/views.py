@@ -69,10 +69,12 @@ def _completed(request, completion):
     return redirect("courses:completed", code=completion.verification_code)
 
 
-def _ask_after_assessment(request, employee, lesson, *, prefix: str = ""):
+def _ask_after_assessment(request, employee, lesson, *, prefix: str = "", pending=None):
     """When everything else is done and only the after-course self-assessment is left:
-    say so and take the learner to it. None when something else is still open."""
-    pending = selectors.pending_after_assessment(employee=employee, course=lesson.course)
+    say so and take the learner to it. None when something else is still open.
+    `pending`: what is left, when the caller knows (else read)."""
+    if pending is None:
+        pending = selectors.pending_after_assessment(employee=employee, course=lesson.course)
     if pending is None:
         return None
     target, block_id = pending
@@ -163,10 +165,14 @@ def quiz_submit(request, lesson_id: int, quiz_id: int):
     attempt = outcome.attempt
     if outcome.completion is not None:
         return _completed(request, outcome.completion)
-    if outcome.lesson_done and place.lessons[-1] is lesson:
-        asked = _ask_after_assessment(request, employee, lesson, prefix=f"?yritys={attempt.pk}")
-        if asked is not None:
-            return asked
+    if outcome.after_pending is not None:
+        return _ask_after_assessment(
+            request,
+            employee,
+            lesson,
+            prefix=f"?yritys={attempt.pk}",
+            pending=outcome.after_pending,
+        )
     # The result box takes focus, so a screen reader announces the score at once.
     return redirect(f"{lesson.url}?yritys={attempt.pk}#quiz-result-{quiz_id}")
 
