@@ -667,24 +667,50 @@ def _place(course: CoursePage, lessons: list[LessonPage]) -> LessonPlace:
     )
 
 
-# The course path the lesson place's SQL is compiled with, replaced by the real one.
-_PATH_SENTINEL = "\x00course-path\x00"
-_lesson_place_sql: tuple[str, tuple[Any, ...]] | None = None
+class CompiledQuery:
+    """A queryset's SQL compiled by the ORM once per process, its values bound on each
+    use. For the queries every lesson page makes: compiling them took longer than
+    running them (`bench/learning.py --profile`). `build(**sentinels)` makes the
+    queryset; each sentinel value (one no real value equals) must be bound exactly once
+    in its SQL, and is replaced by the value given to `bind`."""
+
+    def __init__(self, build: Any, **sentinels: Any):
+        self.build = build
+        self.sentinels = sentinels
+        self.compiled: tuple[str, tuple[Any, ...]] | None = None
+
+    def bind(self, **values: Any) -> tuple[str, list[Any]]:
+        if self.compiled is None:
+            sql, params = self.build(**self.sentinels).query.sql_with_params()
+            for sentinel in self.sentinels.values():
+                if sum(param == sentinel for param in params) != 1:
+                    raise RuntimeError(f"{sentinel!r} is not bound exactly once")
+            self.compiled = sql, params
+        sql, params = self.compiled
+        by_sentinel = {sentinel: values[name] for name, sentinel in self.sentinels.items()}
+        return sql, [by_sentinel.get(param, param) for param in params]
 
 
-def _lesson_place_query(course_path: str) -> tuple[str, list[Any]]:
-    """The SQL of the lesson place's query, compiled by the ORM once per process (its
-    compiling took longer than running it) with `course_path` bound in."""
-    global _lesson_place_sql
-    if _lesson_place_sql is None:
-        queryset = with_audience(CoursePage.objects.filter(path=_PATH_SENTINEL)).annotate(
-            lesson_rows=_sibling_rows()
-        )
-        _lesson_place_sql = queryset.query.sql_with_params()
-    sql, params = _lesson_place_sql
-    if params.count(_PATH_SENTINEL) != 1:
-        raise RuntimeError("the lesson place's SQL binds the course path once")
-    return sql, [course_path if param == _PATH_SENTINEL else param for param in params]
+_LESSON_PLACE = CompiledQuery(
+    lambda path: with_audience(CoursePage.objects.filter(path=path)).annotate(
+        lesson_rows=_sibling_rows()
+    ),
+    path="\x00course-path\x00",
+)
+_LESSON_BY_URL = CompiledQuery(
+    lambda url_path, locale_id: LessonPage.objects.filter(
+        url_path=url_path, locale_id=locale_id
+    ).annotate(restricted=LessonPage.may_be_restricted())[:1],
+    url_path="\x00url-path\x00",
+    locale_id=-731_958_204,
+)
+
+
+def routed_lesson(*, url_path: str, locale_id: int) -> LessonPage | None:
+    """The lesson at `url_path` in the locale, with whether a view restriction may
+    apply (`LessonPage.may_be_restricted`): one query, for routing a request."""
+    sql, params = _LESSON_BY_URL.bind(url_path=url_path, locale_id=locale_id)
+    return next(iter(LessonPage.objects.raw(sql, params)), None)
 
 
 def lesson_place(*, lesson: LessonPage) -> LessonPlace:
@@ -693,7 +719,7 @@ def lesson_place(*, lesson: LessonPage) -> LessonPlace:
     cached: LessonPlace | None = lesson.__dict__.get("_lesson_place")
     if cached is not None:
         return cached
-    sql, params = _lesson_place_query(lesson.path[: -lesson.steplen])
+    sql, params = _LESSON_PLACE.bind(path=lesson.path[: -lesson.steplen])
     (course,) = CoursePage.objects.raw(sql, params)
     rows = [json.loads(row) if isinstance(row, str) else row for row in course.lesson_rows or []]
     lessons = [
