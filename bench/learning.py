@@ -945,6 +945,12 @@ def run_scenario(spec: dict, args) -> dict:
         }
         result["courses_shown"] = actions["page"]().content.decode().count('class="course-row')
         result.update(timed(actions, args.warmup, args.requests, args.capture))
+        if name == "lesson" and args.profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.runcall(lambda: [actions["page"]() for _ in range(args.requests)])
+            profiler.dump_stats(args.profile)
     else:
         from quizzes.models import Quiz
         from tests.courses.builders import right_answers
@@ -1011,11 +1017,10 @@ def set_up_database(courses: int) -> dict:
 
 def child(spec: dict, args) -> dict:
     options = ("requests", "submissions", "warmup", "capture", "courses")
-    return run_in_child(
-        __file__,
-        spec,
-        tuple(part for name in options for part in (f"--{name}", str(getattr(args, name)))),
-    )
+    extra = tuple(part for name in options for part in (f"--{name}", str(getattr(args, name))))
+    if args.profile:
+        extra += ("--profile", args.profile)
+    return run_in_child(__file__, spec, extra)
 
 
 def _git_state() -> dict:
@@ -1258,16 +1263,8 @@ def run_peer(config: dict, args) -> dict:
         env=env,
         cwd=str(PEER_HOME),
     )
-    versions = subprocess.run(
-        [str(python), "-m", "pip", "list", "--format=json"], capture_output=True, text=True
-    )
-    wanted = {"wagtail-lms", "wagtail", "django"}
+    # The child reports the versions it ran with, and its query count.
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    result["versions"] = {
-        package["name"].lower(): package["version"]
-        for package in json.loads(versions.stdout or "[]")
-        if package["name"].lower() in wanted
-    }
     return result
 
 
@@ -1279,7 +1276,9 @@ def peer_report(ours: dict, peer: dict) -> str:
         f"{ours['queries']} queries\n"
         f"  peer  p50 {peer['p50_ms']:6.1f} ms  p95 {peer['p95_ms']:6.1f} ms  "
         f"{peer['queries']} queries\n"
-        f"  ours / peer p50 ×{ours['p50_ms'] / peer['p50_ms']:.2f}"
+        f"  ours / peer p50 ×{ours['p50_ms'] / peer['p50_ms']:.2f}, "
+        f"p95 ×{ours['p95_ms'] / peer['p95_ms']:.2f}  "
+        f"(load average {' '.join(f'{load:.2f}' for load in os.getloadavg())})"
     )
 
 
@@ -1290,6 +1289,12 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=20, help="untimed requests first")
     parser.add_argument("--capture", type=int, default=5, help="requests with queries counted")
     parser.add_argument("--courses", type=int, default=40, help="mandatory courses of one learner")
+    parser.add_argument(
+        "--profile",
+        metavar="FILE",
+        help="after timing, profile the lesson page over --requests GETs with cProfile "
+        "into FILE (read it with python -m pstats FILE)",
+    )
     parser.add_argument(
         "--peer",
         action="store_true",

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import AbstractGroupApprovalTask, Locale, Page
 
 from cms.selectors import home_cards_for, home_checklist_for, home_learning_for
-from courses.models import LessonPage
+from courses.selectors import routed_lesson
 
 # Home → catalogue → course → lesson.
 LESSON_DEPTH_BELOW_HOME = 3
@@ -50,9 +50,8 @@ class HomePage(Page):
             if len(path_components) == LESSON_DEPTH_BELOW_HOME:
                 # Lessons are the pages most read: one query as the specific type
                 # instead of two (ids and types, then the specific rows).
-                page = LessonPage.objects.filter(
-                    url_path=url_path, locale_id=self.locale_id
-                ).first()
+                # With whether a view restriction may apply, in the same query.
+                page = routed_lesson(url_path=url_path, locale_id=self.locale_id)
             if page is None:
                 page = (
                     Page.objects.filter(url_path=url_path, locale_id=self.locale_id)

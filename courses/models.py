@@ -83,11 +83,33 @@ class OneQueryViewRestrictionsMixin:
     (the ancestors, then their restrictions); the ancestors' paths are in the page's
     own path, so one query does. An alias among them is resolved as Wagtail does."""
 
+    @classmethod
+    def may_be_restricted(cls) -> models.ExpressionWrapper:
+        """An annotation for a query of these pages (`may_be_restricted`): whether a view
+        restriction might apply, i.e. one on the page or an ancestor, or an alias among
+        them. Read with the page when it is routed (cms.models.HomePage.route), a False
+        spares the query of `get_view_restrictions` when the page is served."""
+        from django.db.models.functions import Cast
+        from django.db.models.lookups import StartsWith
+        from wagtail.models import PageViewRestriction
+
+        path = Cast(models.OuterRef("path"), output_field=models.CharField())
+        restrictions = PageViewRestriction.objects.filter(StartsWith(path, models.F("page__path")))
+        aliases = Page.objects.filter(alias_of__isnull=False).filter(
+            StartsWith(path, models.F("path"))
+        )
+        return models.ExpressionWrapper(
+            models.Exists(restrictions) | models.Exists(aliases),
+            output_field=models.BooleanField(),
+        )
+
     def get_view_restrictions(self):
         from wagtail.models import PageViewRestriction
 
         if self.alias_of_id:
             return super().get_view_restrictions()
+        if self.__dict__.get("restricted") is False:  # read with the page: none apply
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values("alias_of")
         return PageViewRestriction.objects.filter(

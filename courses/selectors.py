@@ -2,6 +2,7 @@
 its query budget; none grows with the number of courses or lessons."""
 
 import datetime
+import json
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -9,16 +10,13 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
 from django.db.models import (
-    BooleanField,
     Case,
-    CharField,
     Count,
     DateField,
-    DateTimeField,
     ExpressionWrapper,
     F,
-    Field,
     Func,
     IntegerField,
     OuterRef,
@@ -28,7 +26,15 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, ExtractYear, JSONObject, TruncDate
+from django.db.models.functions import (
+    Cast,
+    Coalesce,
+    ExtractYear,
+    JSONObject,
+    Left,
+    Length,
+    TruncDate,
+)
 from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 
@@ -47,7 +53,7 @@ from people.deadlines import due_soon_until, is_due_soon, is_overdue
 from people.models import Employee
 from people.selectors import employee_for_user
 from people.types import AnyUser
-from quizzes.models import QuizAttempt, SelfAssessmentAnswer
+from quizzes.models import Quiz, QuizAttempt, SelfAssessmentAnswer
 
 
 def is_to_renew(completion: CourseCompletion | None, now: datetime.datetime) -> bool:
@@ -214,14 +220,22 @@ def _cycle_of(completion: CourseCompletion | None, now: datetime.datetime) -> in
     return completion.cycle if completion.is_valid_at(now) else completion.cycle + 1
 
 
-def with_audience_and_lessons(courses: QuerySet[CoursePage]) -> QuerySet[CoursePage]:
+def with_audience(courses: QuerySet[CoursePage]) -> QuerySet[CoursePage]:
     """`courses` (a CoursePage queryset) with each course's audience
-    (`audience_unit_paths`, `audience_role_ids`) and its number of live lessons
-    (`live_lessons`) read in the same query, as subqueries."""
+    (`audience_unit_paths`, `audience_role_ids`) read in the same query."""
     through_units = CoursePage.audience_units.through.objects.filter(coursepage_id=OuterRef("pk"))
     through_roles = CoursePage.audience_job_roles.through.objects.filter(
         coursepage_id=OuterRef("pk")
     )
+    annotated: QuerySet[CoursePage] = courses.annotate(
+        audience_unit_paths=ArraySubquery(through_units.values("orgunit__path")),
+        audience_role_ids=ArraySubquery(through_roles.values("jobrole_id")),
+    )
+    return annotated
+
+
+def with_audience_and_lessons(courses: QuerySet[CoursePage]) -> QuerySet[CoursePage]:
+    """`with_audience`, and each course's number of live lessons (`live_lessons`)."""
     lessons = (
         LessonPage.objects.live()
         .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
@@ -229,10 +243,8 @@ def with_audience_and_lessons(courses: QuerySet[CoursePage]) -> QuerySet[CourseP
         .annotate(count=Func(F("pk"), function="COUNT"))
         .values("count")
     )
-    annotated: QuerySet[CoursePage] = courses.annotate(
-        audience_unit_paths=ArraySubquery(through_units.values("orgunit__path")),
-        audience_role_ids=ArraySubquery(through_roles.values("jobrole_id")),
-        live_lessons=Subquery(lessons, output_field=IntegerField()),
+    annotated: QuerySet[CoursePage] = with_audience(courses).annotate(
+        live_lessons=Subquery(lessons, output_field=IntegerField())
     )
     return annotated
 
@@ -614,49 +626,140 @@ class LessonPlace:
         return next((i for i, page in enumerate(self.lessons) if page is lesson), 0)
 
 
+def _sibling_rows(*, bodies: bool = False) -> ArraySubquery:
+    """The live lessons under the course row of the outer query, in order, as JSON."""
+    fields: dict[str, Any] = {"id": "pk", "title": "title", "url_path": "url_path", "path": "path"}
+    if bodies:
+        fields |= {"body": "body", "translation_key": "translation_key", "slug": "slug"}
+    siblings = (
+        LessonPage.objects.live()
+        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+        .order_by("path")
+        .values(row=JSONObject(**fields))
+    )
+    return ArraySubquery(siblings)
+
+
+def _sibling(row: dict[str, Any], *, course: CoursePage) -> LessonPage:
+    lesson = LessonPage(
+        id=row["id"],
+        page_ptr_id=row["id"],
+        title=row["title"],
+        url_path=row["url_path"],
+        path=row["path"],
+        depth=course.depth + 1,
+        locale_id=course.locale_id,
+        live=True,
+    )
+    if "body" in row:
+        lesson.body = row["body"]
+        lesson.translation_key = uuid.UUID(row["translation_key"])
+        lesson.slug = row["slug"]
+    return lesson
+
+
+def _place(course: CoursePage, lessons: list[LessonPage]) -> LessonPlace:
+    return LessonPlace(
+        course=course,
+        lessons=lessons,
+        unit_paths=course.audience_unit_paths or [],
+        role_ids=course.audience_role_ids or [],
+    )
+
+
+class CompiledQuery:
+    """A queryset's SQL compiled by the ORM once per process, its values bound on each
+    use. For the queries every lesson page makes: compiling them took longer than
+    running them (`bench/learning.py --profile`). `build(**sentinels)` makes the
+    queryset; each sentinel value (one no real value equals) must be bound exactly once
+    in its SQL, and is replaced by the value given to `bind`."""
+
+    def __init__(self, build: Any, **sentinels: Any):
+        self.build = build
+        self.sentinels = sentinels
+        self.compiled: tuple[str, tuple[Any, ...]] | None = None
+
+    def bind(self, **values: Any) -> tuple[str, list[Any]]:
+        if self.compiled is None:
+            sql, params = self.build(**self.sentinels).query.sql_with_params()
+            for sentinel in self.sentinels.values():
+                if sum(param == sentinel for param in params) != 1:
+                    raise RuntimeError(f"{sentinel!r} is not bound exactly once")
+            self.compiled = sql, params
+        sql, params = self.compiled
+        by_sentinel = {sentinel: values[name] for name, sentinel in self.sentinels.items()}
+        return sql, [by_sentinel.get(param, param) for param in params]
+
+
+_LESSON_PLACE = CompiledQuery(
+    lambda path: with_audience(CoursePage.objects.filter(path=path)).annotate(
+        lesson_rows=_sibling_rows()
+    ),
+    path="\x00course-path\x00",
+)
+_LESSON_BY_URL = CompiledQuery(
+    lambda url_path, locale_id: LessonPage.objects.filter(
+        url_path=url_path, locale_id=locale_id
+    ).annotate(restricted=LessonPage.may_be_restricted())[:1],
+    url_path="\x00url-path\x00",
+    locale_id=-731_958_204,
+)
+
+
+def routed_lesson(*, url_path: str, locale_id: int) -> LessonPage | None:
+    """The lesson at `url_path` in the locale, with whether a view restriction may
+    apply (`LessonPage.may_be_restricted`): one query, for routing a request."""
+    sql, params = _LESSON_BY_URL.bind(url_path=url_path, locale_id=locale_id)
+    return next(iter(LessonPage.objects.raw(sql, params)), None)
+
+
 def lesson_place(*, lesson: LessonPage) -> LessonPlace:
     """One query: the course with its audience and its live lessons as a JSON array.
     Kept on the lesson, so the view's access check and the context share it."""
     cached: LessonPlace | None = lesson.__dict__.get("_lesson_place")
     if cached is not None:
         return cached
-    course_path = lesson.path[: -lesson.steplen]
-    siblings = (
-        LessonPage.objects.live()
-        .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
-        .order_by("path")
-        .values(row=JSONObject(id="pk", title="title", url_path="url_path", path="path"))
-    )
-    course = (
-        with_audience_and_lessons(CoursePage.objects.filter(path=course_path))
-        .annotate(lesson_rows=ArraySubquery(siblings))
-        .get()
-    )
+    sql, params = _LESSON_PLACE.bind(path=lesson.path[: -lesson.steplen])
+    (course,) = CoursePage.objects.raw(sql, params)
+    rows = [json.loads(row) if isinstance(row, str) else row for row in course.lesson_rows or []]
     lessons = [
-        LessonPage(
-            id=row["id"],
-            page_ptr_id=row["id"],
-            title=row["title"],
-            url_path=row["url_path"],
-            path=row["path"],
-            depth=lesson.depth,
-            locale_id=lesson.locale_id,
-            live=True,
-        )
-        for row in course.lesson_rows or []
-        if lesson.pk is None or row["id"] != lesson.pk
+        _sibling(row, course=course) for row in rows if lesson.pk is None or row["id"] != lesson.pk
     ]
     lessons.append(lesson)
     lessons.sort(key=lambda page: page.path)
-    place = LessonPlace(
-        course=course,
-        lessons=lessons,
-        unit_paths=course.audience_unit_paths or [],
-        role_ids=course.audience_role_ids or [],
-    )
+    place = _place(course, lessons)
     lesson.__dict__["_lesson_place"] = place
     lesson.__dict__["course"] = course  # LessonPage.course, already read
     return place
+
+
+def live_lesson_with_place(*, lesson_id: int) -> tuple[LessonPage, LessonPlace] | None:
+    """The live lesson `lesson_id` with its place (as `lesson_place`), every live lesson
+    of its course carrying its blocks (`body`): what a lesson's form needs to grade,
+    complete the lesson and check the course, in one query. None: no such live lesson.
+    The lessons are built from the query's rows: their id, title, address, path,
+    language, translation key and blocks are set, nothing else."""
+    parent = (
+        LessonPage.objects.live()
+        .filter(pk=lesson_id)
+        .annotate(parent_path=Left("path", Length("path") - LessonPage.steplen))
+        .values("parent_path")[:1]
+    )
+    course = (
+        with_audience(CoursePage.objects.filter(path=Subquery(parent)))
+        .annotate(lesson_rows=_sibling_rows(bodies=True))
+        .first()
+    )
+    if course is None:
+        return None
+    lessons = [_sibling(row, course=course) for row in course.lesson_rows or []]
+    lesson = next((page for page in lessons if page.pk == lesson_id), None)
+    if lesson is None:
+        return None
+    place = _place(course, lessons)
+    lesson.__dict__["_lesson_place"] = place
+    lesson.__dict__["course"] = course
+    return lesson, place
 
 
 @dataclass
@@ -673,71 +776,31 @@ def lesson_learner_state(
     course: CoursePage,
     quiz_keys: Iterable[uuid.UUID],
     block_ids: Iterable[str],
-) -> LessonLearnerState:  # long: one UNION query, its rows sorted back out by kind
+) -> LessonLearnerState:
     """Everything of the learner's own that a lesson page shows, in one UNION query:
     their attempts at the lesson's quizzes, their self-ratings of its self-assessment
     blocks, and whether the lesson is done in their current round of the course (its
-    completions and the course's). `lesson` and `course` are the canonical pages."""
-    text = CharField()
-
-    def nothing(field: Field[Any, Any]) -> Cast:
-        # Typed, so the UNION's columns match whichever of its parts comes first.
-        return Cast(Value(None), output_field=field)
-
-    attempts = (
-        QuizAttempt.objects.filter(employee=employee, quiz__translation_key__in=list(quiz_keys))
-        .order_by()
-        .values_list(
-            Value("attempt", output_field=text),
-            Cast("quiz__translation_key", text),
-            "pk",
-            "score",
-            "passed",
-            "submitted_at",
+    completions and the course's). `lesson` and `course` are the canonical pages.
+    Written as SQL: the ORM took longer to compile the UNION than PostgreSQL to run it."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _LEARNER_STATE_SQL,
+            [
+                employee.pk,
+                [str(key) for key in quiz_keys],
+                employee.pk,
+                [str(block_id) for block_id in block_ids],
+                employee.pk,
+                lesson.pk,
+                employee.pk,
+                course.pk,
+            ],
         )
-    )
-    ratings = (
-        SelfAssessmentAnswer.objects.filter(employee=employee, block_id__in=list(block_ids))
-        .order_by()
-        .values_list(
-            Value("rating", output_field=text),
-            Cast("block_id", text),
-            "value",
-            nothing(IntegerField()),
-            nothing(BooleanField()),
-            nothing(DateTimeField()),
-        )
-    )
-    lessons_done = (
-        LessonCompletion.objects.filter(employee=employee, lesson=lesson)
-        .order_by()
-        .values_list(
-            Value("lesson", output_field=text),
-            nothing(text),
-            "cycle",
-            nothing(IntegerField()),
-            nothing(BooleanField()),
-            nothing(DateTimeField()),
-        )
-    )
-    completions = (
-        CourseCompletion.objects.filter(employee=employee, course=course)
-        .order_by()
-        .values_list(
-            Value("completion", output_field=text),
-            nothing(text),
-            "cycle",
-            nothing(IntegerField()),
-            nothing(BooleanField()),
-            "expires_at",
-        )
-    )
+        rows = cursor.fetchall()
     state = LessonLearnerState(attempts=[], ratings={}, lesson_done=False)
     done_cycles: set[int] = set()
     latest: CourseCompletion | None = None
-    for kind, key, number, score, passed, moment in attempts.union(
-        ratings, lessons_done, completions, all=True
-    ):
+    for kind, key, number, score, passed, moment in rows:
         if kind == "attempt":
             attempt = QuizAttempt(pk=number, score=score, passed=passed, submitted_at=moment)
             attempt.quiz_key = uuid.UUID(key)
@@ -751,6 +814,27 @@ def lesson_learner_state(
     state.attempts.sort(key=lambda attempt: attempt.submitted_at)
     state.lesson_done = _cycle_of(latest, timezone.now()) in done_cycles
     return state
+
+
+_LEARNER_STATE_SQL = f"""
+    SELECT 'attempt', quiz.translation_key::text, attempt.id, attempt.score, attempt.passed,
+        attempt.submitted_at
+    FROM {QuizAttempt._meta.db_table} attempt
+    JOIN {Quiz._meta.db_table} quiz ON quiz.id = attempt.quiz_id
+    WHERE attempt.employee_id = %s AND quiz.translation_key = ANY(%s::uuid[])
+    UNION ALL
+    SELECT 'rating', answer.block_id::text, answer.value, NULL, NULL, NULL
+    FROM {SelfAssessmentAnswer._meta.db_table} answer
+    WHERE answer.employee_id = %s AND answer.block_id = ANY(%s::uuid[])
+    UNION ALL
+    SELECT 'lesson', NULL, done.cycle, NULL, NULL, NULL
+    FROM {LessonCompletion._meta.db_table} done
+    WHERE done.employee_id = %s AND done.lesson_id = %s
+    UNION ALL
+    SELECT 'completion', NULL, completion.cycle, NULL, NULL, completion.expires_at
+    FROM {CourseCompletion._meta.db_table} completion
+    WHERE completion.employee_id = %s AND completion.course_id = %s
+"""  # noqa: S608 (table names from the models, values as parameters)
 
 
 def pending_after_assessment(

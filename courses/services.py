@@ -4,13 +4,19 @@ Completions sit under unique constraints and are written inside a lock on the
 enrolment row, so two tabs finishing the same lesson at once record one completion.
 """
 
+from __future__ import annotations
+
 import datetime
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import User
-from django.db import IntegrityError, models, transaction
-from django.db.models import QuerySet
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import QuerySet, Subquery
+from django.db.models.functions import JSONObject
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -29,8 +35,12 @@ from courses.status import learning_status_refresh
 from intents.services import intent_record
 from packages.selectors import best_percent, done_package_ids
 from people.models import Employee
-from quizzes.models import QuizAttempt, SelfAssessmentAnswer
+from quizzes import services as quiz_services
+from quizzes.models import Quiz, QuizAttempt, SelfAssessmentAnswer
 from xapi.services import Activity, Result, xapi_enabled, xapi_record
+
+if TYPE_CHECKING:
+    from courses.selectors import LessonPlace
 
 
 def enrolment_ensure(
@@ -186,6 +196,274 @@ def lesson_complete(
     return True, course_complete_if_done(employee=employee, course=course, cycle=cycle, since=since)
 
 
+@dataclass
+class QuizOutcome:
+    attempt: QuizAttempt
+    lesson_done: bool  # the lesson is done (now or before) in the learner's round
+    completion: CourseCompletion | None  # the course completed by this submission
+    # The lesson done was the last: the first after-course self-assessment left to
+    # answer in this round (lesson, block id), as `after_assessments_unanswered` says.
+    after_pending: tuple[LessonPage, str] | None = None
+
+
+@transaction.atomic
+def lesson_quiz_submit(
+    *,
+    employee: Employee,
+    lesson: LessonPage,
+    place: LessonPlace,
+    quiz_id: int,
+    answers: dict[int, list[int]],
+    submission_key: str,
+) -> QuizOutcome:  # long: lock, read, grade, record, then the lesson and the course
+    """A quiz of `lesson` answered: as `quizzes.services.quiz_submit` (lock the learner,
+    validate, grade, record), and a passing one completes the lesson once every required
+    quiz and package in it is done, and then the course when its rules are met; where
+    the learner goes on is remembered. `place`: the lesson's
+    (`courses.selectors.live_lesson_with_place`), its lessons carrying their blocks.
+
+    The learner and their enrolment on the course are locked in one statement (the
+    enrolment made if there is none), then the quiz, its choices, the learner's attempts
+    and their round of the course are read in one, so the rules are decided on facts no
+    other tab can change meanwhile. Queries for a passing submission that completes the
+    lesson and the course: seven (lock, read, attempt, lesson, course, its status row,
+    the checklist intent); three for one that does not pass."""
+    key = quiz_services.submission_key_of(submission_key)
+    canonical = lesson.canonical
+    if canonical is lesson:
+        course, lessons = place.course, place.lessons
+    else:  # a translation: progress is the Finnish lesson's
+        course = canonical.course
+        lessons = list(LessonPage.objects.live().child_of(course))
+    enrolment_id, last_lesson_id = _lock_learner_and_enrolment(employee=employee, course=course)
+    required = _raw_required_quiz_ids(lessons)
+    after = _raw_after_block_ids(lessons)
+    submission = quiz_services.quiz_for_submission(
+        quiz_id,
+        employee=employee,
+        key=key,
+        **_round_annotations(employee=employee, course=course, quiz_ids=required, after=after),
+    )
+    attempt = quiz_services.quiz_grade_and_record(
+        employee=employee, submission=submission, answers=answers, key=key
+    )
+    facts, keys = _round_of(submission.quiz, attempt)
+    mine = {keys[pk] for pk in _raw_required_quiz_ids([canonical]) if pk in keys}
+    done = (
+        attempt.passed
+        and mine <= set(facts.passed)
+        and _required_packages_done(
+            employee=employee, package_ids=_package_ids_if_any([canonical]), since=facts.since
+        )
+    )
+    if not done:
+        if last_lesson_id != canonical.pk:
+            Enrolment.objects.filter(pk=enrolment_id).update(last_lesson_id=canonical.pk)
+        return QuizOutcome(attempt=attempt, lesson_done=False, completion=None)
+    following = next((page for page in lessons if page.path > canonical.path), None)
+    created = _lesson_done_record(
+        employee=employee,
+        lesson=canonical,
+        course=course,
+        cycle=facts.cycle,
+        enrolment_id=enrolment_id,
+        continue_with=(following or canonical).pk,
+        already=canonical.pk in facts.lessons_done,
+    )
+    completion = None
+    if created:  # else already done (a passed again, a second tab): checked then
+        facts.lessons_done.add(canonical.pk)
+        completion = _complete_if_facts_say(
+            employee=employee,
+            course=course,
+            lessons=lessons,
+            quiz_keys={keys[pk] for pk in required if pk in keys},
+            facts=facts,
+        )
+    pending = None
+    if completion is None and following is None:
+        pending = next(
+            (
+                (page, block_id)
+                for page in lessons
+                for block_id in _raw_after_block_ids([page])
+                if block_id not in facts.answered
+            ),
+            None,
+        )
+    return QuizOutcome(
+        attempt=attempt, lesson_done=True, completion=completion, after_pending=pending
+    )
+
+
+def _package_ids_if_any(lessons: list[LessonPage]) -> list[int]:
+    """The lessons' required packages, parsed (one query) only when there are some."""
+    return _package_ids(lessons) if _raw_required_package_ids(lessons) else []
+
+
+def _lock_learner_and_enrolment(
+    *, employee: Employee, course: CoursePage
+) -> tuple[int, int | None]:
+    """Lock the learner (as `quizzes.services.quiz_submit` does: their submissions are
+    graded one after the other) and their enrolment on `course` (everything one learner
+    does on one course is serialised, as in `_locked_round`), enrolling them as their
+    own choice when they are not: one statement. Returns the enrolment's id and the
+    lesson it remembers. A new enrolment chosen by the learner changes no status row
+    (courses.status.enrolment_changed), so no signal is missed."""
+    enrolments = Enrolment._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH learner AS (
+                SELECT id FROM {Employee._meta.db_table} WHERE id = %s FOR UPDATE
+            )
+            INSERT INTO {enrolments} (employee_id, course_id, source, enrolled_at)
+            SELECT learner.id, %s, %s, %s FROM learner
+            ON CONFLICT (employee_id, course_id) DO UPDATE SET source = {enrolments}.source
+            RETURNING id, last_lesson_id
+            """,  # noqa: S608 (table names from the models, values as parameters)
+            [employee.pk, course.pk, Enrolment.Source.SELF.value, timezone.now()],
+        )
+        enrolment_id, last_lesson_id = cursor.fetchone()
+    return enrolment_id, last_lesson_id
+
+
+def _round_annotations(
+    *, employee: Employee, course: CoursePage, quiz_ids: list[int], after: list[str]
+) -> dict[str, ArraySubquery]:
+    """The learner's round of `course` as JSON arrays, to be read with the quiz: their
+    completions of the course and of its lessons, their passing attempts at the
+    required quizzes `quiz_ids` (and those quizzes' translation keys), their answers to
+    the after-course self-assessments `after`."""
+    annotations = {
+        "round_completions": ArraySubquery(
+            CourseCompletion.objects.filter(employee=employee, course=course)
+            .order_by()
+            .values(row=JSONObject(cycle="cycle", at="completed_at", expires="expires_at"))
+        ),
+        "round_lessons": ArraySubquery(
+            LessonCompletion.objects.filter(employee=employee, course=course)
+            .order_by()
+            .values(row=JSONObject(lesson="lesson_id", cycle="cycle"))
+        ),
+    }
+    if quiz_ids:
+        required = Quiz.objects.filter(pk__in=quiz_ids).order_by()
+        annotations["round_quizzes"] = ArraySubquery(
+            required.values(row=JSONObject(id="pk", key="translation_key"))
+        )
+        annotations["round_passed"] = ArraySubquery(
+            QuizAttempt.objects.filter(
+                employee=employee,
+                passed=True,
+                quiz__translation_key__in=Subquery(required.values("translation_key")),
+            )
+            .order_by()
+            .values(row=JSONObject(key="quiz__translation_key", score="score", at="submitted_at"))
+        )
+    if after:
+        annotations["round_answers"] = ArraySubquery(
+            SelfAssessmentAnswer.objects.filter(employee=employee, block_id__in=after)
+            .order_by()
+            .values(row=JSONObject(block="block_id", at="answered_at"))
+        )
+    return annotations
+
+
+def _round_of(quiz: Quiz, attempt: QuizAttempt) -> tuple[RoundFacts, dict[int, uuid.UUID]]:
+    """`RoundFacts` from the arrays of `_round_annotations` on `quiz` (the current round
+    as `current_cycle` and `_cycle_started` say), with `attempt` just recorded; and the
+    required quizzes' translation keys by id."""
+    moment = datetime.datetime.fromisoformat
+    completions = [
+        CourseCompletion(
+            cycle=row["cycle"],
+            completed_at=moment(row["at"]),
+            expires_at=moment(row["expires"]) if row["expires"] else None,
+        )
+        for row in quiz.round_completions or []
+    ]
+    latest = max(completions, key=lambda completion: completion.cycle, default=None)
+    if latest is None:
+        cycle = 1
+    else:
+        cycle = latest.cycle if latest.is_valid_at(timezone.now()) else latest.cycle + 1
+    previous = next((c for c in completions if c.cycle == cycle - 1), None)
+    since = (previous.expires_at or previous.completed_at) if previous else None
+    keys = {row["id"]: uuid.UUID(row["key"]) for row in getattr(quiz, "round_quizzes", None) or []}
+    passed: dict[uuid.UUID, int] = {}
+    rows = [
+        (uuid.UUID(row["key"]), row["score"], moment(row["at"]))
+        for row in getattr(quiz, "round_passed", None) or []
+    ]
+    if attempt.passed and quiz.translation_key in keys.values():
+        rows.append((quiz.translation_key, attempt.score, attempt.submitted_at))
+    for key, score, at in rows:
+        if since is None or at >= since:
+            passed[key] = max(score, passed.get(key, 0))
+    facts = RoundFacts(
+        cycle=cycle,
+        since=since,
+        completed=any(completion.cycle == cycle for completion in completions),
+        lessons_done={row["lesson"] for row in quiz.round_lessons or [] if row["cycle"] == cycle},
+        passed=passed,
+        answered={
+            str(row["block"])
+            for row in getattr(quiz, "round_answers", None) or []
+            if since is None or moment(row["at"]) >= since
+        },
+    )
+    return facts, keys
+
+
+def _lesson_done_record(
+    *,
+    employee: Employee,
+    lesson: LessonPage,
+    course: CoursePage,
+    cycle: int,
+    enrolment_id: int,
+    continue_with: int,
+    already: bool,
+) -> bool:
+    """The lesson's completion in `cycle` (unless `already` done) and the lesson the
+    learner continues with, in one statement. Whether the completion is new."""
+    if already:
+        Enrolment.objects.filter(pk=enrolment_id).update(last_lesson_id=continue_with)
+        return False
+    done = LessonCompletion(
+        employee=employee, lesson=lesson, course=course, cycle=cycle, completed_at=timezone.now()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH moved AS (
+                UPDATE {Enrolment._meta.db_table} SET last_lesson_id = %s WHERE id = %s
+            )
+            INSERT INTO {LessonCompletion._meta.db_table}
+                (employee_id, lesson_id, course_id, cycle, completed_at)
+            VALUES (%s, %s, %s, %s, %s)
+            ON CONFLICT DO NOTHING
+            RETURNING id
+            """,  # noqa: S608 (table names from the models, values as parameters)
+            [
+                continue_with,
+                enrolment_id,
+                employee.pk,
+                lesson.pk,
+                course.pk,
+                cycle,
+                done.completed_at,
+            ],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    done.pk = row[0]
+    _xapi_lesson_completed(done, lesson=lesson, course=course)
+    return True
+
+
 def after_assessments_unanswered(
     *, employee: Employee, course: CoursePage, lessons: list[LessonPage] | None = None
 ) -> tuple[LessonPage, str] | None:
@@ -239,6 +517,50 @@ def course_rate(*, employee: Employee, course: CoursePage, value: int) -> Course
     return rating
 
 
+@dataclass
+class RoundFacts:
+    """What completing a course is decided on: the learner's current round of the course
+    and, in it, the lessons done, the best passing score per required quiz (by
+    translation key), the after-course self-assessments answered (block ids), and
+    whether the course is already completed in it."""
+
+    cycle: int
+    since: datetime.datetime | None
+    completed: bool
+    lessons_done: set[int]
+    passed: dict[uuid.UUID, int]
+    answered: set[str]
+
+
+def _raw_values(lessons: Iterable[LessonPage], kind: str) -> list[dict[str, Any]]:
+    """The stored values of the lessons' `kind` blocks, read without loading the blocks
+    (no query for their quizzes or packages)."""
+    return [
+        block.get("value") or {}
+        for lesson in lessons
+        for block in lesson.body.raw_data
+        if block.get("type") == kind
+    ]
+
+
+def _raw_required_quiz_ids(lessons: Iterable[LessonPage]) -> list[int]:
+    return [
+        value["quiz"]
+        for value in _raw_values(lessons, "quiz")
+        if value.get("quiz") and value.get("required", True)
+    ]
+
+
+def _raw_after_block_ids(lessons: Iterable[LessonPage]) -> list[str]:
+    return [
+        str(block["id"])
+        for lesson in lessons
+        for block in lesson.body.raw_data
+        if block.get("type") == "self_assessment"
+        and (block.get("value") or {}).get("phase", "before") == "after"
+    ]
+
+
 def course_complete_if_done(
     *, employee: Employee, course: CoursePage, cycle: int, since: datetime.datetime | None
 ) -> CourseCompletion | None:
@@ -250,13 +572,6 @@ def course_complete_if_done(
     lessons = list(LessonPage.objects.live().child_of(course))
     if not lessons:
         return None
-    done = set(
-        LessonCompletion.objects.filter(employee=employee, course=course, cycle=cycle).values_list(
-            "lesson_id", flat=True
-        )
-    )
-    if course.require_all_lessons and not {lesson.pk for lesson in lessons} <= done:
-        return None
     quiz_keys = _quiz_keys(lessons)
     best: dict[uuid.UUID, int] = {}  # the best passing score per required quiz, in one query
     if quiz_keys:
@@ -264,13 +579,54 @@ def course_complete_if_done(
             "quiz__translation_key", "score"
         ):
             best[key] = max(score, best.get(key, 0))
-    if not quiz_keys <= set(best):
+    after = _raw_after_block_ids(lessons)
+    answers = SelfAssessmentAnswer.objects.filter(employee=employee, block_id__in=after)
+    if since is not None:
+        answers = answers.filter(answered_at__gte=since)
+    facts = RoundFacts(
+        cycle=cycle,
+        since=since,
+        completed=False,
+        lessons_done=set(
+            LessonCompletion.objects.filter(
+                employee=employee, course=course, cycle=cycle
+            ).values_list("lesson_id", flat=True)
+        ),
+        passed=best,
+        answered={str(b) for b in answers.values_list("block_id", flat=True)} if after else set(),
+    )
+    return _complete_if_facts_say(
+        employee=employee, course=course, lessons=lessons, quiz_keys=quiz_keys, facts=facts
+    )
+
+
+def _complete_if_facts_say(
+    *,
+    employee: Employee,
+    course: CoursePage,
+    lessons: list[LessonPage],
+    quiz_keys: set[uuid.UUID],
+    facts: RoundFacts,
+) -> CourseCompletion | None:
+    """The course's rules, on the facts of the learner's round: every lesson done (when
+    the course asks for all), every required quiz passed, every required package
+    finished, every after-course self-assessment answered. Then the completion, with the
+    average of the best scores. `quiz_keys`: the translation keys of the lessons'
+    required quizzes."""
+    if facts.completed or not lessons:
         return None
-    package_ids = _package_ids(lessons)
+    if course.require_all_lessons and not {lesson.pk for lesson in lessons} <= facts.lessons_done:
+        return None
+    if not quiz_keys <= set(facts.passed):
+        return None
+    best = {key: facts.passed[key] for key in quiz_keys}
+    # Parsed (one query) only when there are some: a removed package is not required.
+    package_ids = _package_ids(lessons) if _raw_required_package_ids(lessons) else []
+    since = facts.since
     if not _required_packages_done(employee=employee, package_ids=package_ids, since=since):
         return None
     # The before/after figure needs the after-course self-rating: asked before completing.
-    if after_assessments_unanswered(employee=employee, course=course, lessons=lessons):
+    if not set(_raw_after_block_ids(lessons)) <= facts.answered:
         return None
     scores = list(best.values())
     if package_ids:
@@ -281,7 +637,7 @@ def course_complete_if_done(
             completion = CourseCompletion.objects.create(
                 employee=employee,
                 course=course,
-                cycle=cycle,
+                cycle=facts.cycle,
                 revision_id=course.live_revision_id,
                 course_title=course.title,
                 completed_at=now,
@@ -295,6 +651,14 @@ def course_complete_if_done(
     except IntegrityError:
         return None
     return completion
+
+
+def _raw_required_package_ids(lessons: Iterable[LessonPage]) -> list[int]:
+    return [
+        value["package"]
+        for value in _raw_values(lessons, "package")
+        if value.get("package") and value.get("required", True)
+    ]
 
 
 def _page_activity(kind: str, page: Page) -> Activity:

@@ -69,10 +69,12 @@ def _completed(request, completion):
     return redirect("courses:completed", code=completion.verification_code)
 
 
-def _ask_after_assessment(request, employee, lesson, *, prefix: str = ""):
+def _ask_after_assessment(request, employee, lesson, *, prefix: str = "", pending=None):
     """When everything else is done and only the after-course self-assessment is left:
-    say so and take the learner to it. None when something else is still open."""
-    pending = selectors.pending_after_assessment(employee=employee, course=lesson.course)
+    say so and take the learner to it. None when something else is still open.
+    `pending`: what is left, when the caller knows (else read)."""
+    if pending is None:
+        pending = selectors.pending_after_assessment(employee=employee, course=lesson.course)
     if pending is None:
         return None
     target, block_id = pending
@@ -114,8 +116,17 @@ def lesson_complete(request, lesson_id: int):
 @login_required
 def quiz_submit(request, lesson_id: int, quiz_id: int):
     employee = _employee_or_404(request)
-    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    if not user_can_view_course(request.user, lesson.course.canonical):
+    found = selectors.live_lesson_with_place(lesson_id=lesson_id)
+    if found is None:
+        raise Http404
+    lesson, place = found
+    if lesson.locale_id == default_locale_id():
+        allowed = user_can_view_course(
+            request.user, place.course, audience=(place.unit_paths, place.role_ids)
+        )
+    else:
+        allowed = user_can_view_course(request.user, place.course.canonical)
+    if not allowed:
         raise Http404
     # The quizzes the lesson names, read from its stored blocks without loading them.
     if quiz_id not in {
@@ -136,8 +147,11 @@ def quiz_submit(request, lesson_id: int, quiz_id: int):
                 )
                 return redirect(lesson.url)
     try:
-        attempt = quiz_services.quiz_submit(
+        # Grades, records, and for a pass completes the lesson and maybe the course.
+        outcome = services.lesson_quiz_submit(
             employee=employee,
+            lesson=lesson,
+            place=place,
             quiz_id=quiz_id,
             answers=answers,
             submission_key=request.POST.get("submission_key", ""),
@@ -148,20 +162,17 @@ def quiz_submit(request, lesson_id: int, quiz_id: int):
             messages.error(request, message)
         return redirect(f"{lesson.url}#quiz-{quiz_id}")
     request.session.pop(f"quiz-{quiz_id}-draft", None)
-    done = False
-    if attempt.passed:
-        # Completes the lesson once every required quiz in it is passed (which also
-        # remembers where the learner goes on).
-        done, completion = services.lesson_complete(employee=employee, lesson=lesson)
-    if not done:
-        services.enrolment_remember_lesson(employee=employee, lesson=lesson)
-    if done:
-        if completion is not None:
-            return _completed(request, completion)
-        if done and not lesson.get_next_siblings().live().exists():
-            asked = _ask_after_assessment(request, employee, lesson, prefix=f"?yritys={attempt.pk}")
-            if asked is not None:
-                return asked
+    attempt = outcome.attempt
+    if outcome.completion is not None:
+        return _completed(request, outcome.completion)
+    if outcome.after_pending is not None:
+        return _ask_after_assessment(
+            request,
+            employee,
+            lesson,
+            prefix=f"?yritys={attempt.pk}",
+            pending=outcome.after_pending,
+        )
     # The result box takes focus, so a screen reader announces the score at once.
     return redirect(f"{lesson.url}?yritys={attempt.pk}#quiz-result-{quiz_id}")
 

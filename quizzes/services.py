@@ -1,14 +1,19 @@
 """Grading. Answers are checked on the server against the published quiz; a bad
 submission is refused whole with a Finnish message and records nothing."""
 
+import datetime
+import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import cast
+from typing import Any
 
 from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection, transaction
+from django.db.models import OuterRef, Q
+from django.db.models.functions import JSONObject
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Locale
@@ -43,21 +48,37 @@ def quiz_submit(
 
     The same `submission_key` posted twice (a double click) returns the first attempt.
     Attempts are limited across the quiz's translations.
-    Queries: five whatever the number of questions.
+    Queries: three whatever the number of questions (the lock, the quiz with its
+    choices and the learner's attempts, the attempt with its answers).
     """
-    key = _submission_key(submission_key)
+    key = submission_key_of(submission_key)
     _lock_learner(employee)
-    quiz, choices = _live_quiz(quiz_id)
-    previous = _attempts_of(employee, quiz, key)
-    earlier = next((attempt for attempt in previous if attempt.submission_key == key), None)
+    return quiz_grade_and_record(
+        employee=employee,
+        submission=quiz_for_submission(quiz_id, employee=employee, key=key),
+        answers=answers,
+        key=key,
+    )
+
+
+def quiz_grade_and_record(
+    *, employee: Employee, submission: "Submission", answers: dict[int, list[int]], key: uuid.UUID
+) -> QuizAttempt:
+    """The rest of `quiz_submit` once the learner is locked and the quiz read with
+    `quiz_for_submission` (after the lock): validate, grade, record. A caller that takes
+    the lock itself (courses.services.lesson_quiz_submit) uses this. One query."""
+    earlier = next(
+        (attempt for attempt in submission.previous if attempt.submission_key == key), None
+    )
     if earlier is not None:
         return earlier
-    _check_attempts_left(quiz, used=len(previous))
-    graded = _grade(answers, choices)
-    return _record(employee, quiz, graded, key=key, number=len(previous) + 1)
+    _check_attempts_left(submission.quiz, used=len(submission.previous))
+    graded = _grade(answers, submission.choices)
+    return _record(employee, submission.quiz, graded, key=key, number=len(submission.previous) + 1)
 
 
-def _submission_key(value: str) -> uuid.UUID:
+def submission_key_of(value: str) -> uuid.UUID:
+    """The form's submission key, or the submission is refused as an old form."""
     try:
         return uuid.UUID(str(value))
     except ValueError as error:
@@ -74,27 +95,83 @@ def _lock_learner(employee: Employee) -> None:
     ).first()
 
 
-def _live_quiz(quiz_id: int) -> tuple[Quiz, list[AnswerChoice]]:
-    """The quiz with its questions and choices, in their order: one query (two for a
-    quiz without questions, which is refused)."""
-    choices = list(
-        AnswerChoice.objects.filter(question__quiz_id=quiz_id)
-        .select_related("question__quiz")
+@dataclass
+class Submission:
+    """What grading a submission needs, read in one query after the lock."""
+
+    quiz: Quiz
+    choices: list[AnswerChoice]  # with their questions, in order
+    previous: list[QuizAttempt]  # at the quiz in any language, and this very form
+
+
+def quiz_for_submission(
+    quiz_id: int, *, employee: Employee, key: uuid.UUID, **extra: Any
+) -> Submission:  # long: one query, its JSON rows built back into choices and attempts
+    """The live quiz with its questions and choices in their order, and the learner's
+    earlier attempts at it in any language (or at this very form, posted before): one
+    query. `extra`: more annotations for the caller (read in the same query; the
+    annotated quiz is `Submission.quiz`). A quiz missing, not live or without questions
+    is refused."""
+    choices = (
+        AnswerChoice.objects.filter(question__quiz_id=OuterRef("pk"))
         .order_by("question__sort_order", "question_id", "sort_order", "pk")
+        .values(
+            row=JSONObject(
+                id="pk", question_id="question_id", correct="is_correct", kind="question__kind"
+            )
+        )
     )
-    quiz = choices[0].question.quiz if choices else Quiz.objects.filter(pk=quiz_id).first()
-    if quiz is None or not quiz.live:
-        raise SubmissionRefused([_("Tätä tietovisaa ei ole julkaistu, eikä siihen voi vastata.")])
-    return cast(Quiz, quiz), choices
-
-
-def _attempts_of(employee: Employee, quiz: Quiz, key: uuid.UUID) -> list[QuizAttempt]:
-    """The earlier attempts at the quiz in any language, and this very form posted
-    before. One query."""
-    return list(
+    previous = (
         QuizAttempt.objects.filter(employee=employee)
-        .filter(Q(quiz__translation_key=quiz.translation_key) | Q(submission_key=key))
-        .only("pk", "submission_key", "number", "score", "passed", "quiz_id")
+        .filter(Q(quiz__translation_key=OuterRef("translation_key")) | Q(submission_key=key))
+        .order_by("pk")
+        .values(
+            row=JSONObject(
+                id="pk",
+                quiz_id="quiz_id",
+                number="number",
+                key="submission_key",
+                score="score",
+                passed="passed",
+                at="submitted_at",
+            )
+        )
+    )
+    quiz = (
+        Quiz.objects.filter(pk=quiz_id, live=True)
+        .annotate(
+            choice_rows=ArraySubquery(choices), previous_rows=ArraySubquery(previous), **extra
+        )
+        .first()
+    )
+    if quiz is None or not quiz.choice_rows:
+        raise SubmissionRefused([_("Tätä tietovisaa ei ole julkaistu, eikä siihen voi vastata.")])
+    questions: dict[int, Question] = {}
+    return Submission(
+        quiz=quiz,
+        choices=[
+            AnswerChoice(
+                pk=row["id"],
+                question=questions.setdefault(
+                    row["question_id"], Question(pk=row["question_id"], kind=row["kind"], quiz=quiz)
+                ),
+                is_correct=row["correct"],
+            )
+            for row in quiz.choice_rows
+        ],
+        previous=[
+            QuizAttempt(
+                pk=row["id"],
+                employee=employee,
+                quiz_id=row["quiz_id"],
+                number=row["number"],
+                submission_key=uuid.UUID(row["key"]),
+                score=row["score"],
+                passed=row["passed"],
+                submitted_at=datetime.datetime.fromisoformat(row["at"]),
+            )
+            for row in quiz.previous_rows
+        ],
     )
 
 
@@ -154,34 +231,55 @@ def _grade(answers: dict[int, list[int]], choices: list[AnswerChoice]) -> list[G
 def _record(
     employee: Employee, quiz: Quiz, graded: list[GradedQuestion], *, key: uuid.UUID, number: int
 ) -> QuizAttempt:
-    """The attempt with its score and answers, and its xAPI statement. Two queries (four
-    while xAPI is on)."""
+    """The attempt with its score and answers in one statement (three more while xAPI
+    is on). The same form posted twice at the same moment by another way than the
+    learner's lock: the first one counts."""
     score = round(100 * sum(item.correct for item in graded) / len(graded)) if graded else 0
-    try:
-        with transaction.atomic():
-            attempt = QuizAttempt.objects.create(
-                employee=employee,
-                quiz=quiz,
-                number=number,
-                submission_key=key,
-                score=score,
-                passed=score >= quiz.pass_mark,
-            )
-    except IntegrityError:
-        # The same form was posted twice at the same moment: the first one counts.
-        return QuizAttempt.objects.get(submission_key=key)
-    _xapi_attempt(employee, quiz, attempt)
-    QuizAnswer.objects.bulk_create(
-        [
-            QuizAnswer(
-                attempt=attempt,
-                question=item.question,
-                selected_choice_ids=sorted(item.selected),
-                correct=item.correct,
-            )
-            for item in graded
-        ]
+    attempt = QuizAttempt(
+        employee=employee,
+        quiz=quiz,
+        number=number,
+        submission_key=key,
+        score=score,
+        passed=score >= quiz.pass_mark,
+        submitted_at=timezone.now(),
     )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH attempt AS (
+                INSERT INTO {QuizAttempt._meta.db_table}
+                    (employee_id, quiz_id, number, submission_key, score, passed, submitted_at)
+                VALUES (%s, %s, %s, %s, %s, %s, %s)
+                ON CONFLICT DO NOTHING
+                RETURNING id
+            ), answers AS (
+                INSERT INTO {QuizAnswer._meta.db_table}
+                    (attempt_id, question_id, selected_choice_ids, correct)
+                SELECT attempt.id, answer.question_id, answer.selected, answer.correct
+                FROM attempt, unnest(%s::bigint[], %s::jsonb[], %s::boolean[])
+                    AS answer(question_id, selected, correct)
+            )
+            SELECT id FROM attempt
+            """,  # noqa: S608 (table names from the models, values as parameters)
+            [
+                employee.pk,
+                quiz.pk,
+                number,
+                key,
+                score,
+                attempt.passed,
+                attempt.submitted_at,
+                [item.question.pk for item in graded],
+                [json.dumps(sorted(item.selected)) for item in graded],
+                [item.correct for item in graded],
+            ],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return QuizAttempt.objects.get(submission_key=key)
+    attempt.pk = row[0]
+    _xapi_attempt(employee, quiz, attempt)
     return attempt
 
 

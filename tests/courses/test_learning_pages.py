@@ -213,9 +213,9 @@ def test_lesson_page_costs_the_same_queries_for_3_or_18_blocks(client, learner):
     small_count, large_count = _count(client, small_url), _count(client, large_url)
     assert small_count == large_count
     # session, user with employee, the bell; Wagtail's site, locale and home page; the
-    # lesson, its view restrictions; the course with its lessons and audience, the
-    # quizzes, their questions, and one for all of the learner's own state.
-    assert large_count <= 12
+    # lesson with whether a view restriction may apply; the course with its lessons and
+    # audience, the quizzes, their questions, and one for all of the learner's own state.
+    assert large_count <= 11
 
 
 def test_a_lesson_with_two_required_quizzes_completes_when_both_are_passed(client, learner):
@@ -262,3 +262,19 @@ def test_a_lesson_shows_it_is_done_in_the_current_round_only(client, learner, mo
     assert not done_mark_shown()
     services.lesson_complete(employee=learner, lesson=lesson)
     assert done_mark_shown()
+
+
+def test_a_view_restriction_on_the_course_still_guards_its_lessons(client, learner):
+    """The lesson's route reads whether a restriction may apply with the page (no query
+    of its own when none does); one on an ancestor still applies."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    course = make_course(lessons=1)
+    (lesson,) = lessons_of(course)
+    assert client.get(lesson.url).status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.create(name="Vain kouluttajat")])
+    assert client.get(lesson.url).status_code != 200
