@@ -12,6 +12,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -236,6 +237,12 @@ class Phrase(
             return self.parsed().plain_text()
         except gaps.GapSyntaxError:
             return self.body
+
+    def excerpt(self, length: int = 220) -> str:
+        """The plain text, cut to `length` characters as `truncatechars` cuts; a text no
+        longer than that is returned as it is without the filter's per-character walk."""
+        text = self.plain_text()
+        return text if len(text) <= length else Truncator(text).chars(length)
 
     def set_search_terms(self) -> None:
         language = language_of(self.locale.language_code if self.locale_id else "fi")

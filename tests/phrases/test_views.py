@@ -1,6 +1,8 @@
 """The library as unit staff see it: search, filters, a phrase's gaps without
 JavaScript, copy counting, favourites, access, the hyte card and the glossary."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -204,3 +206,16 @@ def test_without_a_theme_the_activities_are_one_list(client, staff):
     page = client.get(reverse("phrases:phrase", args=["HYTE-X-1"])).content.decode()
     assert "<optgroup" not in page
     assert ">Kuoro (" in page
+
+
+def test_a_result_shows_the_plain_text_cut_to_220_characters(client, staff):
+    long_body = "Liikuntaa " + "ja lepoa " * 40 + "{{date}} alkaen."
+    make_phrase("HYTE-C-1", "Liikunta pitkä", long_body)
+    short = make_phrase("HYTE-C-2", "Liikunta lyhyt", "Liikuntaa {{date}} alkaen.")
+    content = client.get(reverse("phrases:results"), {"q": "liikunta"}).content.decode()
+    excerpts = dict(
+        re.findall(r'>(HYTE-C-\d)<.*?<p class="phrase-excerpt">(.*?)</p>', content, re.S)
+    )
+    assert excerpts["HYTE-C-2"] == short.plain_text()
+    assert len(excerpts["HYTE-C-1"]) == 220
+    assert excerpts["HYTE-C-1"].endswith("…")
