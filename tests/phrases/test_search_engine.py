@@ -139,3 +139,16 @@ def test_a_new_locale_is_searched_under_its_own_id():
         make_phrase("HYTE-MOTION-2", "Motion", "Patienten i gruppen.", language="sv")
         found = selectors.search_phrases(user=employee.user, unit_id=None, text="grupp")
     assert codes(found) == ["HYTE-MOTION-2"]
+
+
+def test_the_strict_matches_are_candidates_beside_the_broad_ones(monkeypatch):
+    """A word's own forms are read as candidates apart from the broad query's (roots,
+    typos), so more copied phrases that match only the root do not crowd them out."""
+    monkeypatch.setattr(search, "CANDIDATES", 1)
+    for number in range(1, 4):
+        make_phrase(f"HYTE-A-{number}", "Yksinäinen", "Asiakas on yksinäinen.")
+    Phrase.objects.filter(code__startswith="HYTE-A-").update(copies_total=5)
+    make_phrase("HYTE-B-1", "Yksinäisyys", "Keskusteltu yksinäisyydestä.")
+    employee = EmployeeFactory()
+    found = selectors.search_phrases(user=employee.user, unit_id=None, text="yksinäisyys")
+    assert codes(found)[0] == "HYTE-B-1"
