@@ -36,7 +36,7 @@ def content_language() -> str:
 _locale_ids: dict[str, int] = {}
 
 
-def forget_locale_ids(**_kwargs) -> None:
+def forget_locale_ids(**_kwargs: object) -> None:
     _locale_ids.clear()
 
 
