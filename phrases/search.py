@@ -104,8 +104,6 @@ def typo_candidates(words: list[str]) -> dict[str, list[str]]:
     )
     for term in neighbours:
         for word in wanted:
-            if term.startswith(word):  # the prefix match finds it anyway
-                continue
             if len(found[word]) < MAX_TYPO_TERMS and is_typo_of(word, term):
                 found[word].append(term)
     return found
@@ -137,13 +135,19 @@ def tsqueries(query: Query) -> TextQueries | None:
     """The text queries; None when the text has no word to search for."""
     words = query.words
     typos = typo_candidates([own[-1] for own, _roots in words])
-    strict_groups, broad_groups = [], []
+    strict_groups, broad_groups, ranked_groups = [], [], []
     for own, roots in words:
+        word = own[-1]
+        corrections = typos.get(word, [])
+        # A correction the word begins already matches through the word's prefix: the
+        # broad query needs none of them, while the rank still counts them.
+        needed = [term for term in corrections if not term.startswith(word)]
         strict = _tsquery_group(own)
-        broad = _tsquery_group((*own, *roots, *typos.get(own[-1], [])))
+        broad = _tsquery_group((*own, *roots, *needed))
         if broad:
             strict_groups.append(strict or broad)
             broad_groups.append(broad)
+            ranked_groups.append(_tsquery_group((*own, *roots, *corrections)))
     if not broad_groups:
         return None
 
@@ -156,7 +160,7 @@ def tsqueries(query: Query) -> TextQueries | None:
     return TextQueries(
         strict=raw(strict),
         broad=raw(broad),
-        any_word=raw(" | ".join(f"({group})" for group in broad_groups)),
+        any_word=raw(" | ".join(f"({group})" for group in ranked_groups)),
         strict_is_broad=strict == broad,
     )
 
