@@ -1,23 +1,24 @@
 """Reads of the phrase library, each with its query budget.
 
 search_phrases: a typo lookup and one search query however many phrases match
-(favourites and unit copy counts are subqueries; phrases/search.py ranks).
+(favourites and unit copy counts are joins; phrases/search.py ranks).
 phrase_for_code: one query. activities_for_chooser: one query. glossary_terms: one.
 """
 
 import uuid
 
 from django.contrib.auth.models import User
-from django.db.models import Exists, IntegerField, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
 from phrases import search
 from phrases.lemmas import language_of
-from phrases.models import Activity, GlossaryTerm, Phrase, PhraseCopyCount, PhraseFavourite
+from phrases.models import Activity, GlossaryTerm, Phrase, PhraseFavourite
 
 RESULT_LIMIT = 30
+# What a result list shows.
+_RESULT_FIELDS = ("id", "code", "title", "body", "themes", "service_areas", "record_types")
 # The locales whose phrases exist; English readers get the Finnish phrases.
 _CONTENT_LANGUAGES = ("fi", "sv")
 
@@ -27,9 +28,27 @@ def content_language() -> str:
     return language if language in _CONTENT_LANGUAGES else "fi"
 
 
+# Locale ids by language code, kept per process: locales are made once and never
+# change, and the search plans well only when the id is a value it can look up in the
+# column's statistics (a subquery's is unknown, and a plain walk of the locale's rows
+# then looks cheaper than the text index). Forgotten whenever a locale is saved or
+# deleted (phrases.apps).
+_locale_ids: dict[str, int] = {}
+
+
+def forget_locale_ids(**_kwargs: object) -> None:
+    _locale_ids.clear()
+
+
 def _live_in_language(language: str) -> QuerySet[Phrase]:
-    # The locale's id as a subquery, not a join: the phrase indexes lead with it.
-    locale_id = Subquery(Locale.objects.filter(language_code=language).values("id")[:1])
+    locale_id = _locale_ids.get(language)
+    if locale_id is None:
+        # The phrase indexes lead with the locale: its id, not a join.
+        found = Locale.objects.filter(language_code=language).values_list("id", flat=True)
+        locale_id = next(iter(found), None)
+        if locale_id is None:
+            return Phrase.objects.none()
+        _locale_ids[language] = locale_id
     return Phrase.objects.filter(live=True, locale_id=locale_id)
 
 
@@ -53,36 +72,23 @@ def search_phrases(
     filters, best first. Each carries `is_favourite` and `unit_copies`. For a signed-in
     user (the library's views require one)."""
     language = content_language()
-    queryset = _live_in_language(language).only(
-        "id", "code", "title", "body", "themes", "service_areas", "record_types"
-    )
+    queryset = _live_in_language(language)
     if theme:
         queryset = queryset.filter(**_code_filter("themes", theme))
     if service_area:
         queryset = queryset.filter(**_code_filter("service_areas", service_area))
     if record_type:
         queryset = queryset.filter(**_code_filter("record_types", record_type))
-    queryset = queryset.annotate(
-        is_favourite=Exists(
-            PhraseFavourite.objects.filter(user_id=user.pk, phrase_id=OuterRef("pk"))
-        ),
-        unit_copies=Coalesce(
-            Subquery(
-                PhraseCopyCount.objects.filter(unit_id=unit_id, phrase_id=OuterRef("pk")).values(
-                    "count"
-                )[:1]
-            )
-            if unit_id
-            else Value(0),
-            Value(0),
-            output_field=IntegerField(),
-        ),
-    )
     text = (text or "").strip()
     if not text:
-        return list(queryset.order_by("-is_favourite", "-unit_copies", "code")[:limit])
+        listed = search.with_reader_facts(
+            queryset.only(*_RESULT_FIELDS), user_id=user.pk, unit_id=unit_id
+        )
+        return list(listed.order_by("-is_favourite", "-unit_copies", "code")[:limit])
     query = search.Query(text=text, language=language_of(language))
-    return search.search(queryset, query, user_id=user.pk, unit_id=unit_id, limit=limit)
+    return search.search(
+        queryset, query, user_id=user.pk, unit_id=unit_id, limit=limit, fields=_RESULT_FIELDS
+    )
 
 
 def phrase_for_code(*, code: str, user: User) -> Phrase | None:

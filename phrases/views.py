@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -56,10 +57,14 @@ def library(request):
 
 @_library_access
 def library_results(request):
-    """The result list alone, for search as you type."""
+    """The result list alone, for search as you type: rendered without the context
+    processors, since the fragment shows none of what they add (the page around it
+    does)."""
     form, results = _search(request)
-    return render(
-        request, "phrases/_results.html", {"form": form, "results": results, "searched": True}
+    return HttpResponse(
+        render_to_string(
+            "phrases/_results.html", {"form": form, "results": results, "searched": True}
+        )
     )
 
 

@@ -122,3 +122,33 @@ def test_a_word_s_own_forms_outrank_its_parts_and_roots():
     employee = EmployeeFactory()
     found = selectors.search_phrases(user=employee.user, unit_id=None, text="hoitajan")
     assert codes(found) == ["HYTE-B-1", "HYTE-A-1"]
+
+
+def test_a_new_locale_is_searched_under_its_own_id():
+    """The locale ids the search keeps per process are forgotten when a locale is saved
+    or deleted, so a locale made anew is searched under its new id."""
+    from django.utils import translation
+    from wagtail.models import Locale
+
+    employee = EmployeeFactory()
+    first = make_phrase("HYTE-MOTION-1", "Motion", "Patienten i gruppen.", language="sv")
+    with translation.override("sv"):
+        assert codes(selectors.search_phrases(user=employee.user, unit_id=None, text="grupp"))
+        first.delete()
+        Locale.objects.get(language_code="sv").delete()
+        make_phrase("HYTE-MOTION-2", "Motion", "Patienten i gruppen.", language="sv")
+        found = selectors.search_phrases(user=employee.user, unit_id=None, text="grupp")
+    assert codes(found) == ["HYTE-MOTION-2"]
+
+
+def test_the_strict_matches_are_candidates_beside_the_broad_ones(monkeypatch):
+    """A word's own forms are read as candidates apart from the broad query's (roots,
+    typos), so more copied phrases that match only the root do not crowd them out."""
+    monkeypatch.setattr(search, "CANDIDATES", 1)
+    for number in range(1, 4):
+        make_phrase(f"HYTE-A-{number}", "Yksinäinen", "Asiakas on yksinäinen.")
+    Phrase.objects.filter(code__startswith="HYTE-A-").update(copies_total=5)
+    make_phrase("HYTE-B-1", "Yksinäisyys", "Keskusteltu yksinäisyydestä.")
+    employee = EmployeeFactory()
+    found = selectors.search_phrases(user=employee.user, unit_id=None, text="yksinäisyys")
+    assert codes(found)[0] == "HYTE-B-1"
