@@ -415,7 +415,8 @@ def course_mark_material_change(
     to renew for those learners, due after the course's grace period
     (`courses.selectors.renewal_due_date`), and the hourly reminder sweep reminds them.
     Completions made later are not touched. Once per revision: marking the same
-    revision again changes nothing and returns the first mark. Three queries."""
+    revision again changes nothing and returns the first mark. Three queries, and the
+    status table's refresh for the course (`courses.status`)."""
     course = course.canonical
     existing = CourseMaterialChange.objects.filter(
         course=course, revision_id=course.live_revision_id
@@ -428,6 +429,7 @@ def course_mark_material_change(
     change.completions_affected = CourseCompletion.objects.filter(
         course=course
     ).expire_for_material_change(change)
+    learning_status_refresh(course_ids=[course.pk])
     CourseMaterialChange.objects.filter(pk=change.pk).update(
         completions_affected=change.completions_affected
     )

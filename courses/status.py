@@ -23,6 +23,7 @@ change with time (overdue, due soon, to renew) are computed when read.
 from collections.abc import Iterable
 
 from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
 from django.db.models import OuterRef
 from wagtail.models import Locale
 
@@ -37,6 +38,13 @@ from people.audience import fits_audience
 from people.models import Employee
 
 BATCH = 5000
+# What `courses.selectors.renewal_due_date` reads of a course besides its grace period.
+RENEWAL_WINDOW_FIELDS = (
+    "renewal_start_month",
+    "renewal_start_day",
+    "renewal_end_month",
+    "renewal_end_day",
+)
 
 
 def _courses(course_ids: list[int] | None) -> list[CoursePage]:
@@ -56,31 +64,64 @@ def _courses(course_ids: list[int] | None) -> list[CoursePage]:
         courses.annotate(
             audience_unit_paths=ArraySubquery(through_units.values("orgunit__path")),
             audience_role_ids=ArraySubquery(through_roles.values("jobrole_id")),
-        ).only("pk", "mandatory", "grace_days", "path", "depth", "locale_id")
+        ).only(
+            "pk",
+            "mandatory",
+            "grace_days",
+            *RENEWAL_WINDOW_FIELDS,
+            "path",
+            "depth",
+            "locale_id",
+        )
     )
 
 
 def learning_status_refresh(
     *, employee_ids: Iterable[int] | None = None, course_ids: Iterable[int] | None = None
-) -> int:  # long: read the facts, then one pass over people × courses
+) -> int:
     """Replace the rows of these people × these courses (None: all) by what the facts
-    say now; returns how many rows there are. Five queries for any number of people
-    and courses, plus one per 5,000 rows written."""
-    from courses.selectors import renewal_due_date
-
+    say now, and the summaries of everyone whose rows changed; returns how many rows
+    there are. Seven queries for any number of people and courses, plus one per 5,000
+    rows written."""
     people = list(employee_ids) if employee_ids is not None else None
     wanted = list(course_ids) if course_ids is not None else None
     if people == [] or wanted == []:
         return 0
     courses = _courses(wanted)
-    scope = LearningStatus.objects.all()
+    removed = _delete_rows(people, wanted)
+    rows = _rows(people, courses) if courses else []
+    LearningStatus.objects.bulk_create(rows, batch_size=BATCH)
+    if people is None and wanted is None:
+        summaries_refresh(None)
+    else:
+        summaries_refresh(
+            people if people is not None else removed | {row.employee_id for row in rows}
+        )
+    return len(rows)
+
+
+def _delete_rows(people: list[int] | None, wanted: list[int] | None) -> set[int]:
+    """Delete the rows in scope; the people who had one. One statement (no cascades or
+    signals hang on these rows)."""
+    sql = "DELETE FROM learning_status WHERE true"
+    params: list = []
     if people is not None:
-        scope = scope.filter(employee_id__in=people)
+        sql += " AND employee_id = ANY(%s)"
+        params.append(people)
     if wanted is not None:
-        scope = scope.filter(course_id__in=wanted)
-    scope._raw_delete(scope.db)  # no cascades or signals hang on these rows
-    if not courses:
-        return 0
+        sql += " AND course_id = ANY(%s)"
+        params.append(wanted)
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " RETURNING employee_id", params)
+        return {employee_id for (employee_id,) in cursor.fetchall()}
+
+
+def _rows(
+    people: list[int] | None, courses: list[CoursePage]
+) -> list[LearningStatus]:  # long: read the facts, then one pass over people × courses
+    """The rows the facts give for these people (None: everyone) × these courses."""
+    from courses.selectors import renewal_due_date
+
     ids = [course.pk for course in courses]
     employees = Employee.objects.filter(active=True).select_related("unit")
     enrolments = Enrolment.objects.filter(course_id__in=ids)
@@ -97,7 +138,7 @@ def learning_status_refresh(
     }
     latest: dict[tuple[int, int], CourseCompletion] = {}
     for completion in completions.order_by("cycle").only(
-        "employee_id", "course_id", "cycle", "completed_at", "expires_at"
+        "employee_id", "course_id", "cycle", "completed_at", "expires_at", "renewal_required_by"
     ):
         latest[(completion.employee_id, completion.course_id)] = completion
     columns = [
@@ -125,8 +166,92 @@ def learning_status_refresh(
                     renewal_due=renewal_due_date(completion=completion, course=course),
                 )
             )
-    LearningStatus.objects.bulk_create(rows, batch_size=BATCH)
-    return len(rows)
+    return rows
+
+
+# One person's rows summed up (`LearningSummary`): the columns, in the model's order, of
+# an aggregate over `learning_status ls` grouped by person. The open rows are those
+# without a completion, as in `courses.selectors.course_state_sql`.
+SUMMARY_COLUMNS = (
+    "employee_id, required, open, open_undated, open_dues, completed_forever, expiries,"
+    " renewal_dues"
+)
+SUMMARY_SELECT = """
+SELECT ls.employee_id, count(*) AS required,
+    count(*) FILTER (WHERE ls.completed_at IS NULL) AS open,
+    count(*) FILTER (WHERE ls.completed_at IS NULL AND ls.due_date IS NULL) AS open_undated,
+    coalesce(array_agg(ls.due_date ORDER BY ls.due_date)
+        FILTER (WHERE ls.completed_at IS NULL AND ls.due_date IS NOT NULL), '{}') AS open_dues,
+    count(*) FILTER (WHERE ls.completed_at IS NOT NULL AND ls.expires_at IS NULL)
+        AS completed_forever,
+    coalesce(array_agg(ls.expires_at ORDER BY ls.expires_at, ls.renewal_due)
+        FILTER (WHERE ls.completed_at IS NOT NULL AND ls.expires_at IS NOT NULL), '{}')
+        AS expiries,
+    coalesce(array_agg(ls.renewal_due ORDER BY ls.expires_at, ls.renewal_due)
+        FILTER (WHERE ls.completed_at IS NOT NULL AND ls.expires_at IS NOT NULL), '{}')
+        AS renewal_dues
+FROM learning_status ls
+"""
+_SUMMARY_SQL = f"INSERT INTO learning_summary ({SUMMARY_COLUMNS}) {SUMMARY_SELECT}"
+
+
+def summary_state_sql(summary: str) -> tuple[dict[str, str], list]:
+    """`courses.selectors.course_state_sql` read over a person's summary (`summary` is
+    the alias of a row with `LearningSummary`'s columns): SQL expressions for whether
+    any of their courses is in each state, their worst state's rank in
+    COURSE_STATE_ORDER (NULL without courses), and the earliest due date of the courses
+    not completed (a course to renew by its renewal's due date). The values in the
+    expressions are `%(now)s`, `%(today)s` and `%(until)s` placeholders; the second item
+    gives them, the same moment and days as `course_state_sql` compares with. A test compares these with `course_state_sql` over the rows."""
+    s = summary
+    first_open = f"{s}.open_dues[1]"
+    last_open = f"{s}.open_dues[cardinality({s}.open_dues)]"
+    expired = f"{s}.expiries[1] <= %(now)s"
+    expressions = {
+        "overdue": f"coalesce({first_open} < %(today)s, false)",
+        "to_renew": f"coalesce({expired}, false)",
+        "due_soon": f"EXISTS (SELECT FROM unnest({s}.open_dues) AS d(day)"
+        " WHERE d.day >= %(today)s AND d.day <= %(until)s)",
+        "not_started": f"({s}.open_undated > 0 OR coalesce({last_open} > %(until)s, false))",
+        "completed": f"({s}.completed_forever > 0"
+        f" OR coalesce({s}.expiries[cardinality({s}.expiries)] > %(now)s, false))",
+    }
+    expressions["rank"] = (
+        f"CASE WHEN {first_open} < %(today)s THEN 0 WHEN {expired} THEN 1"
+        f" WHEN {first_open} <= %(until)s THEN 2 WHEN {s}.open > 0 THEN 3"
+        f" WHEN {s}.required > 0 THEN 4 END"
+    )
+    expressions["earliest_due"] = (
+        f"least({first_open}, CASE WHEN {expired} THEN (SELECT min(x.due)"
+        f" FROM unnest({s}.expiries, {s}.renewal_dues) AS x(expires, due)"
+        " WHERE x.expires <= %(now)s) END)"
+    )
+    return expressions, course_state_values()
+
+
+def course_state_values() -> dict:
+    """The moment and days `course_state_sql` compares with, by name."""
+    from courses.selectors import course_state_sql
+
+    _sql, (now, today, until) = course_state_sql(due="d", completed_at="c", expires_at="e")
+    return {"now": now, "today": today, "until": until}
+
+
+def summaries_refresh(employee_ids: Iterable[int] | None) -> None:
+    """Work the `LearningSummary` of these people (None: everyone) out again from their
+    rows. Two statements for any number of people."""
+    with connection.cursor() as cursor:
+        if employee_ids is None:
+            cursor.execute("DELETE FROM learning_summary")
+            cursor.execute(_SUMMARY_SQL + " GROUP BY ls.employee_id")
+            return
+        people = list(employee_ids)
+        if not people:
+            return
+        cursor.execute("DELETE FROM learning_summary WHERE employee_id = ANY(%s)", [people])
+        cursor.execute(
+            _SUMMARY_SQL + " WHERE ls.employee_id = ANY(%s) GROUP BY ls.employee_id", [people]
+        )
 
 
 # --- receivers (connected in CoursesConfig.ready) -----------------------------------------

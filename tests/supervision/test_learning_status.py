@@ -145,3 +145,35 @@ def test_rebuild_changes_nothing_that_was_kept(everyone):
     call_command("learning_status_rebuild")
     after = {row[1:] for row in LearningStatus.objects.values_list()}
     assert after == {row[1:] for row in before}
+
+
+def test_the_stored_renewal_due_follows_the_window_and_a_material_change(everyone):
+    """A course with a renewal window is due at the window's end; a material change
+    expires the completions at once and gives the course's grace period
+    (`courses.selectors.renewal_due_date`, with everything it reads loaded)."""
+    from courses.models import CoursePage
+    from courses.selectors import renewal_due_date
+    from courses.services import course_mark_material_change
+    from tests.courses.test_recertification import completed, local_midnight, window_course
+
+    anna = everyone["anna"]
+    today = timezone.localdate()
+    window = window_course(
+        start=today - datetime.timedelta(days=30),
+        end=today + datetime.timedelta(days=5),
+        mandatory=True,
+    )
+    changed = make_course(lessons=1, validity_months=36, mandatory=True, grace_days=21)
+    completed(anna, window, at=local_midnight(today) - datetime.timedelta(days=330))
+    completed(anna, changed, at=timezone.now() - datetime.timedelta(days=50))
+    course_mark_material_change(course=changed)
+    for course in (window, changed):
+        completion = CourseCompletion.objects.get(employee=anna, course=course)
+        expected = renewal_due_date(
+            completion=completion, course=CoursePage.objects.get(pk=course.pk)
+        )
+        assert expected is not None
+        row = LearningStatus.objects.get(employee=anna, course=course)
+        assert (row.expires_at, row.renewal_due) == (completion.expires_at, expected)
+    assert expected == today + datetime.timedelta(days=21)
+    assert_agrees(everyone)
