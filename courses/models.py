@@ -11,8 +11,8 @@ from functools import cached_property
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404

@@ -195,14 +195,15 @@ FROM learning_status ls
 _SUMMARY_SQL = f"INSERT INTO learning_summary ({SUMMARY_COLUMNS}) {SUMMARY_SELECT}"
 
 
-def summary_state_sql(summary: str) -> tuple[dict[str, str], list]:
+def summary_state_sql(summary: str) -> tuple[dict[str, str], dict]:
     """`courses.selectors.course_state_sql` read over a person's summary (`summary` is
     the alias of a row with `LearningSummary`'s columns): SQL expressions for whether
     any of their courses is in each state, their worst state's rank in
     COURSE_STATE_ORDER (NULL without courses), and the earliest due date of the courses
     not completed (a course to renew by its renewal's due date). The values in the
     expressions are `%(now)s`, `%(today)s` and `%(until)s` placeholders; the second item
-    gives them, the same moment and days as `course_state_sql` compares with. A test compares these with `course_state_sql` over the rows."""
+    gives them, the same moment and days as `course_state_sql` compares with. A test
+    compares these with `course_state_sql` over the rows."""
     s = summary
     first_open = f"{s}.open_dues[1]"
     last_open = f"{s}.open_dues[cardinality({s}.open_dues)]"
@@ -222,7 +223,7 @@ def summary_state_sql(summary: str) -> tuple[dict[str, str], list]:
         f" WHEN {s}.required > 0 THEN 4 END"
     )
     expressions["earliest_due"] = (
-        f"least({first_open}, CASE WHEN {expired} THEN (SELECT min(x.due)"
+        f"least({first_open}, CASE WHEN {expired} THEN (SELECT min(x.due)"  # noqa: S608
         f" FROM unnest({s}.expiries, {s}.renewal_dues) AS x(expires, due)"
         " WHERE x.expires <= %(now)s) END)"
     )

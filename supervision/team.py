@@ -274,9 +274,7 @@ def team_rows(
             elif kind == "c":
                 known = latest.get((employee_id, course_id))
                 if known is None or known.cycle < number:
-                    latest[(employee_id, course_id)] = _CompletionFacts(
-                        number, started, ends, mark
-                    )
+                    latest[(employee_id, course_id)] = _CompletionFacts(number, started, ends, mark)
             elif kind == "u":
                 unit_paths[course_id].append(text)
             else:

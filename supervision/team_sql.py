@@ -137,7 +137,7 @@ def team_statement(
     if filters.course_id is not None:
         # The summary of the chosen course's rows alone, worked out the same way.
         summary = (
-            f"({SUMMARY_SELECT} WHERE ls.employee_id IN (SELECT id FROM team)"
+            f"({SUMMARY_SELECT} WHERE ls.employee_id IN (SELECT id FROM team)"  # noqa: S608
             " AND ls.course_id = ANY(%(courses)s) GROUP BY ls.employee_id)"
         )
     else:
