@@ -101,7 +101,7 @@ class SqlResult:
     team_size: int
     units: list[tuple[int, str]]
     rates: dict[int, tuple[int, int]]  # course id → (required, completed)
-    months: dict[datetime.date, int]
+    months: dict[datetime.date, int]  # of those asked for
 
 
 def team_statement(
@@ -111,10 +111,11 @@ def team_statement(
     filters,
     offset: int,
     limit: int | None,
-    since: datetime.datetime,
+    months: list[datetime.date],
 ) -> SqlResult:  # long: most of it is the one SQL statement's text
     """One statement; see the module's docstring. `filters` is a DashboardFilters whose
-    course filter has already narrowed `courses`."""
+    course filter has already narrowed `courses`; `months` are the first days of the
+    months to count completions in, in order (the last one counts up to now)."""
     team_sql, team_params = (
         employee_reports(supervisor=supervisor).order_by().values("pk").query.sql_with_params()
     )
@@ -124,13 +125,18 @@ def team_statement(
     cell_state = cell_state.replace("%s", "%(now)s", 1).replace("%s", "%(today)s", 1)
     cell_state = cell_state.replace("%s", "%(until)s", 1)
     person, values = summary_state_sql("s")
+    zone = timezone.get_current_timezone()
+    month = "width_bucket(ls.completed_at, %(months)s::timestamptz[])" if months else "NULL::int"
     name = _language_column()
     named = {
         **values,
         "states": list(COURSE_STATE_ORDER),
         "courses": [course.pk for course in courses],
-        "timezone": timezone.get_current_timezone_name(),
-        "since": since,
+        # Each month from its local midnight: the month of a completion is a binary search
+        # in these (width_bucket), not a time zone conversion per row.
+        "months": [
+            datetime.datetime.combine(month, datetime.time(), tzinfo=zone) for month in months
+        ],
         "offset": offset,
         "end": offset + limit if limit is not None else 2**31,
     }
@@ -174,7 +180,7 @@ person AS MATERIALIZED (
         s.completed_forever, s.expiries, s.required, s.open
     FROM team t
     LEFT JOIN checklist k ON k.employee_id = t.id
-    LEFT JOIN {summary} AS s ON s.employee_id = t.id
+    LEFT JOIN LATERAL (SELECT * FROM {summary} AS s WHERE s.employee_id = t.id) AS s ON true
 ),
 filtered AS MATERIALIZED (
     SELECT p.id, p.employee_number, p.unit_id, p.first_name, p.last_name, p.unit_name,
@@ -237,8 +243,7 @@ SELECT
      FROM (SELECT DISTINCT unit_id, unit_name, unit_name_fi FROM team) AS units),
     (SELECT json_agg(json_build_array(g.course_id, g.month, g.required, g.completed)) FROM (
         SELECT ls.course_id,
-            to_char(CASE WHEN ls.completed_at >= %(since)s THEN date_trunc('month',
-                ls.completed_at AT TIME ZONE %(timezone)s) END, 'YYYY-MM-DD') AS month,
+            {month} AS month,
             count(*) AS required,
             count(*) FILTER (WHERE {cell_state} = 'completed') AS completed
         FROM learning_status ls
@@ -262,12 +267,12 @@ SELECT
     units = sorted(((u[0], u[1]) for u in units or []), key=lambda unit: unit[1].lower())
     required: Counter = Counter()
     completed: Counter = Counter()
-    months: Counter = Counter()
+    counts: Counter = Counter()
     for course_id, month, count, done in groups or []:
         required[course_id] += count
         completed[course_id] += done
-        if month is not None:
-            months[datetime.date.fromisoformat(month)] += count
+        if month:  # 0: before the first month; NULL: not completed
+            counts[months[month - 1]] += count
     return SqlResult(
         rows=rows or [],
         total=summary_row["total"],
@@ -275,5 +280,5 @@ SELECT
         team_size=team_size,
         units=units,
         rates={course_id: (required[course_id], completed[course_id]) for course_id in required},
-        months=dict(months),
+        months=dict(counts),
     )
