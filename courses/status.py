@@ -2,15 +2,18 @@
 person is required to take, and the dates its state is worked out from.
 
 `learning_status_refresh` recomputes the rows of some people, some courses or both
-from the facts (enrolments, the latest completions, the courses' audiences by
-`people.audience.fits_audience`, the renewal's due date by
-`courses.selectors.renewal_due_date`) and replaces them: the same code builds the
+from the facts (enrolments, the latest completions, the courses' audiences by the rule
+of `people.audience.fits_audience`, the renewal's due date by
+`courses.selectors.renewal_due_date_sql`) and replaces them, in a few set-based
+statements whatever the number of people, with the per-person summaries
+(`LearningSummary`) of everyone whose rows changed: the same code builds the
 table (`manage.py learning_status_rebuild`, the migration) and keeps it. It is called
 in the transaction of every change that can move a row:
 
 - an enrolment saved or deleted, or enrolments made in bulk (`enrolments_assign`,
   the go-live enrolments of established staff): those people and courses;
 - a course completed: that person and course;
+- a course marked a material change (its completions expire): everyone for that course;
 - a course published or unpublished (its audience, whether it is mandatory, its grace
   period): everyone for that course;
 - employments changed (`people.signals.employments_changed` from the staff import and
@@ -31,13 +34,10 @@ from courses.models import (
     CourseCompletion,
     CoursePage,
     Enrolment,
-    LearningStatus,
     default_locale_id,
 )
-from people.audience import fits_audience
 from people.models import Employee
 
-BATCH = 5000
 # What `courses.selectors.renewal_due_date` reads of a course besides its grace period.
 RENEWAL_WINDOW_FIELDS = (
     "renewal_start_month",
@@ -81,23 +81,20 @@ def learning_status_refresh(
 ) -> int:
     """Replace the rows of these people × these courses (None: all) by what the facts
     say now, and the summaries of everyone whose rows changed; returns how many rows
-    there are. Seven queries for any number of people and courses, plus one per 5,000
-    rows written."""
+    there are. Five statements for any number of people and courses, set-based: a
+    course published for 30,000 people costs the same five."""
     people = list(employee_ids) if employee_ids is not None else None
     wanted = list(course_ids) if course_ids is not None else None
     if people == [] or wanted == []:
         return 0
     courses = _courses(wanted)
     removed = _delete_rows(people, wanted)
-    rows = _rows(people, courses) if courses else []
-    LearningStatus.objects.bulk_create(rows, batch_size=BATCH)
+    added = _insert_rows(people, courses) if courses else []
     if people is None and wanted is None:
         summaries_refresh(None)
     else:
-        summaries_refresh(
-            people if people is not None else removed | {row.employee_id for row in rows}
-        )
-    return len(rows)
+        summaries_refresh(people if people is not None else removed | set(added))
+    return len(added)
 
 
 def _delete_rows(people: list[int] | None, wanted: list[int] | None) -> set[int]:
@@ -116,57 +113,72 @@ def _delete_rows(people: list[int] | None, wanted: list[int] | None) -> set[int]
         return {employee_id for (employee_id,) in cursor.fetchall()}
 
 
-def _rows(
-    people: list[int] | None, courses: list[CoursePage]
-) -> list[LearningStatus]:  # long: read the facts, then one pass over people × courses
-    """The rows the facts give for these people (None: everyone) × these courses."""
-    from courses.selectors import renewal_due_date
+def _insert_rows(people: list[int] | None, courses: list[CoursePage]) -> list[int]:
+    """Insert the rows the facts give for these people (None: everyone active) × these
+    courses; the person of each row. One statement, whatever the number of people: the
+    latest completions with their renewal's due date by `renewal_due_date_sql`, each
+    course's audience by the rule of `people.audience.fits_audience` (any unit path a
+    prefix of the person's unit's, any job role theirs; an empty list fits everyone)."""
+    from courses.selectors import renewal_due_date_sql
 
     ids = [course.pk for course in courses]
-    employees = Employee.objects.filter(active=True).select_related("unit")
-    enrolments = Enrolment.objects.filter(course_id__in=ids)
     completions = CourseCompletion.objects.filter(course_id__in=ids)
     if people is not None:
-        employees = employees.filter(pk__in=people)
-        enrolments = enrolments.filter(employee_id__in=people)
         completions = completions.filter(employee_id__in=people)
-    due = {
-        (employee_id, course_id): (source, due_date)
-        for employee_id, course_id, source, due_date in enrolments.values_list(
-            "employee_id", "course_id", "source", "due_date"
-        )
-    }
-    latest: dict[tuple[int, int], CourseCompletion] = {}
-    for completion in completions.order_by("cycle").only(
-        "employee_id", "course_id", "cycle", "completed_at", "expires_at", "renewal_required_by"
-    ):
-        latest[(completion.employee_id, completion.course_id)] = completion
-    columns = [
-        (course, course.audience_unit_paths or [], set(course.audience_role_ids or []))
-        for course in courses
+    latest_sql, latest_params = (
+        completions.order_by("employee_id", "course_id", "-cycle")
+        .distinct("employee_id", "course_id")
+        .annotate(renewal_due=renewal_due_date_sql())
+        .values("employee_id", "course_id", "completed_at", "expires_at", "renewal_due")
+        .query.sql_with_params()
+    )
+    unit_pairs = [
+        (course.pk, path) for course in courses for path in course.audience_unit_paths or []
     ]
-    rows = []
-    for employee in employees.only("pk", "job_role_id", "unit__path").iterator(chunk_size=5000):
-        for course, unit_paths, role_ids in columns:
-            key = (employee.pk, course.pk)
-            source, due_date = due.get(key, (None, None))
-            assigned = source is not None and source != Enrolment.Source.SELF
-            if not assigned and not (
-                course.mandatory and fits_audience(employee, unit_paths, role_ids)
-            ):
-                continue
-            completion = latest.get(key)
-            rows.append(
-                LearningStatus(
-                    employee_id=employee.pk,
-                    course_id=course.pk,
-                    due_date=due_date,
-                    completed_at=completion.completed_at if completion else None,
-                    expires_at=completion.expires_at if completion else None,
-                    renewal_due=renewal_due_date(completion=completion, course=course),
-                )
-            )
-    return rows
+    role_pairs = [
+        (course.pk, role) for course in courses for role in course.audience_role_ids or []
+    ]
+    params: list = [
+        *latest_params,
+        ids,
+        [course.mandatory for course in courses],
+        [not course.audience_unit_paths for course in courses],
+        [not course.audience_role_ids for course in courses],
+        [pk for pk, _path in unit_pairs],
+        [path for _pk, path in unit_pairs],
+        [pk for pk, _role in role_pairs],
+        [role for _pk, role in role_pairs],
+        Enrolment.Source.SELF.value,
+    ]
+    sql = f"""
+WITH latest AS MATERIALIZED (SELECT * FROM ({latest_sql}) AS l),
+course AS (
+    SELECT * FROM unnest(%s::bigint[], %s::boolean[], %s::boolean[], %s::boolean[])
+        AS c(id, mandatory, any_unit, any_role)
+),
+unit_audience AS (SELECT * FROM unnest(%s::bigint[], %s::text[]) AS a(course_id, path)),
+role_audience AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[]) AS a(course_id, role_id))
+INSERT INTO learning_status (employee_id, course_id, due_date, completed_at, expires_at,
+    renewal_due)
+SELECT e.id, c.id, en.due_date, l.completed_at, l.expires_at, l.renewal_due
+FROM people_employee e
+JOIN people_orgunit ou ON ou.id = e.unit_id
+CROSS JOIN course c
+LEFT JOIN courses_enrolment en ON en.employee_id = e.id AND en.course_id = c.id
+LEFT JOIN latest l ON l.employee_id = e.id AND l.course_id = c.id
+WHERE e.active
+    AND ((en.source IS NOT NULL AND en.source <> %s) OR (c.mandatory
+        AND (c.any_unit OR EXISTS (SELECT FROM unit_audience a
+                                   WHERE a.course_id = c.id AND starts_with(ou.path, a.path)))
+        AND (c.any_role OR EXISTS (SELECT FROM role_audience a
+                                   WHERE a.course_id = c.id AND a.role_id = e.job_role_id))))
+"""  # noqa: S608 (the text is compiled by Django or written here; values are parameters)
+    if people is not None:
+        sql += " AND e.id = ANY(%s)"
+        params.append(people)
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " RETURNING employee_id", params)
+        return [employee_id for (employee_id,) in cursor.fetchall()]
 
 
 # One person's rows summed up (`LearningSummary`): the columns, in the model's order, of
