@@ -130,3 +130,26 @@ def test_a_person_without_rows_has_no_summary(county):
     LearningStatus.objects.filter(employee=anna).delete()
     summaries_refresh([anna.pk])
     assert not LearningSummary.objects.filter(employee=anna).exists()
+
+
+def test_a_refresh_costs_the_same_statements_for_one_person_and_for_everyone(county):
+    """Set-based: a course published for everyone, or all rows rebuilt, costs the same
+    few statements as one person's change (here 600 people made in bulk)."""
+    from django.test.utils import CaptureQueriesContext
+
+    from courses.status import learning_status_refresh
+    from tests.supervision.test_dashboard import _make_reports
+
+    _make_reports(county["lead"], county["care"], 600, [county["mandatory"]])
+
+    def statements(**scope):
+        with CaptureQueriesContext(connection) as queries:
+            learning_status_refresh(**scope)
+        return len(queries)
+
+    one = statements(employee_ids=[county["anna"].pk])
+    course = statements(course_ids=[county["mandatory"].pk])
+    everything = statements()
+    assert one == course == everything == 5  # the courses, delete, insert, the summaries
+    assert LearningStatus.objects.filter(course=county["mandatory"]).count() > 600
+    assert LearningSummary.objects.count() > 600
