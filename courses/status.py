@@ -113,7 +113,9 @@ def _delete_rows(people: list[int] | None, wanted: list[int] | None) -> set[int]
         return {employee_id for (employee_id,) in cursor.fetchall()}
 
 
-def _insert_rows(people: list[int] | None, courses: list[CoursePage]) -> list[int]:
+def _insert_rows(
+    people: list[int] | None, courses: list[CoursePage]
+) -> list[int]:  # long: most of it is the one statement's text and its parameters
     """Insert the rows the facts give for these people (None: everyone active) × these
     courses; the person of each row. One statement, whatever the number of people: the
     latest completions with their renewal's due date by `renewal_due_date_sql`, each

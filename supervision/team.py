@@ -158,7 +158,7 @@ def _checklist_count(**conditions) -> Coalesce:
     return Coalesce(Subquery(items, output_field=IntegerField()), 0)
 
 
-def _facts(team: list[int], course_ids: list[int]):
+def _facts(team: list[int], course_ids: list[int]):  # long: four queries' columns, side by side
     """Enrolments and completions of the team in these courses, and the audiences of
     the courses, as one UNION (query 3). Columns: kind, employee, course, a date, two
     datetimes, a text and two numbers."""

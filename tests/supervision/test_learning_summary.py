@@ -60,9 +60,7 @@ def test_the_summary_reads_as_every_row_does():
         f" renewal_due) AS (VALUES {', '.join(values)})"
     )
     expressions, named = summary_state_sql("s")
-    columns = ", ".join(
-        expressions[key] for key in (*COURSE_STATE_ORDER, "rank", "earliest_due")
-    )
+    columns = ", ".join(expressions[key] for key in (*COURSE_STATE_ORDER, "rank", "earliest_due"))
     # The placeholders by name made positional, in the order they appear.
     order = []
 
