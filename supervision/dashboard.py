@@ -1,9 +1,10 @@
 """The team dashboard's reads.
 
 `team_page` is the page: the courses (one query) and one statement
-(`supervision.team_sql`) that reads the team's cells from the status table
-(`learning_status`), gives each its state, filters, sorts and pages in the database and
-sums the completion rates and the months — two queries for any team size.
+(`supervision.team_sql`) that filters, sorts and pages the team in the database by each
+person's summary (`learning_summary`), reads the page's cells from the status table
+(`learning_status`) and sums the completion rates and the months — two queries for any
+team size; the page's course cells are written in Python (`PageRow.course_cells_html`).
 
 `team_dashboard` is every row of the team built in Python from `supervision.team`
 (three queries): the exports, which need every row anyway, use it.
