@@ -224,6 +224,27 @@ def team_dashboard(*, supervisor: Employee, filters: DashboardFilters) -> TeamDa
 
 
 @dataclass
+class CellTexts:
+    """What every course cell of a page shows that is not the person's: the course
+    titles, the state labels and the due date's wording, translated and escaped once."""
+
+    titles: list[str]
+    labels: dict[str, str]
+    due: str
+    none_cell: str
+
+    @classmethod
+    def of(cls, courses: list) -> "CellTexts":
+        return cls(
+            titles=[escape(course.title) for course in courses],
+            labels={state: escape(str(label)) for state, label in STATE_LABELS.items()},
+            due=escape(gettext("määräpäivä %(date)s")),
+            none_cell='<td class="cell-course cell-none" data-label="%s">'
+            f'<span aria-label="{escape(gettext("ei koske"))}">–</span></td>',
+        )
+
+
+@dataclass
 class PageRow:
     """One person on the page, with a cell (or None) per shown course, in order."""
 
@@ -239,6 +260,7 @@ class PageRow:
     state: str | None
     cell_list: list
     courses: list = field(default_factory=list)
+    texts: "CellTexts | None" = None  # the page's, worked out once
 
     @property
     def course_cells(self) -> list:
@@ -249,28 +271,25 @@ class PageRow:
         """The row's course cells as table cells. Written here rather than in the
         template: a page has hundreds of them, and the template's loop, tags and
         translation blocks cost more per cell than the rest of the page's work."""
-        not_concerned = escape(gettext("ei koske"))
-        due = gettext("määräpäivä %(date)s")
+        texts = self.texts or CellTexts.of(self.courses)
         html = []
-        for course, cell in zip(self.courses, self.cell_list, strict=True):
-            title = escape(course.title)
+        for title, cell in zip(texts.titles, self.cell_list, strict=True):
             if cell is None:
-                html.append(
-                    f'<td class="cell-course cell-none" data-label="{title}">'
-                    f'<span aria-label="{not_concerned}">–</span></td>'
-                )
+                html.append(texts.none_cell % title)
                 continue
             if cell.state == "completed":
-                date = f'<br><span class="cell-date">{escape(cell.completed_text)}</span>'
+                date = f'<br><span class="cell-date">{cell.completed_text}</span>'
             elif cell.due_date:
-                date = f'<br><span class="cell-date">{escape(due % {"date": cell.due_text})}</span>'
+                date = f'<br><span class="cell-date">{texts.due % {"date": cell.due_text}}</span>'
             else:
                 date = ""
             html.append(
                 f'<td class="cell-course" data-label="{title}"><span class="state'
-                f' state-{escape(cell.state)}">{escape(cell.label)}</span>{date}</td>'
+                f' state-{cell.state}">{texts.labels[cell.state]}</span>{date}</td>'
             )
-        return mark_safe("".join(html))  # noqa: S308 (every value escaped above)
+        # Titles, labels and the date format are escaped in CellTexts; the states are
+        # fixed names and the dates digits and dots.
+        return mark_safe("".join(html))  # noqa: S308
 
     @property
     def full_name(self) -> str:
@@ -396,6 +415,7 @@ def team_page(
         number = num_pages
         result = run(number)
     positions = {course.pk: index for index, course in enumerate(courses)}
+    texts = CellTexts.of(courses)
     rows = []
     for raw in result.rows:
         cell_list = [None] * len(courses)
@@ -417,6 +437,7 @@ def team_page(
                 state=STATE_ORDER[rank] if rank is not None else None,
                 cell_list=cell_list,
                 courses=courses,
+                texts=texts,
             )
         )
     return TeamPage(
