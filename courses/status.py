@@ -81,15 +81,18 @@ def learning_status_refresh(
 ) -> int:
     """Replace the rows of these people × these courses (None: all) by what the facts
     say now, and the summaries of everyone whose rows changed; returns how many rows
-    there are. Five statements for any number of people and courses, set-based: a
-    course published for 30,000 people costs the same five."""
+    there are. Four statements for any number of people and courses, set-based: a
+    course published for 30,000 people costs the same four (two when the people had no
+    rows and get none)."""
     people = list(employee_ids) if employee_ids is not None else None
     wanted = list(course_ids) if course_ids is not None else None
     if people == [] or wanted == []:
         return 0
     courses = _courses(wanted)
-    removed = _delete_rows(people, wanted)
+    deleted, removed = _delete_rows(people, wanted)
     added = _insert_rows(people, courses) if courses else []
+    if not deleted and not added:
+        return 0  # nothing was there and nothing is: the summaries stand
     if people is None and wanted is None:
         summaries_refresh(None)
     else:
@@ -97,9 +100,10 @@ def learning_status_refresh(
     return len(added)
 
 
-def _delete_rows(people: list[int] | None, wanted: list[int] | None) -> set[int]:
-    """Delete the rows in scope; the people who had one. One statement (no cascades or
-    signals hang on these rows)."""
+def _delete_rows(people: list[int] | None, wanted: list[int] | None) -> tuple[int, set[int]]:
+    """Delete the rows in scope: how many, and for a refresh of some courses for
+    everyone, the people who had one (otherwise the caller knows whose summaries to
+    redo). One statement (no cascades or signals hang on these rows)."""
     sql = "DELETE FROM learning_status WHERE true"
     params: list = []
     if people is not None:
@@ -109,8 +113,12 @@ def _delete_rows(people: list[int] | None, wanted: list[int] | None) -> set[int]
         sql += " AND course_id = ANY(%s)"
         params.append(wanted)
     with connection.cursor() as cursor:
+        if people is not None or wanted is None:
+            cursor.execute(sql, params)
+            return cursor.rowcount, set()
         cursor.execute(sql + " RETURNING employee_id", params)
-        return {employee_id for (employee_id,) in cursor.fetchall()}
+        removed = {employee_id for (employee_id,) in cursor.fetchall()}
+        return len(removed), removed
 
 
 def _insert_rows(
@@ -206,7 +214,6 @@ SELECT ls.employee_id, count(*) AS required,
         AS renewal_dues
 FROM learning_status ls
 """
-_SUMMARY_SQL = f"INSERT INTO learning_summary ({SUMMARY_COLUMNS}) {SUMMARY_SELECT}"
 
 
 def summary_state_sql(summary: str) -> tuple[dict[str, str], dict]:
@@ -254,18 +261,30 @@ def course_state_values() -> dict:
 
 def summaries_refresh(employee_ids: Iterable[int] | None) -> None:
     """Work the `LearningSummary` of these people (None: everyone) out again from their
-    rows. Two statements for any number of people."""
+    rows. One statement for any number of people: the summaries upserted, and those of
+    people left without rows deleted."""
+    people = list(employee_ids) if employee_ids is not None else None
+    if people == []:
+        return
+    scope = " WHERE ls.employee_id = ANY(%(people)s)" if people is not None else ""
+    gone = " AND employee_id = ANY(%(people)s)" if people is not None else ""
+    updates = ", ".join(
+        f"{column} = EXCLUDED.{column}"
+        for column in SUMMARY_COLUMNS.replace(" ", "").split(",")
+        if column != "employee_id"
+    )
     with connection.cursor() as cursor:
-        if employee_ids is None:
-            cursor.execute("DELETE FROM learning_summary")
-            cursor.execute(_SUMMARY_SQL + " GROUP BY ls.employee_id")
-            return
-        people = list(employee_ids)
-        if not people:
-            return
-        cursor.execute("DELETE FROM learning_summary WHERE employee_id = ANY(%s)", [people])
         cursor.execute(
-            _SUMMARY_SQL + " WHERE ls.employee_id = ANY(%s) GROUP BY ls.employee_id", [people]
+            f"""
+WITH fresh AS MATERIALIZED ({SUMMARY_SELECT}{scope} GROUP BY ls.employee_id),
+gone AS (
+    DELETE FROM learning_summary
+    WHERE employee_id NOT IN (SELECT employee_id FROM fresh){gone}
+)
+INSERT INTO learning_summary ({SUMMARY_COLUMNS}) SELECT * FROM fresh
+ON CONFLICT (employee_id) DO UPDATE SET {updates}
+""",  # noqa: S608 (the text is written here; the people are a parameter)
+            {"people": people} if people is not None else None,
         )
 
 
