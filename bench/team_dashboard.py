@@ -11,7 +11,10 @@ Python from every cell (`team_dashboard`, what /tiimi/ did before), in the same 
 
 The synthetic county is bench/supervision.py's (12 mandatory courses, every person
 enrolled in each, about 5 in 6 pairs completed); one supervisor has 500 direct reports
-and another 2,000. Each variant is a GET through the same client, middleware, view and
+and another 2,000. The page sorts and pages people by their summaries
+(`learning_summary`) and reads the cells of its 50 people only; what still grows with
+the team is the completion-rate row and the months, one grouping of the filtered
+people's rows. Each variant is a GET through the same client, middleware, view and
 template: "sql" is /tiimi/ as it is; "python" is the same view with the page cut from
 `team_dashboard` (every person × course cell built in Python, filtered, sorted and paged
 in memory). Three requests per team: the default view (overdue first, page 1), a status
@@ -177,6 +180,8 @@ def report(data: dict) -> str:
         f"own data queries (team_page): {m['500']['own_queries']} at 500, "
         f"{m['2000']['own_queries']} at 2,000"
     )
+    load = ", ".join(f"{value:.2f}" for value in data["load_average"])
+    lines.append(f"load average when measured (1, 5, 15 min): {load} on {data['cpu_count']} CPUs")
     return "\n".join(lines)
 
 

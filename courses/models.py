@@ -11,6 +11,7 @@ from functools import cached_property
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -795,3 +796,33 @@ class LearningStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id} · {self.course_id}"
+
+
+class LearningSummary(models.Model):
+    """One person's `LearningStatus` rows summed up, for pages that sort, filter and page
+    people by the worst state of their courses (the team dashboard) without reading every
+    person × course row. Like the rows it sums, nothing here depends on the day: the
+    person's worst state and earliest open due date are worked out from these facts when
+    read (`supervision.team_sql`, by the rule of `courses.selectors.course_state_sql`).
+    Kept by `courses.status.learning_status_refresh` in the same statement batch as the
+    rows; a person without rows has no summary."""
+
+    employee = models.OneToOneField(
+        "people.Employee", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    required = models.PositiveIntegerField(default=0)  # rows (courses required of them)
+    open = models.PositiveIntegerField(default=0)  # rows without a completion
+    open_undated = models.PositiveIntegerField(default=0)  # of those, without a due date
+    # The open rows' due dates, earliest first (the undated ones left out).
+    open_dues = ArrayField(models.DateField(), default=list)
+    completed_forever = models.PositiveIntegerField(default=0)  # completions never expiring
+    # The other completions' expiries, earliest first, and the renewal's due date of each
+    # in the same order.
+    expiries = ArrayField(models.DateTimeField(), default=list)
+    renewal_dues = ArrayField(models.DateField(null=True), default=list)
+
+    class Meta:
+        db_table = "learning_summary"
+
+    def __str__(self) -> str:
+        return str(self.employee_id)

@@ -222,6 +222,8 @@ NOT_EXPORTED: dict[tuple[str, str], str] = {
     ("wagtailadmin.FormState", "user"): "an unsaved admin form, removed when saved",
     ("courses.LearningStatus", "employee"): "a copy of the person's enrolments and "
     "completions (exported from their own rows), kept for the team dashboard",
+    ("courses.LearningSummary", "employee"): "a sum of the person's status rows (themselves "
+    "a copy of their enrolments and completions), kept for the team dashboard",
 }
 
 

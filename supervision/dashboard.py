@@ -1,9 +1,10 @@
 """The team dashboard's reads.
 
 `team_page` is the page: the courses (one query) and one statement
-(`supervision.team_sql`) that reads the team's cells from the status table
-(`learning_status`), gives each its state, filters, sorts and pages in the database and
-sums the completion rates and the months — two queries for any team size.
+(`supervision.team_sql`) that filters, sorts and pages the team in the database by each
+person's summary (`learning_summary`), reads the page's cells from the status table
+(`learning_status`) and sums the completion rates and the months — two queries for any
+team size; the page's course cells are written in Python (`PageRow.course_cells_html`).
 
 `team_dashboard` is every row of the team built in Python from `supervision.team`
 (three queries): the exports, which need every row anyway, use it.
@@ -15,6 +16,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from courses.models import CoursePage, Enrolment, default_locale_id
 from courses.selectors import in_reader_language
@@ -220,6 +224,27 @@ def team_dashboard(*, supervisor: Employee, filters: DashboardFilters) -> TeamDa
 
 
 @dataclass
+class CellTexts:
+    """What every course cell of a page shows that is not the person's: the course
+    titles, the state labels and the due date's wording, translated and escaped once."""
+
+    titles: list[str]
+    labels: dict[str, str]
+    due: str
+    none_cell: str
+
+    @classmethod
+    def of(cls, courses: list) -> "CellTexts":
+        return cls(
+            titles=[escape(course.title) for course in courses],
+            labels={state: escape(str(label)) for state, label in STATE_LABELS.items()},
+            due=escape(gettext("määräpäivä %(date)s")),
+            none_cell='<td class="cell-course cell-none" data-label="%s">'
+            f'<span aria-label="{escape(gettext("ei koske"))}">–</span></td>',
+        )
+
+
+@dataclass
 class PageRow:
     """One person on the page, with a cell (or None) per shown course, in order."""
 
@@ -235,10 +260,36 @@ class PageRow:
     state: str | None
     cell_list: list
     courses: list = field(default_factory=list)
+    texts: "CellTexts | None" = None  # the page's, worked out once
 
     @property
     def course_cells(self) -> list:
         return list(zip(self.courses, self.cell_list, strict=True))
+
+    @property
+    def course_cells_html(self) -> SafeString:
+        """The row's course cells as table cells. Written here rather than in the
+        template: a page has hundreds of them, and the template's loop, tags and
+        translation blocks cost more per cell than the rest of the page's work."""
+        texts = self.texts or CellTexts.of(self.courses)
+        html = []
+        for title, cell in zip(texts.titles, self.cell_list, strict=True):
+            if cell is None:
+                html.append(texts.none_cell % title)
+                continue
+            if cell.state == "completed":
+                date = f'<br><span class="cell-date">{cell.completed_text}</span>'
+            elif cell.due_date:
+                date = f'<br><span class="cell-date">{texts.due % {"date": cell.due_text}}</span>'
+            else:
+                date = ""
+            html.append(
+                f'<td class="cell-course" data-label="{title}"><span class="state'
+                f' state-{cell.state}">{texts.labels[cell.state]}</span>{date}</td>'
+            )
+        # Titles, labels and the date format are escaped in CellTexts; the states are
+        # fixed names and the dates digits and dots.
+        return mark_safe("".join(html))  # noqa: S308
 
     @property
     def full_name(self) -> str:
@@ -347,9 +398,6 @@ def team_page(
     if filters.course_id is not None:
         courses = [course for course in all_courses if course.pk == filters.course_id]
     months = _months(timezone.localdate())
-    since = datetime.datetime.combine(
-        months[0], datetime.time(), tzinfo=timezone.get_current_timezone()
-    )
 
     def run(page: int):
         return team_statement(
@@ -358,7 +406,7 @@ def team_page(
             filters=filters,
             offset=(page - 1) * page_size,
             limit=page_size,
-            since=since,
+            months=months,
         )
 
     result = run(number)
@@ -367,6 +415,7 @@ def team_page(
         number = num_pages
         result = run(number)
     positions = {course.pk: index for index, course in enumerate(courses)}
+    texts = CellTexts.of(courses)
     rows = []
     for raw in result.rows:
         cell_list = [None] * len(courses)
@@ -388,6 +437,7 @@ def team_page(
                 state=STATE_ORDER[rank] if rank is not None else None,
                 cell_list=cell_list,
                 courses=courses,
+                texts=texts,
             )
         )
     return TeamPage(
@@ -449,6 +499,6 @@ def team_overdue_ids(*, supervisor: Employee) -> list[int]:
         filters=overdue,
         offset=0,
         limit=None,
-        since=timezone.now(),
+        months=[],
     )
     return [row["id"] for row in result.rows]

@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.models import CourseCompletion, CoursePage, Enrolment, default_locale_id
 from courses.selectors import CourseStatus
+from courses.status import RENEWAL_WINDOW_FIELDS
 from onboarding.models import ChecklistItem
 from people.audience import fits_audience
 from people.models import Employee
@@ -141,6 +142,7 @@ class _CompletionFacts:
     cycle: int
     completed_at: datetime.datetime
     expires_at: datetime.datetime | None
+    renewal_required_by_id: int | None = None
 
     is_valid_at = CourseCompletion.is_valid_at
 
@@ -156,10 +158,10 @@ def _checklist_count(**conditions) -> Coalesce:
     return Coalesce(Subquery(items, output_field=IntegerField()), 0)
 
 
-def _facts(team: list[int], course_ids: list[int]):
+def _facts(team: list[int], course_ids: list[int]):  # long: four queries' columns, side by side
     """Enrolments and completions of the team in these courses, and the audiences of
     the courses, as one UNION (query 3). Columns: kind, employee, course, a date, two
-    datetimes, a text and a number."""
+    datetimes, a text and two numbers."""
     none_date = Value(None, output_field=DateField())
     none_time = Value(None, output_field=DateTimeField())
     none_text = Value(None, output_field=CharField())
@@ -173,6 +175,7 @@ def _facts(team: list[int], course_ids: list[int]):
         none_time,
         "source",
         none_int,
+        none_int,
     )
     completions = CourseCompletion.objects.filter(
         employee__in=team, course_id__in=course_ids
@@ -185,6 +188,7 @@ def _facts(team: list[int], course_ids: list[int]):
         "expires_at",
         none_text,
         "cycle",
+        "renewal_required_by_id",
     )
     units = CoursePage.audience_units.through.objects.filter(
         coursepage_id__in=course_ids
@@ -196,6 +200,7 @@ def _facts(team: list[int], course_ids: list[int]):
         none_time,
         none_time,
         "orgunit__path",
+        none_int,
         none_int,
     )
     roles = CoursePage.audience_job_roles.through.objects.filter(
@@ -209,6 +214,7 @@ def _facts(team: list[int], course_ids: list[int]):
         none_time,
         none_text,
         "jobrole_id",
+        none_int,
     )
     # order_by() clears the models' default orderings, which UNION does not allow.
     return enrolments.order_by().union(
@@ -244,6 +250,7 @@ def team_rows(
             "mandatory",
             "validity_months",
             "grace_days",
+            *RENEWAL_WINDOW_FIELDS,
             "path",
             "depth",
             "locale_id",
@@ -259,7 +266,7 @@ def team_rows(
         # The ids themselves rather than the team query as a subquery: the planner then
         # knows it is looking for a few hundred people, not half the county.
         team = [employee.pk for employee in reports]
-        for kind, employee_id, course_id, day, started, ends, text, number in _facts(
+        for kind, employee_id, course_id, day, started, ends, text, number, mark in _facts(
             team, course_ids
         ):
             if kind == "e":
@@ -267,7 +274,7 @@ def team_rows(
             elif kind == "c":
                 known = latest.get((employee_id, course_id))
                 if known is None or known.cycle < number:
-                    latest[(employee_id, course_id)] = _CompletionFacts(number, started, ends)
+                    latest[(employee_id, course_id)] = _CompletionFacts(number, started, ends, mark)
             elif kind == "u":
                 unit_paths[course_id].append(text)
             else:

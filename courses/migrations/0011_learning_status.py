@@ -5,13 +5,8 @@ from django.db import migrations, models
 
 
 def build(apps, schema_editor):
-    """Fill the table from the facts already there (the same code keeps it later)."""
-    Employee = apps.get_model("people", "Employee")
-    if not Employee.objects.exists():
-        return
-    from courses.status import learning_status_refresh
-
-    learning_status_refresh()
+    """Filled by 0013_learning_summary, with the summaries the code that keeps the table
+    also writes (the summary table does not exist yet here)."""
 
 
 class Migration(migrations.Migration):

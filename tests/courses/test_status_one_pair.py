@@ -6,11 +6,12 @@ completion."""
 import datetime
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from courses.models import CourseCompletion, Enrolment, LearningStatus
+from courses.models import CourseCompletion, Enrolment, LearningStatus, LearningSummary
 from courses.status import learning_status_refresh
 from tests.courses.builders import make_course
 from tests.supervision.conftest import county  # noqa: F401 (a fixture)
@@ -25,6 +26,12 @@ def _rows(employee_ids, course_ids):
         LearningStatus.objects.filter(
             employee_id__in=employee_ids, course_id__in=course_ids
         ).values_list(*FIELDS)
+    )
+
+
+def _summaries(employee_ids):
+    return sorted(
+        LearningSummary.objects.filter(employee_id__in=employee_ids).values_list(), key=str
     )
 
 
@@ -58,6 +65,7 @@ def test_one_person_and_one_course_as_the_refresh_of_many(county):  # noqa: F811
     employee_ids = [person.pk for person in people]
     learning_status_refresh(employee_ids=employee_ids, course_ids=course_ids)
     many = _rows(employee_ids, course_ids)
+    summaries = _summaries(employee_ids)
     # The sector's people only, the nurses only, the care unit's nurses only.
     assert {(e, c) for e, c, *_dates in many if c == by_unit.pk} == {
         (person.pk, by_unit.pk) for person in people if person.unit.path.startswith(care.path[:-4])
@@ -67,12 +75,16 @@ def test_one_person_and_one_course_as_the_refresh_of_many(county):  # noqa: F811
     }
     assert any(renewal for *_rest, renewal in many)
     LearningStatus.objects.all().delete()
+    LearningSummary.objects.all().delete()
     for employee_id in employee_ids:
         for course_id in course_ids:
             with CaptureQueriesContext(connection) as queries:
                 learning_status_refresh(employee_ids=[employee_id], course_ids=[course_id])
             assert len(queries) == 1
     assert _rows(employee_ids, course_ids) == many
+    # Each person's summary worked out with their rows, in the same statement.
+    assert _summaries(employee_ids) == summaries
     # A row no longer called for goes: the assignment withdrawn.
     Enrolment.objects.filter(employee=people[3], course=optional).delete()
     assert not LearningStatus.objects.filter(employee=people[3], course=optional).exists()
+    call_command("learning_status_rebuild", "--check")

@@ -288,3 +288,36 @@ def test_the_sql_state_rule_is_course_status(completion, due_in):
         in_sql = cursor.fetchone()[0]
     expected = CourseStatus(None, _EnrolmentFacts(due, "mandatory"), 0, 0, latest, today).state
     assert in_sql == expected
+
+
+def test_a_completion_counts_in_its_own_local_month(county):
+    """Cai's completion of ten days ago in its month; Eve's at the local midnight that
+    begins this month in this month, not the one before."""
+    import datetime
+    from collections import Counter
+
+    from django.utils import timezone
+
+    from courses.models import CourseCompletion
+    from supervision.dashboard import team_page
+
+    first = timezone.localdate().replace(day=1)
+    CourseCompletion.objects.create(
+        employee=county["eve"],
+        course=county["mandatory"],
+        course_title="Hyte-perusteet",
+        completed_at=datetime.datetime.combine(
+            first, datetime.time(), tzinfo=timezone.get_current_timezone()
+        ),
+    )
+    expected = Counter(
+        timezone.localtime(completion.completed_at).date().replace(day=1)
+        for completion in CourseCompletion.objects.filter(
+            employee__in=[county["cai"], county["eve"]]
+        )
+    )
+    data = team_page(supervisor=county["lead"], filters=DashboardFilters())
+    assert {month.month: month.completions for month in data.timeline if month.completions} == (
+        dict(expected)
+    )
+    assert expected[first] >= 1

@@ -145,3 +145,67 @@ def test_rebuild_changes_nothing_that_was_kept(everyone):
     call_command("learning_status_rebuild")
     after = {row[1:] for row in LearningStatus.objects.values_list()}
     assert after == {row[1:] for row in before}
+
+
+def test_the_stored_renewal_due_follows_the_window_and_a_material_change(everyone, settings):
+    """A course with a renewal window is due at the window's end; a material change
+    expires the completions at once and gives the course's grace period
+    (`courses.selectors.renewal_due_date`, with everything it reads loaded)."""
+    from courses.models import CoursePage
+    from courses.selectors import renewal_due_date
+    from courses.services import course_mark_material_change
+    from tests.courses.test_recertification import completed, local_midnight, window_course
+
+    anna = everyone["anna"]
+    today = timezone.localdate()
+    window = window_course(
+        start=today - datetime.timedelta(days=30),
+        end=today + datetime.timedelta(days=5),
+        mandatory=True,
+    )
+    # Without a grace period of its own: a material change gives COURSE_GRACE_DAYS.
+    changed = make_course(lessons=1, validity_months=36, mandatory=True)
+    completed(anna, window, at=local_midnight(today) - datetime.timedelta(days=330))
+    completed(anna, changed, at=timezone.now() - datetime.timedelta(days=50))
+    course_mark_material_change(course=changed)
+    for course in (window, changed):
+        completion = CourseCompletion.objects.get(employee=anna, course=course)
+        expected = renewal_due_date(
+            completion=completion, course=CoursePage.objects.get(pk=course.pk)
+        )
+        assert expected is not None
+        row = LearningStatus.objects.get(employee=anna, course=course)
+        assert (row.expires_at, row.renewal_due) == (completion.expires_at, expected)
+    assert expected == today + datetime.timedelta(days=settings.COURSE_GRACE_DAYS)
+    assert_agrees(everyone)  # the Python path of the exports reads the same dates
+
+
+def test_a_sector_wide_course_reaches_its_sub_units_and_the_latest_cycle_counts(everyone):
+    """An audience unit takes in its sub-units (a path prefix) and nobody outside; of two
+    completions the later cycle is the one the row holds."""
+    from courses.models import CoursePage
+
+    county = everyone
+    course = make_course(lessons=1, mandatory=True, validity_months=12)
+    course.audience_units.set([county["sector"]])
+    course.save_revision().publish()
+    course = CoursePage.objects.get(pk=course.pk)
+    in_scope = set(
+        LearningStatus.objects.filter(course=course).values_list("employee_id", flat=True)
+    )
+    assert {county["anna"].pk, county["dan"].pk} <= in_scope  # care and home, below S1
+    assert county["stranger"].pk not in in_scope  # S2
+    now = timezone.now()
+    for cycle, days_ago, expires_in in ((1, 800, -400), (2, 30, 335)):
+        CourseCompletion.objects.create(
+            employee=county["anna"],
+            course=course,
+            course_title=course.title,
+            cycle=cycle,
+            completed_at=now - datetime.timedelta(days=days_ago),
+            expires_at=now + datetime.timedelta(days=expires_in),
+        )
+    call_command("learning_status_rebuild")
+    row = LearningStatus.objects.get(employee=county["anna"], course=course)
+    assert row.completed_at == now - datetime.timedelta(days=30)
+    assert_agrees(county)

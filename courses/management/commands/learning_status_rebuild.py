@@ -1,12 +1,13 @@
 """manage.py learning_status_rebuild: build the team dashboard's status table
-(`learning_status`) again from enrolments, completions and course audiences. The
-services keep it in step; this is for a restore, a bulk load done outside them, or to
-check that nothing drifted (--check)."""
+(`learning_status`) and its per-person summaries (`learning_summary`) again from
+enrolments, completions and course audiences. The services keep them in step; this is
+for a restore, a bulk load done outside them, or to check that nothing drifted
+(--check: both tables compared)."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from courses.models import LearningStatus
+from courses.models import LearningStatus, LearningSummary
 from courses.status import learning_status_refresh
 
 
@@ -27,13 +28,24 @@ class Command(BaseCommand):
             "expires_at",
             "renewal_due",
         )
-        before = set(LearningStatus.objects.values_list(*fields))
+        summary_fields = [field.attname for field in LearningSummary._meta.fields]
+
+        def both():
+            return (
+                set(LearningStatus.objects.values_list(*fields)),
+                {
+                    tuple(tuple(v) if isinstance(v, list) else v for v in row)
+                    for row in LearningSummary.objects.values_list(*summary_fields)
+                },
+            )
+
+        rows_before, summaries_before = both()
         with transaction.atomic():
             count = learning_status_refresh()
-            after = set(LearningStatus.objects.values_list(*fields))
+            rows_after, summaries_after = both()
             if check:
                 transaction.set_rollback(True)
-        differ = len(before ^ after)
+        differ = len(rows_before ^ rows_after) + len(summaries_before ^ summaries_after)
         self.stdout.write(f"{count} riviä, {differ} eroa")
         if check and differ:
             raise SystemExit(1)
