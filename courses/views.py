@@ -112,6 +112,20 @@ def lesson_complete(request, lesson_id: int):
     return redirect(following.url if following else lesson.course.url)
 
 
+def _posted_answers(post) -> dict[int, list[int]] | None:
+    """The chosen answers by question id, or None when a field is not a number."""
+    answers: dict[int, list[int]] = {}
+    for name in post:
+        if name.startswith("question-"):
+            try:
+                answers[int(name.removeprefix("question-"))] = [
+                    int(value) for value in post.getlist(name)
+                ]
+            except ValueError:
+                return None
+    return answers
+
+
 @require_POST
 @login_required
 def quiz_submit(request, lesson_id: int, quiz_id: int):
@@ -135,17 +149,10 @@ def quiz_submit(request, lesson_id: int, quiz_id: int):
         if block.get("type") == "quiz"
     }:
         raise Http404
-    answers: dict[int, list[int]] = {}
-    for name in request.POST:
-        if name.startswith("question-"):
-            try:
-                question_id = int(name.removeprefix("question-"))
-                answers[question_id] = [int(value) for value in request.POST.getlist(name)]
-            except ValueError:
-                messages.error(
-                    request, _("Vastauksessa oli virheellisiä tietoja. Vastaa uudelleen.")
-                )
-                return redirect(lesson.url)
+    answers = _posted_answers(request.POST)
+    if answers is None:
+        messages.error(request, _("Vastauksessa oli virheellisiä tietoja. Vastaa uudelleen."))
+        return redirect(lesson.url)
     try:
         # Grades, records, and for a pass completes the lesson and maybe the course.
         outcome = services.lesson_quiz_submit(

@@ -88,7 +88,7 @@ def _staged() -> bool:
 
 
 @transaction.atomic
-def apply_plan(plan: ImportPlan) -> dict:
+def apply_plan(plan: ImportPlan) -> dict:  # long: the steps of one transaction, in order
     """Write the users, then the employees, then deactivate who left, then the role
     groups. A new active person is written with `welcome_sent_at` set: the
     `employees_created` signal sent in the same transaction queues their welcome (a
