@@ -26,6 +26,20 @@ def _postgres_in_ci(django_db_setup, django_db_blocker):
         pytest.exit("CI=true needs DATABASE_URL pointing at PostgreSQL", returncode=3)
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language. A request made by an earlier test
+    as a Swedish- or English-speaking person leaves that language active in this thread
+    (the language middleware activates it per request, as Django's LocaleMiddleware
+    does), so messages written afterwards outside a request would be in it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def redis_url():
     import redis
