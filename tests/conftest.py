@@ -40,6 +40,16 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_locale_ids():
+    """The phrase search keeps each language's locale id per process, forgotten when a
+    locale is saved or deleted; a test's rolled-back locale, or a flushed database,
+    leaves no such trace, so each test starts without them."""
+    from phrases.selectors import forget_locale_ids
+
+    forget_locale_ids()
+
+
 @pytest.fixture
 def redis_url():
     import redis

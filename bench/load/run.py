@@ -119,9 +119,9 @@ def set_up(people: int) -> dict:  # long: the county, lessons, supervisors, phra
         for data in phrase_search.synthetic_phrases(PHRASES)
     ]
     for phrase in rows:
-        phrase.search_lemmas = phrase.build_search_lemmas()
+        phrase.set_search_terms()
     Phrase.objects.bulk_create(rows, batch_size=1000)
-    PhraseSearchTerm.remember(term for phrase in rows for term in phrase.search_lemmas.split())
+    PhraseSearchTerm.remember(term for phrase in rows for term in phrase.search_terms())
 
     def session_of(employee: Employee) -> str:
         store = SessionStore()
