@@ -369,7 +369,8 @@ def unread_count_for_user(user_id: int) -> int:
     sql, params = _UNREAD.bind(user_id=user_id)
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS unread", params)  # noqa: S608
-        return cursor.fetchone()[0]
+        (count,) = cursor.fetchone()
+        return int(count)
 
 
 def digest_opted_out_ids(*, employee_ids: Iterable[int]) -> set[int]:
