@@ -55,3 +55,18 @@ def test_the_notices_page_needs_a_sign_in_and_an_employee_record(client):
     assert client.get("/ilmoitukset/").status_code == 302
     client.force_login(UserFactory())
     assert client.get("/ilmoitukset/").status_code == 404
+
+
+def test_the_unread_count_is_each_persons_own_in_one_query(county, django_assert_num_queries):
+    """The count's SQL is compiled once per process and bound to each person's id."""
+    from notifications.selectors import unread_count_for_user
+
+    nurse, aide = county["nurse"], county["aide"]
+    notice(nurse, "Yksi")
+    notice(nurse, "Kaksi")
+    notice(nurse, "Luettu", read=True)
+    notice(aide, "Kolme")
+    with django_assert_num_queries(1):
+        assert unread_count_for_user(nurse.user_id) == 2
+    assert unread_count_for_user(aide.user_id) == 1
+    assert unread_count_for_user(nurse.user_id) == 2
