@@ -17,7 +17,11 @@ fi
 vendor=../static/packages/vendor
 rm -rf "$vendor"
 mkdir -p "$vendor/scorm-again" "$vendor/h5p-standalone"
-cp node_modules/scorm-again/dist/scorm12.min.js node_modules/scorm-again/dist/scorm2004.min.js "$vendor/scorm-again/"
+# With their source maps: the files name them, and the production static files storage
+# (a manifest) refuses a file whose reference it cannot follow.
+cp node_modules/scorm-again/dist/scorm12.min.js node_modules/scorm-again/dist/scorm12.min.js.map \
+  node_modules/scorm-again/dist/scorm2004.min.js node_modules/scorm-again/dist/scorm2004.min.js.map \
+  "$vendor/scorm-again/"
 cp -r node_modules/h5p-standalone/dist/main.bundle.js node_modules/h5p-standalone/dist/frame.bundle.js \
   node_modules/h5p-standalone/dist/styles node_modules/h5p-standalone/dist/fonts \
   node_modules/h5p-standalone/dist/images node_modules/h5p-standalone/LICENSE "$vendor/h5p-standalone/"
