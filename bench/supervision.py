@@ -28,8 +28,8 @@ Scenarios, each in its own child process:
    reading the same figures with raw SQL. Also timed: refreshing the totals (the beat
    task) and the same completion figures counted live from the enrolments with raw
    SQL, which is what the totals save each request.
-4. export_worker: the same export queued to a real Celery worker (with CELERY_BROKER_URL
-   set to a Redis), timed from queueing to done.
+4. export_worker: the same export queued to a real Celery worker (bench/export_worker.py's
+   scenario; CELERY_BROKER_URL set to a Redis), timed from queueing to done.
 3. export: an XLSX of every completion in the county (300,000 rows) built by the
    export task (run in-process, as a worker runs it): wall time, rows per second, peak
    RSS growth (VmHWM reset before) and ru_maxrss; then in a second child the
@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import datetime
 import gc
+import importlib.util
 import json
 import os
 import resource
@@ -49,7 +50,6 @@ import statistics
 import sys
 import time
 import tracemalloc
-from pathlib import Path
 
 import harness
 from harness import run_in_child
@@ -515,74 +515,15 @@ def scenario(spec: dict, args) -> dict:
 
 
 def _export_in_worker(data: dict) -> dict:
-    """The same export queued to a real Celery worker (its own process, prefork, one
-    child, the task's own time limits) through the Redis of CELERY_BROKER_URL; timed from
-    the queueing to the job's `done`, progress read from the job meanwhile."""
-    import signal
-    import subprocess
-
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-
-    from supervision.models import ExportJob
-    from tasks.supervision import build_export
-
-    broker = os.environ.get("CELERY_BROKER_URL", "")
-    if not broker.startswith("redis://"):
-        return {"skipped": "needs CELERY_BROKER_URL=redis://…"}
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.integration.worker_settings",
-        "EXPORT_ROOT": str(settings.EXPORT_ROOT),
-    }
-    worker = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "celery"),
-            "-A",
-            "learning",
-            "worker",
-            "--loglevel=WARNING",
-            "--concurrency=1",
-            "--pool=prefork",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-            "--hostname=bench-export@%h",
-        ],
-        env=env,
-        cwd=ROOT,
-        start_new_session=True,
+    """The same export queued to a real Celery worker: bench/export_worker.py's scenario
+    (the worker started with eager tasks off in the sender, the job's progress sampled
+    as its page reads it), so there is one copy of it."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_export_worker", ROOT / "bench" / "export_worker.py"
     )
-    try:
-        owner = get_user_model().objects.get(pk=data["hr_user"])
-        job = ExportJob.objects.create(
-            owner=owner, kind=ExportJob.Kind.COMPLETIONS, file_format="xlsx", parameters={}
-        )
-        started = time.perf_counter()
-        build_export.apply_async(args=[job.pk])
-        progress = []
-        while True:
-            job.refresh_from_db()
-            progress.append((round(time.perf_counter() - started, 1), job.rows_done))
-            if job.status in (ExportJob.Status.DONE, ExportJob.Status.FAILED):
-                break
-            time.sleep(1)
-        seconds = time.perf_counter() - started
-        result = {
-            "seconds": seconds,
-            "status": job.status,
-            "error": job.error,
-            "rows": job.rows_done,
-            "rows_per_s": job.rows_done / seconds,
-            "progress_samples": progress[:: max(1, len(progress) // 10)],
-            "soft_time_limit_s": build_export.soft_time_limit,
-        }
-        if job.status == ExportJob.Status.DONE:
-            job.path.unlink()
-        return result
-    finally:
-        os.killpg(worker.pid, signal.SIGTERM)
-        worker.wait(timeout=60)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module._export_in_worker(data)
 
 
 # --- the orchestration --------------------------------------------------------------------
