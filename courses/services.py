@@ -70,9 +70,21 @@ def current_cycle(
     latest = (
         CourseCompletion.objects.filter(employee=employee, course=course).order_by("-cycle").first()
     )
+    return _cycle_after(latest, now)
+
+
+def _cycle_after(latest: CourseCompletion | None, now: datetime.datetime) -> int:
+    """The current round from the latest completion (None: none yet): the rule of
+    `current_cycle`, for callers that read the completions already."""
     if latest is None:
         return 1
     return latest.cycle if latest.is_valid_at(now) else latest.cycle + 1
+
+
+def _round_began(previous: CourseCompletion | None) -> datetime.datetime | None:
+    """When a round began, from the completion of the round before it (None: the first
+    round): quiz passes count toward a round only if made after the previous one ended."""
+    return (previous.expires_at or previous.completed_at) if previous else None
 
 
 def enrolment_remember_lesson(*, employee: Employee, lesson: LessonPage) -> Enrolment:
@@ -151,8 +163,9 @@ def _cycle_started(
     """Quiz passes count toward a cycle only if made after the previous one ended."""
     if cycle == 1:
         return None
-    previous = CourseCompletion.objects.get(employee=employee, course=course, cycle=cycle - 1)
-    return previous.expires_at or previous.completed_at
+    return _round_began(
+        CourseCompletion.objects.get(employee=employee, course=course, cycle=cycle - 1)
+    )
 
 
 def round_started(*, employee: Employee, course: CoursePage) -> datetime.datetime | None:
@@ -384,12 +397,8 @@ def _round_of(quiz: Quiz, attempt: QuizAttempt) -> tuple[RoundFacts, dict[int, u
         for row in quiz.round_completions or []
     ]
     latest = max(completions, key=lambda completion: completion.cycle, default=None)
-    if latest is None:
-        cycle = 1
-    else:
-        cycle = latest.cycle if latest.is_valid_at(timezone.now()) else latest.cycle + 1
-    previous = next((c for c in completions if c.cycle == cycle - 1), None)
-    since = (previous.expires_at or previous.completed_at) if previous else None
+    cycle = _cycle_after(latest, timezone.now())
+    since = _round_began(next((c for c in completions if c.cycle == cycle - 1), None))
     keys = {row["id"]: uuid.UUID(row["key"]) for row in getattr(quiz, "round_quizzes", None) or []}
     passed: dict[uuid.UUID, int] = {}
     rows = [
@@ -532,15 +541,17 @@ class RoundFacts:
     answered: set[str]
 
 
-def _raw_values(lessons: Iterable[LessonPage], kind: str) -> list[dict[str, Any]]:
-    """The stored values of the lessons' `kind` blocks, read without loading the blocks
-    (no query for their quizzes or packages)."""
+def _raw_blocks(lessons: Iterable[LessonPage], kind: str) -> list[dict[str, Any]]:
+    """The lessons' stored `kind` blocks, read without loading them (no query for their
+    quizzes or packages)."""
     return [
-        block.get("value") or {}
-        for lesson in lessons
-        for block in lesson.body.raw_data
-        if block.get("type") == kind
+        block for lesson in lessons for block in lesson.body.raw_data if block.get("type") == kind
     ]
+
+
+def _raw_values(lessons: Iterable[LessonPage], kind: str) -> list[dict[str, Any]]:
+    """The stored values of the lessons' `kind` blocks (`_raw_blocks`)."""
+    return [block.get("value") or {} for block in _raw_blocks(lessons, kind)]
 
 
 def _raw_required_quiz_ids(lessons: Iterable[LessonPage]) -> list[int]:
@@ -554,10 +565,8 @@ def _raw_required_quiz_ids(lessons: Iterable[LessonPage]) -> list[int]:
 def _raw_after_block_ids(lessons: Iterable[LessonPage]) -> list[str]:
     return [
         str(block["id"])
-        for lesson in lessons
-        for block in lesson.body.raw_data
-        if block.get("type") == "self_assessment"
-        and (block.get("value") or {}).get("phase", "before") == "after"
+        for block in _raw_blocks(lessons, "self_assessment")
+        if (block.get("value") or {}).get("phase", "before") == "after"
     ]
 
 
