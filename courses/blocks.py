@@ -182,6 +182,13 @@ class HyteActivityBlock(blocks.StructBlock):
     description = blocks.TextBlock(label=_("kuvaus"))
     link = blocks.URLBlock(label=_("linkki"), required=False)
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # The kind's label in the reader's language, not its stored code.
+        kinds = dict(self.child_blocks["organiser_kind"].field.choices)
+        context["organiser_kind_label"] = kinds.get(value["organiser_kind"], "")
+        return context
+
     class Meta:
         icon = "group"
         template = "courses/blocks/hyte_activity.html"

@@ -278,3 +278,28 @@ def test_a_view_restriction_on_the_course_still_guards_its_lessons(client, learn
     )
     restriction.groups.set([Group.objects.create(name="Vain kouluttajat")])
     assert client.get(lesson.url).status_code != 200
+
+
+@pytest.mark.parametrize(("language", "label"), [("fi", "Järjestö"), ("sv", "Organisation")])
+def test_an_activity_card_names_the_kind_of_organiser_in_the_readers_language(
+    client, learner, language, label
+):
+    """The card shows the organiser kind's label, never its stored code ("ngo")."""
+    course = make_course(lessons=1)
+    lesson = lessons_of(course)[0]
+    card = {
+        "name": "Kävelyryhmä",
+        "organiser": "Eläkeläiset ry",
+        "organiser_kind": "ngo",
+        "description": "Viikoittainen ryhmä.",
+        "link": "",
+    }
+    lesson.body.append(("hyte_activity", card))
+    lesson.save_revision().publish()
+    lesson.refresh_from_db()
+    assert [block.block_type for block in lesson.body][-1] == "hyte_activity"
+    learner.language = language
+    learner.save(update_fields=["language"])
+    page = client.get(lesson.url, headers={"accept-language": language}).content.decode()
+    assert f"Eläkeläiset ry · {label}" in page
+    assert "· ngo" not in page
