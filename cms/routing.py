@@ -56,10 +56,10 @@ def _sites(hostname: str, port: int) -> Any:
 
 def _homes(root_id: int, language: str) -> Any:
     # The root page, and its live translation in the language (Page.localized).
+    # Among the root's translations only (the index on translation key and locale).
     root_key = Page.objects.filter(pk=root_id).values("translation_key")[:1]
-    return HomePage.objects.filter(
-        Q(pk=root_id)
-        | Q(translation_key=Subquery(root_key), locale__language_code=language, live=True)
+    return HomePage.objects.filter(translation_key=Subquery(root_key)).filter(
+        Q(pk=root_id) | Q(locale__language_code=language, live=True)
     )
 
 
