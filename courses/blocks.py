@@ -1,10 +1,12 @@
 """The building blocks of a lesson, one StructBlock per element (bakerydemo's shape)."""
 
+import copy
 import os
 import uuid
 from functools import cached_property
 
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +18,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from compiledsql import CompiledByIds
 from quizzes.forms import best_score, question_problem
 from quizzes.specs import ChoiceSpec, QuestionSpec, QuizSpec
 
@@ -206,6 +209,9 @@ class ReflectionBlock(blocks.StructBlock):
         label = _("Pohdintatehtävä")
 
 
+_QUIZZES = CompiledByIds(lambda ids: apps.get_model("quizzes", "Quiz").objects.filter(pk__in=ids))
+
+
 class QuizReferenceBlock(blocks.ChooserBlock):
     """The quiz rows this block is kept in (quizzes.services.quiz_save_draft), a hidden
     field: the trainer writes the quiz in the block and never chooses it."""
@@ -221,6 +227,20 @@ class QuizReferenceBlock(blocks.ChooserBlock):
 
     def get_form_state(self, value):
         return value.pk if value is not None else None
+
+    def bulk_to_python(self, values):
+        """As Wagtail's (ChooserBlock.bulk_to_python: in order, None kept, a copy for a
+        repeated id), with the query compiled once (compiledsql): every lesson page with
+        a quiz reads its quizzes so."""
+        found = {quiz.pk: quiz for quiz in _QUIZZES.objects(sorted({v for v in values if v}))}
+        result, seen = [], set()
+        for value in values:
+            quiz = found.get(value)
+            if quiz is not None and value in seen:
+                quiz = copy.copy(quiz)
+            result.append(quiz)
+            seen.add(value)
+        return result
 
     def value_from_form(self, value):
         if value in (None, ""):

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from compiledsql import CompiledByIds
 from people.models import Employee
 from quizzes.models import (
     AnswerChoice,
@@ -110,6 +111,17 @@ def choose_all_hint_needed(text: str) -> bool:
     )
 
 
+# The choices of a lesson's quizzes with their questions, compiled once per number of
+# quizzes: every lesson page with a quiz reads them.
+_CHOICES = CompiledByIds(
+    lambda quiz_ids: (
+        AnswerChoice.objects.filter(question__quiz_id__in=quiz_ids)
+        .select_related("question")
+        .order_by("question__sort_order", "question_id", "sort_order", "pk")
+    )
+)
+
+
 def lesson_quiz_states(
     *,
     employee: Employee | None,
@@ -145,12 +157,7 @@ def lesson_quiz_states(
         for quiz in quizzes:
             for question in getattr(quiz, "preview_questions", []):
                 questions_of[quiz.pk][question.pk] = question
-        choices = AnswerChoice.objects.filter(question__quiz__in=stored).select_related("question")
-        for choice in (
-            choices.order_by("question__sort_order", "question_id", "sort_order", "pk")
-            if stored
-            else []
-        ):
+        for choice in _CHOICES.objects([quiz.pk for quiz in stored]):
             question = questions_of[choice.question.quiz_id].setdefault(
                 choice.question_id, choice.question
             )
