@@ -1,4 +1,6 @@
 from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 from courses.lesson_html import block_html
 
@@ -23,3 +25,26 @@ def lesson_block(context, child):
     """{% include_block child %} for a lesson's body, the text blocks' HTML kept per
     process (courses/lesson_html.py)."""
     return block_html(child, context)
+
+
+_CHOICE = '<label class="choice"><input type="{}" name="question-{}" value="{}"{}> {}</label>\n'
+
+
+@register.simple_tag
+def quiz_choice_inputs(question, chosen):
+    """One quiz question's answer choices: radio buttons, or check boxes where several
+    answers are right; those in `chosen` (the learner's refused answer) checked.
+    Written here, not as a template loop: a quiz of ten questions has some forty
+    choices, and that loop's lookups were the costliest part of a lesson page
+    (`bench/learning.py --profile`)."""
+    kind = "checkbox" if question.kind == "multiple" else "radio"
+    chosen = chosen or ()
+    checked = mark_safe(" checked")  # noqa: S308 (a constant)
+    return format_html_join(
+        "",
+        _CHOICE,
+        (
+            (kind, question.pk, choice.pk, checked if choice.pk in chosen else "", choice.text)
+            for choice in question.shuffled_choices
+        ),
+    )

@@ -304,3 +304,31 @@ def test_an_activity_card_names_the_kind_of_organiser_in_the_readers_language(
     page = client.get(lesson.url, headers={"accept-language": language}).content.decode()
     assert f"Eläkeläiset ry · {label}" in page
     assert "· ngo" not in page
+
+
+def test_a_refused_submission_keeps_the_learners_choices_on_the_form(client, learner):
+    quiz = make_quiz(questions=3)  # question 2 takes several answers
+    course = make_course(lessons=1, quiz=quiz)
+    (lesson,) = lessons_of(course)
+    questions = list(quiz.questions.order_by("sort_order"))
+    right = right_answers(quiz)
+    page = client.get(lesson.url).content.decode()
+    # Questions 1 and 2 answered, 3 left out: refused, and nothing is lost.
+    answers = {questions[0].pk: right[questions[0].pk], questions[1].pk: right[questions[1].pk]}
+    response = client.post(
+        f"/opinnot/oppitunti/{lesson.pk}/tietovisa/{quiz.pk}/",
+        quiz_post(answers, form_key(page, quiz)),
+        follow=True,
+    )
+    html = response.content.decode()
+    assert not QuizAttempt.objects.exists()
+    checked = re.findall(r'<input type="(\w+)" name="question-(\d+)" value="(\d+)"\s*checked', html)
+    assert sorted((int(q), int(c)) for _kind, q, c in checked) == sorted(
+        (question, choice) for question, choices in answers.items() for choice in choices
+    )
+    kinds = {q: kind for kind, q in re.findall(r'<input type="(\w+)" name="question-(\d+)"', html)}
+    assert kinds == {
+        str(questions[0].pk): "radio",
+        str(questions[1].pk): "checkbox",
+        str(questions[2].pk): "radio",
+    }
