@@ -686,8 +686,8 @@ _LESSON_BY_URL = CompiledQuery(
 def routed_lesson(*, url_path: str, locale_id: int) -> LessonPage | None:
     """The lesson at `url_path` in the locale, with whether a view restriction may
     apply (`LessonPage.may_be_restricted`): one query, for routing a request."""
-    sql, params = _LESSON_BY_URL.bind(url_path=url_path, locale_id=locale_id)
-    return next(iter(LessonPage.objects.raw(sql, params)), None)
+    found: list[LessonPage] = _LESSON_BY_URL.objects(url_path=url_path, locale_id=locale_id)
+    return found[0] if found else None
 
 
 def lesson_place(*, lesson: LessonPage) -> LessonPlace:
@@ -696,8 +696,7 @@ def lesson_place(*, lesson: LessonPage) -> LessonPlace:
     cached: LessonPlace | None = lesson.__dict__.get("_lesson_place")
     if cached is not None:
         return cached
-    sql, params = _LESSON_PLACE.bind(path=lesson.path[: -lesson.steplen])
-    (course,) = CoursePage.objects.raw(sql, params)
+    (course,) = _LESSON_PLACE.objects(path=lesson.path[: -lesson.steplen])
     rows = [json.loads(row) if isinstance(row, str) else row for row in course.lesson_rows or []]
     lessons = [
         _sibling(row, course=course) for row in rows if lesson.pk is None or row["id"] != lesson.pk
