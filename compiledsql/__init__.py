@@ -14,10 +14,13 @@ appear among its SQL's parameters, and every place it appears takes the value gi
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import connection
+from django.db.backends.postgresql.base import ServerBindingCursor
+from django.db.backends.utils import CursorWrapper
 from django.db.models.query import get_related_populators
 
 
@@ -59,7 +62,7 @@ class CompiledQuery:
     def rows(self, **values: Any) -> Sequence[tuple[Any, ...]]:
         """The query's rows as tuples, in its SELECT's column order."""
         sql, params = self.bind(**values)
-        with connection.cursor() as cursor:
+        with prepared_cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
 
@@ -83,6 +86,34 @@ class CompiledQuery:
                 setattr(obj, name, row[position])
             found.append(obj)
         return found
+
+
+def prepared_cursor() -> Any:
+    """A cursor that binds its values on the server, so that PostgreSQL may keep the
+    query's plan: after `prepare_threshold` runs on one connection (DATABASES' OPTIONS;
+    Django's own cursors bind on the client and are never prepared). Wrapped by Django
+    as its own cursors are: logged, counted, its errors Django's."""
+    connection.ensure_connection()
+    with connection.wrap_database_errors:
+        connection.validate_thread_sharing()
+        return _PreparedCursorWrapper(ServerBindingCursor(connection.connection), connection)
+
+
+class _PreparedCursorWrapper(CursorWrapper):
+    """Django's cursor wrapper (execute wrappers, error translation), logging its
+    queries as Django's debug cursor does, with their values in the SQL: a prepared
+    query is sent by name, so the driver has no SQL text for Django to log."""
+
+    def execute(self, sql: str, params: Any = None) -> Any:
+        if not self.db.queries_logged:
+            return super().execute(sql, params)
+        started = time.monotonic()
+        try:
+            return super().execute(sql, params)
+        finally:
+            took = time.monotonic() - started
+            logged = self.db.ops.compose_sql(sql, params)
+            self.db.queries_log.append({"sql": logged, "time": f"{took:.3f}"})
 
 
 def _same(param: Any, sentinel: Any) -> bool:

@@ -10,7 +10,6 @@ from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -38,7 +37,7 @@ from django.db.models.functions import (
 from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 
-from compiledsql import CompiledQuery
+from compiledsql import CompiledQuery, prepared_cursor
 from courses.models import (
     CourseCompletion,
     CourseIndexPage,
@@ -757,8 +756,9 @@ def lesson_learner_state(
     their attempts at the lesson's quizzes, their self-ratings of its self-assessment
     blocks, and whether the lesson is done in their current round of the course (its
     completions and the course's). `lesson` and `course` are the canonical pages.
-    Written as SQL: the ORM took longer to compile the UNION than PostgreSQL to run it."""
-    with connection.cursor() as cursor:
+    Written as SQL: the ORM took longer to compile the UNION than PostgreSQL to run it.
+    Prepared on its connection (compiledsql.prepared_cursor)."""
+    with prepared_cursor() as cursor:
         cursor.execute(
             _LEARNER_STATE_SQL,
             [

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import (
     Case,
     CharField,
@@ -25,7 +24,7 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncDate
 
-from compiledsql import CompiledQuery
+from compiledsql import CompiledQuery, prepared_cursor
 from courses.models import CourseCompletion, Enrolment
 from courses.selectors import in_reader_language, renewal_due_date_sql
 from notifications.models import Notification, Stage
@@ -368,7 +367,7 @@ def unread_count_for_user(user_id: int) -> int:
     process: the bell is on every page, and compiling the count took longer than
     running it (`bench/learning.py --profile`)."""
     sql, params = _UNREAD.bind(user_id=user_id)
-    with connection.cursor() as cursor:
+    with prepared_cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS unread", params)  # noqa: S608
         (count,) = cursor.fetchone()
         return int(count)

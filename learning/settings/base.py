@@ -122,6 +122,13 @@ WSGI_APPLICATION = "learning.wsgi.application"
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# The queries every page makes (compiledsql) are prepared on their connection after
+# this many runs, so PostgreSQL plans them once. Empty: never (behind a connection
+# pooler in transaction mode that cannot keep prepared statements).
+_prepare_threshold = env.str("DATABASE_PREPARE_THRESHOLD", default="3")
+DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
+    int(_prepare_threshold) if _prepare_threshold else None
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
