@@ -38,6 +38,7 @@ from django.db.models.functions import (
 from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 
+from compiledsql import CompiledQuery
 from courses.models import (
     CourseCompletion,
     CourseIndexPage,
@@ -665,30 +666,6 @@ def _place(course: CoursePage, lessons: list[LessonPage]) -> LessonPlace:
         unit_paths=course.audience_unit_paths or [],
         role_ids=course.audience_role_ids or [],
     )
-
-
-class CompiledQuery:
-    """A queryset's SQL compiled by the ORM once per process, its values bound on each
-    use. For the queries every lesson page makes: compiling them took longer than
-    running them (`bench/learning.py --profile`). `build(**sentinels)` makes the
-    queryset; each sentinel value (one no real value equals) must be bound exactly once
-    in its SQL, and is replaced by the value given to `bind`."""
-
-    def __init__(self, build: Any, **sentinels: Any):
-        self.build = build
-        self.sentinels = sentinels
-        self.compiled: tuple[str, tuple[Any, ...]] | None = None
-
-    def bind(self, **values: Any) -> tuple[str, list[Any]]:
-        if self.compiled is None:
-            sql, params = self.build(**self.sentinels).query.sql_with_params()
-            for sentinel in self.sentinels.values():
-                if sum(param == sentinel for param in params) != 1:
-                    raise RuntimeError(f"{sentinel!r} is not bound exactly once")
-            self.compiled = sql, params
-        sql, params = self.compiled
-        by_sentinel = {sentinel: values[name] for name, sentinel in self.sentinels.items()}
-        return sql, [by_sentinel.get(param, param) for param in params]
 
 
 _LESSON_PLACE = CompiledQuery(

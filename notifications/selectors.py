@@ -25,8 +25,9 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncDate
 
+from compiledsql import CompiledQuery
 from courses.models import CourseCompletion, Enrolment
-from courses.selectors import CompiledQuery, in_reader_language, renewal_due_date_sql
+from courses.selectors import in_reader_language, renewal_due_date_sql
 from notifications.models import Notification, Stage
 from onboarding.models import ChecklistItem, ItemKind, ItemOwner
 from people.deadlines import due_by_soon, is_overdue, overdue
