@@ -86,5 +86,6 @@ class CompiledQuery:
 
 
 def _same(param: Any, sentinel: Any) -> bool:
-    # 1 == True and 0 == 0.0 in Python: a sentinel matches only its own type.
-    return type(param) is type(sentinel) and param == sentinel
+    # 1 == True in Python: a boolean is never taken for a number. (The PostgreSQL driver
+    # wraps numbers in its own int subclasses, so the type itself is not compared.)
+    return isinstance(param, bool) is isinstance(sentinel, bool) and param == sentinel

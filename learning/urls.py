@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
+from cms import routing as cms_routing
 from people import views as people_views
 
 urlpatterns = [
@@ -51,4 +52,7 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns.append(path("", include(wagtail_urls)))
+# Wagtail's own URLs, its page view wrapped: the site and the route are found first in
+# compiled queries (cms/routing.py). The pattern is Wagtail's.
+urlpatterns += [pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"]
+urlpatterns.append(re_path(wagtail_urls.serve_pattern, cms_routing.serve, name="wagtail_serve"))
