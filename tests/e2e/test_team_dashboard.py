@@ -80,6 +80,26 @@ def remind_buttons_inside_their_scroll_box(page) -> bool:
     )
 
 
+def rates_on_one_line(page) -> bool:
+    """Each course's completion rate ("67 % (2/3)") is read on one line, whatever room
+    its course title takes."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll(".team-table tfoot td[data-label]")].every(
+          (cell) => {
+            const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            const lines = [];
+            while (texts.nextNode()) {
+              const range = document.createRange();
+              range.selectNodeContents(texts.currentNode);
+              lines.push(...[...range.getClientRects()].filter((rect) => rect.width > 0));
+            }
+            const top = Math.min(...lines.map((rect) => rect.top));
+            const bottom = Math.max(...lines.map((rect) => rect.bottom));
+            return bottom - top < 1.5 * parseFloat(getComputedStyle(cell).lineHeight);
+          })"""
+    )
+
+
 def row_names(page) -> list[str]:
     return page.locator("table.team-table tbody th[scope=row]").all_inner_texts()
 
@@ -226,7 +246,8 @@ def demo_team(demo_county):
 
 def test_the_team_table_fits_a_laptop_and_a_phone_in_finnish_and_swedish(page, sign_in, demo_team):
     """At 1366 px the whole table, its last column's remind button included, fits the
-    page's scroll box; at 390 and 320 px the cards do not scroll sideways."""
+    page's scroll box; at 390 and 320 px the cards do not scroll sideways, and a long
+    course title does not break the completion rate beside it."""
     from people.demo.county import DEMO_PASSWORD
     from people.models import Employee
 
@@ -241,4 +262,5 @@ def test_the_team_table_fits_a_laptop_and_a_phone_in_finnish_and_swedish(page, s
             where = f"{language}, {width} px"
             assert fits_the_screen(page), where
             assert remind_buttons_inside_their_scroll_box(page), where
+            assert rates_on_one_line(page), where
             shot(page, f"team-{language}-{width}")
