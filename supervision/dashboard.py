@@ -1,6 +1,7 @@
 """The team dashboard's reads.
 
-`team_page` is the page: the courses (one query) and one statement
+`team_page` is the page: the courses (one query, and one for their titles in Swedish or
+English) and one statement
 (`supervision.team_sql`) that filters, sorts and pages the team in the database by each
 person's summary (`learning_summary`), reads the page's cells from the status table
 (`learning_status`) and sums the completion rates and the months — two queries for any
@@ -162,14 +163,21 @@ def _timeline(rows: list[ReportRow], today: datetime.date) -> list[MonthCount]:
     return [MonthCount(month, counts.get(month, 0)) for month in months]
 
 
+def _titles_in_reader_language(courses: list[CoursePage]) -> None:
+    """Give each course the title of its live translation in the reader's language, where
+    it has one: shown, never saved; cells and filters stay keyed by the Finnish course.
+    One query, none in Finnish."""
+    translated = in_reader_language(courses)
+    for course in courses:
+        if course.pk in translated:
+            course.title = translated[course.pk].title
+
+
 def team_dashboard(*, supervisor: Employee, filters: DashboardFilters) -> TeamDashboard:
     """The dashboard for `supervisor` with `filters` applied. Three queries (four in
     Swedish or English: the courses' translated titles)."""
     courses, rows = team_rows(supervisor)
-    # Shown (never saved) under their title in the reader's language; cells stay keyed
-    # by the Finnish course.
-    for pk, translated in in_reader_language(courses).items():
-        next(course for course in courses if course.pk == pk).title = translated.title
+    _titles_in_reader_language(courses)
     units = sorted(
         {(row.employee.unit_id, row.employee.unit.name) for row in rows}, key=lambda u: u[1]
     )
@@ -390,10 +398,12 @@ def _moment(value) -> datetime.datetime | None:
 def team_page(
     *, supervisor: Employee, filters: DashboardFilters, page_number=1, page_size: int = PAGE_SIZE
 ) -> TeamPage:  # long: one statement's result turned into the page
-    """One page of the dashboard. Two queries for any team size (a third
-    only when the page asked for is past the last one)."""
+    """One page of the dashboard. Two queries for any team size (one more in Swedish or
+    English: the courses' translated titles; one more when the page asked for is past
+    the last one)."""
     number = _page_number(page_number)
     all_courses = team_courses(supervisor=supervisor)
+    _titles_in_reader_language(all_courses)
     courses = all_courses
     if filters.course_id is not None:
         courses = [course for course in all_courses if course.pk == filters.course_id]

@@ -7,6 +7,7 @@ import pytest
 from phrases.models import PhraseCopyCount
 from tests.e2e.axe import assert_no_serious_axe_violations
 from tests.e2e.test_course_keyboard import path_of, press_and_load, tab_to
+from tests.e2e.test_team_dashboard import fits_the_screen
 from tests.factories import EmployeeFactory
 from tests.phrases.builders import make_activity, make_phrase
 
@@ -99,3 +100,38 @@ def test_search_fill_and_copy_with_the_keyboard(context, page, live_server, nurs
     page.goto("/fraasit/hyte-kortti/")
     assert page.locator("svg").count() == 2
     assert_no_serious_axe_violations(page, "the hyte card")
+
+
+def labels_above_their_filters(page) -> bool:
+    """Each of the library's filters has its label on a line of its own above the
+    control, both starting at the same left edge."""
+    return page.evaluate(
+        """() => {
+          const selects = [...document.querySelectorAll(".phrase-search select")];
+          return selects.length === 3 && selects.every((select) => {
+            const label = document.querySelector(`label[for="${select.id}"]`).getBoundingClientRect();
+            const control = select.getBoundingClientRect();
+            return label.bottom <= control.top && Math.abs(label.left - control.left) < 1;
+          });
+        }"""
+    )
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_the_filters_fit_a_phone(page, nurse, language):
+    """At 320 and 390 px the library does not scroll sideways, in any language, and its
+    three filters are laid out alike."""
+    from people.models import Employee
+
+    Employee.objects.filter(pk=nurse.pk).update(preferred_language=language)
+    page.goto("/kirjaudu/")
+    page.get_by_label("Sähköposti tai henkilönumero").fill(EMAIL)
+    page.get_by_label("Salasana", exact=True).fill(PASSWORD)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Kirjaudu", exact=True).click()
+    for width in (320, 390):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto("/fraasit/")
+        assert page.locator("html").get_attribute("lang") == language
+        assert fits_the_screen(page), f"{language}, {width} px"
+        assert labels_above_their_filters(page), f"{language}, {width} px"

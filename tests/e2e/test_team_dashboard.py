@@ -65,6 +65,41 @@ def in_view(page, selector: str) -> bool:
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"]
 
 
+def remind_buttons_inside_their_scroll_box(page) -> bool:
+    """Every row's remind button lies wholly within the table's scroll box: none is
+    clipped, and none needs the box scrolled sideways to be reached."""
+    return page.evaluate(
+        """() => {
+          const box = document.querySelector(".team-scroll").getBoundingClientRect();
+          const buttons = [...document.querySelectorAll(".team-table .cell-actions button")];
+          return buttons.length > 0 && buttons.every((button) => {
+            const edge = button.getBoundingClientRect();
+            return edge.left >= box.left && edge.right <= box.right;
+          });
+        }"""
+    )
+
+
+def rates_on_one_line(page) -> bool:
+    """Each course's completion rate ("67 % (2/3)") is read on one line, whatever room
+    its course title takes."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll(".team-table tfoot td[data-label]")].every(
+          (cell) => {
+            const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+            const lines = [];
+            while (texts.nextNode()) {
+              const range = document.createRange();
+              range.selectNodeContents(texts.currentNode);
+              lines.push(...[...range.getClientRects()].filter((rect) => rect.width > 0));
+            }
+            const top = Math.min(...lines.map((rect) => rect.top));
+            const bottom = Math.max(...lines.map((rect) => rect.bottom));
+            return bottom - top < 1.5 * parseFloat(getComputedStyle(cell).lineHeight);
+          })"""
+    )
+
+
 def row_names(page) -> list[str]:
     return page.locator("table.team-table tbody th[scope=row]").all_inner_texts()
 
@@ -191,3 +226,41 @@ def test_supervisor_on_a_phone_finds_who_is_overdue_and_reminds_them(page, sign_
     assert "Merkitty tehdyksi: Perehdytyksen kuittaus" in page.locator(".messages").inner_text()
     assert in_view(page, ".messages")
     shot(page, "team-member-signed-off")
+
+
+@pytest.fixture
+def demo_team(demo_county):
+    """The demo county with its courses, learning history and onboarding checklists, as
+    `manage.py load_demo` leaves it: the supervisor's team has one course column and a
+    newcomer with overdue work to remind."""
+    from cms.models import HomePage
+    from courses.demo.loading import load_demo_courses
+    from courses.demo.progress import load_demo_progress
+    from onboarding.demo import load_demo_onboarding
+
+    load_demo_courses(HomePage.objects.get(locale__language_code="fi"))
+    load_demo_progress()
+    load_demo_onboarding()
+    return demo_county
+
+
+def test_the_team_table_fits_a_laptop_and_a_phone_in_finnish_and_swedish(page, sign_in, demo_team):
+    """At 1366 px the whole table, its last column's remind button included, fits the
+    page's scroll box; at 390 and 320 px the cards do not scroll sideways, and a long
+    course title does not break the completion rate beside it."""
+    from people.demo.county import DEMO_PASSWORD
+    from people.models import Employee
+
+    supervisor = demo_team[roles.SUPERVISOR]
+    sign_in(supervisor.user.email, DEMO_PASSWORD)
+    for language in ("fi", "sv"):
+        Employee.objects.filter(pk=supervisor.pk).update(preferred_language=language)
+        for width, height in ((1366, 900), (390, 844), (320, 700)):
+            page.set_viewport_size({"width": width, "height": height})
+            page.goto("/tiimi/")
+            assert page.locator("html").get_attribute("lang") == language
+            where = f"{language}, {width} px"
+            assert fits_the_screen(page), where
+            assert remind_buttons_inside_their_scroll_box(page), where
+            assert rates_on_one_line(page), where
+            shot(page, f"team-{language}-{width}")

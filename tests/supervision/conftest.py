@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from wagtail.models import Locale
 
 from courses.models import CourseCompletion, CoursePage, Enrolment
 from onboarding.models import Checklist, ChecklistItem, ItemKind, ItemOwner
@@ -65,6 +66,25 @@ def titled(course, title):
     CoursePage.objects.filter(pk=course.pk).update(title=title)
     course.title = title
     return course
+
+
+def in_swedish(county):
+    """Swedish names for the home unit and the social worker's role, and a published
+    Swedish translation of the mandatory course, "Hyte-grunder"."""
+    home, worker = county["home"], county["worker"]
+    home.name_sv = "Hemvården S1-2"
+    home.save()
+    worker.name_sv = "Socialhandledare"
+    worker.save()
+    course = county["mandatory"]
+    locale, _created = Locale.objects.get_or_create(language_code="sv")
+    chain = [p.specific for p in course.get_ancestors()[1:]] + [course]
+    for page in chain:
+        if not page.has_translation(locale):
+            copy = page.copy_for_translation(locale)
+            if page.pk == course.pk:
+                copy.title = "Hyte-grunder"
+            copy.save_revision().publish()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from supervision.dashboard import DashboardFilters, team_dashboard
-from tests.supervision.conftest import person
+from tests.supervision.conftest import in_swedish, person
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +38,22 @@ def test_each_course_cell_shows_its_state_and_dates(county, as_user):
     assert "Suoritettu" in html and "Suorittamatta" in html
     # Anna's checklist: one of two done, one late.
     assert "1/2" in html and "1 myöhässä" in html
+
+
+def test_course_titles_are_in_the_readers_language(county, as_user):
+    """Column headers, the phone cards' cell labels, the completion-rate row and the
+    course filter name a course by its translation where it has one."""
+    in_swedish(county)
+    lead = county["lead"]
+    lead.language = "sv"
+    lead.save()
+    html = as_user(lead).get("/tiimi/").content.decode()
+    assert "Hyte-perusteet" not in html
+    mandatory = county["mandatory"].pk
+    assert re.search(rf'<a href="[^"]*course-{mandatory}[^"]*">Hyte-grunder</a></th>', html)
+    assert f'<option value="{mandatory}">Hyte-grunder</option>' in html
+    assert html.count('data-label="Hyte-grunder"') == 6  # five people and the rates row
+    assert "Järjestöyhteistyö" in html  # no Swedish translation: its Finnish title
 
 
 def test_completion_rate_row_per_course(county, as_user):

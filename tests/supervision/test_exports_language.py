@@ -4,10 +4,10 @@ name, the same rule for the CSV streamed in the request and the file a task buil
 import openpyxl
 import pytest
 from django.utils import timezone
-from wagtail.models import Locale
 
 from reporting.filenames import export_filename
 from supervision.models import ExportJob
+from tests.supervision.conftest import in_swedish
 
 pytestmark = pytest.mark.django_db
 
@@ -17,27 +17,10 @@ def media_in_tmp(settings, tmp_path):
     settings.EXPORT_ROOT = tmp_path
 
 
-def _swedish(county):
-    home, worker = county["home"], county["worker"]
-    home.name_sv = "Hemvården S1-2"
-    home.save()
-    worker.name_sv = "Socialhandledare"
-    worker.save()
-    course = county["mandatory"]
-    locale, _created = Locale.objects.get_or_create(language_code="sv")
-    chain = [p.specific for p in course.get_ancestors()[1:]] + [course]
-    for page in chain:
-        if not page.has_translation(locale):
-            copy = page.copy_for_translation(locale)
-            if page.pk == course.pk:
-                copy.title = "Hyte-grunder"
-            copy.save_revision().publish()
-
-
 def test_per_person_export_names_units_roles_and_courses_in_the_readers_language(
     county, as_user, django_capture_on_commit_callbacks
 ):
-    _swedish(county)
+    in_swedish(county)
     hr = county["holders"]["hr_admin"]
     hr.language = "sv"
     hr.save()
@@ -82,7 +65,7 @@ def test_team_csv_and_xlsx_have_one_name_in_the_readers_language(
 
 
 def test_team_csv_names_courses_in_the_readers_language(county, as_user):
-    _swedish(county)
+    in_swedish(county)
     lead = county["lead"]
     lead.language = "sv"
     lead.save()
