@@ -93,6 +93,9 @@ def prepared_cursor() -> Any:
     query's plan: after `prepare_threshold` runs on one connection (DATABASES' OPTIONS;
     Django's own cursors bind on the client and are never prepared). Wrapped by Django
     as its own cursors are: logged, counted, its errors Django's."""
+    # As Django opens its own cursors: a persistent connection that died (a database
+    # restart) is replaced first (CONN_HEALTH_CHECKS).
+    connection.close_if_health_check_failed()
     connection.ensure_connection()
     with connection.wrap_database_errors:
         connection.validate_thread_sharing()

@@ -51,3 +51,25 @@ def test_the_query_is_prepared_after_the_threshold_and_logged_with_its_values():
         _USERS.objects(user_id=employee.user.pk)
     (logged,) = queries.captured_queries
     assert f'"auth_user"."id" = {employee.user.pk}' in logged["sql"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_page_after_the_database_dropped_the_connection_is_answered(client):
+    """A PostgreSQL restart drops the web process's kept connection: the next request's
+    first query (its session, through a compiled query) gets a fresh one, as Django's
+    own cursors do (CONN_HEALTH_CHECKS)."""
+    import psycopg
+
+    from tests.courses.builders import lessons_of, make_course
+
+    lesson = lessons_of(make_course(lessons=1))[0]
+    client.force_login(EmployeeFactory().user)
+    assert client.get(lesson.url).status_code == 200
+    pid = connection.connection.info.backend_pid
+    with psycopg.connect(**connection.get_connection_params(), autocommit=True) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [pid])
+    # As at the start of every request (django.db.close_old_connections; the test
+    # client leaves that signal out).
+    connection.health_check_done = False
+    assert client.get(lesson.url).status_code == 200
+    assert connection.connection.info.backend_pid != pid
