@@ -41,7 +41,8 @@ masked) to show they render the same thing.
 
 Query causes, from the stack of each query: "session" (django.contrib.sessions), "auth"
 (loading request.user), "middleware" (people/middleware.py: the employee), "Wagtail
-routing" (Site lookup, Locale, root page .specific, cms HomePage.route, view
+routing" (the site and the home page in the reader's language, cms/routing.py; the
+lesson by its path, cms HomePage.route; Wagtail's own lookups if it routes; view
 restrictions), "view & selectors" (the project's code below the view: courses/,
 quizzes/, people/selectors..., shown with the innermost such file:line), "bare view"
 (the bench's own bare views), "template" (through the template engine: a context
@@ -633,7 +634,8 @@ def install_bare_urls() -> None:
 
 # --- measuring ----------------------------------------------------------------------------
 
-NOT_PROJECT = {".venv", "bench", "tests"}  # every other top-level folder is the project's
+# Every other top-level folder is the project's; compiledsql is plumbing (its caller asked).
+NOT_PROJECT = {".venv", "bench", "tests", "compiledsql"}
 ROUTING_FUNCTIONS = {
     "route",
     "route_for_request",
@@ -677,7 +679,12 @@ def _origin(stack):
     """The innermost frame above the ORM: what asked for the query."""
     for frame in reversed(stack):
         name = frame.filename.replace(os.sep, "/")
-        if "/django/db/" in name or "/django/utils/functional" in name or name.startswith("<"):
+        if (
+            "/django/db/" in name
+            or "/django/utils/functional" in name
+            or "/compiledsql/" in name  # the compiled queries' plumbing: its caller asked
+            or name.startswith("<")
+        ):
             continue
         return frame
     return stack[-1]
@@ -724,7 +731,9 @@ def classify(stack) -> dict:
         deeper = [frame for _, frame in below[rendering:] if _project_frame(frame)]
         inner = deeper[-1] if deeper else None
     elif top and top[0] == "cms":
-        cause = "Wagtail routing"  # cms.models.HomePage.route: the project's own routing
+        # cms/routing.py (the site and the home page) and cms.models.HomePage.route:
+        # the project's own routing around Wagtail's.
+        cause = "Wagtail routing"
     elif top:
         cause = "view & selectors"
     elif any(
