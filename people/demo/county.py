@@ -8,7 +8,7 @@ EMAIL_DOMAIN = "jarvilaakso.example"
 COUNTY = (
     "JL",
     "Järvilaakson hyvinvointialue",
-    "Järvilaksos välfärdsområde",
+    "Järvilaaksos välfärdsområde",
     "Järvilaakso Wellbeing Services County",
 )
 
