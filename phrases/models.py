@@ -12,6 +12,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Func
+from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -230,7 +231,14 @@ class Phrase(
         self.code = (self.code or "").strip().upper()
 
     def parsed(self) -> gaps.Parsed:
-        return gaps.parse(self.body)
+        """The body's gaps, those without a label of their own named in the phrase's
+        language: a Finnish phrase shown in another language (it has no translation)
+        keeps Finnish words in its text."""
+        from phrases.selectors import locale_code
+
+        language = locale_code(self.locale_id) if self.locale_id else None
+        with translation.override(language):
+            return gaps.parse(self.body)
 
     def plain_text(self) -> str:
         try:

@@ -18,7 +18,17 @@ from phrases.models import Activity, GlossaryTerm, Phrase, PhraseFavourite
 
 RESULT_LIMIT = 30
 # What a result list shows.
-_RESULT_FIELDS = ("id", "code", "title", "body", "themes", "service_areas", "record_types")
+# locale: a result names its unlabelled gaps in its own language (Phrase.parsed).
+_RESULT_FIELDS = (
+    "id",
+    "code",
+    "title",
+    "body",
+    "locale",
+    "themes",
+    "service_areas",
+    "record_types",
+)
 # The locales whose phrases exist; English readers get the Finnish phrases.
 _CONTENT_LANGUAGES = ("fi", "sv")
 
@@ -36,8 +46,20 @@ def content_language() -> str:
 _locale_ids: dict[str, int] = {}
 
 
+_locale_codes: dict[int, str] = {}
+
+
 def forget_locale_ids(**_kwargs: object) -> None:
     _locale_ids.clear()
+    _locale_codes.clear()
+
+
+def locale_code(locale_id: int) -> str:
+    """The language code of a locale, from the same per-process table (all locales in
+    one query the first time)."""
+    if locale_id not in _locale_codes:
+        _locale_codes.update(Locale.objects.values_list("id", "language_code"))
+    return _locale_codes.get(locale_id, "fi")
 
 
 def _live_in_language(language: str) -> QuerySet[Phrase]:

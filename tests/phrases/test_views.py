@@ -219,3 +219,24 @@ def test_a_result_shows_the_plain_text_cut_to_220_characters(client, staff):
     assert excerpts["HYTE-C-2"] == short.plain_text()
     assert len(excerpts["HYTE-C-1"]) == 220
     assert excerpts["HYTE-C-1"].endswith("…")
+
+
+def test_a_finnish_phrase_shown_to_an_english_reader_keeps_its_gaps_in_finnish(
+    client, staff, phrase
+):
+    """With no English version the Finnish phrase is shown; its unnamed gaps are named
+    in the phrase's own language, so an unfilled one never puts an English word into
+    Finnish text copied to a client's record."""
+    staff.preferred_language = "en"
+    staff.save(update_fields=["preferred_language"])
+    english = {"accept-language": "en"}
+    page = client.get(
+        reverse("phrases:phrase", args=["HYTE-LIIKUNTA-1"]), headers=english
+    ).content.decode()
+    assert '<html lang="en">' in page
+    assert "[Toiminta] ([Järjestäjä])" in page
+    assert "[Organiser]" not in page and "[Activity]" not in page
+    results = client.get(
+        reverse("phrases:library"), {"q": "liikunta"}, headers=english
+    ).content.decode()
+    assert "[Toiminta] ([Järjestäjä])" in results and "[Organiser]" not in results
