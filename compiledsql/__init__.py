@@ -4,7 +4,10 @@ For the queries every page makes (the signed-in user, the site and home page a r
 is routed through, a lesson's quizzes): compiling them took longer than running them
 (`bench/learning.py --profile`). Django keeps no compiled form of a queryset between
 requests, and no maintained library does this for the ORM, so it is ours: it leans on
-the ORM to write the SQL, then only swaps the values.
+the ORM to write the SQL, then only swaps the values. The values are bound on the
+server, so PostgreSQL prepares each query on its connection after a few runs
+(`prepared_cursor`) and plans it once: for these small queries planning took longer
+than running them, too.
 
 `CompiledQuery(build, **sentinels)`: `build(**sentinels)` makes the queryset; each
 sentinel value (one no real value equals, e.g. "\\x00host\\x00" or -731_958_204) must
