@@ -32,6 +32,7 @@ from packages import services as package_services
 from people.selectors import employee_for_user
 from quizzes import services as quiz_services
 from quizzes.models import SelfAssessmentAnswer
+from quizzes.selectors import quiz_message_tag
 
 
 def _employee_or_404(request):
@@ -166,7 +167,7 @@ def quiz_submit(request, lesson_id: int, quiz_id: int):
     except quiz_services.SubmissionRefused as refused:
         request.session[f"quiz-{quiz_id}-draft"] = {str(k): v for k, v in answers.items()}
         for message in refused.messages:
-            messages.error(request, message)
+            messages.error(request, message, extra_tags=quiz_message_tag(quiz_id))
         return redirect(f"{lesson.url}#quiz-{quiz_id}")
     request.session.pop(f"quiz-{quiz_id}-draft", None)
     attempt = outcome.attempt

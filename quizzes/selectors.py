@@ -27,6 +27,12 @@ from quizzes.specs import QuizSpec, quiz_from_spec
 QuestionsOf = dict[int, dict[int | str, Question]]
 
 
+def quiz_message_tag(quiz_id: int) -> str:
+    """The tag of a message about one quiz (a refused answer): the quiz shows it where
+    the learner is taken back to, not at the top of the lesson."""
+    return f"quiz-{quiz_id}"
+
+
 @dataclass
 class QuizState:
     quiz: Quiz

@@ -3,6 +3,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from courses.lesson_html import block_html
+from quizzes.selectors import quiz_message_tag
 
 register = template.Library()
 
@@ -48,3 +49,6 @@ def quiz_choice_inputs(question, chosen):
             for choice in question.shuffled_choices
         ),
     )
+
+
+register.filter("quiz_message_tag", quiz_message_tag)

@@ -322,6 +322,13 @@ def test_a_refused_submission_keeps_the_learners_choices_on_the_form(client, lea
     )
     html = response.content.decode()
     assert not QuizAttempt.objects.exists()
+    # What was refused is said in the quiz, where the learner is taken back to (#quiz-N),
+    # not at the top of the page, out of sight on a phone.
+    assert response.redirect_chain[-1][0].endswith(f"#quiz-{quiz.pk}")
+    quiz_html = html.split(f'id="quiz-{quiz.pk}"', 1)[1].split("</section>", 1)[0]
+    alerts = re.findall(r'<p class="message error" role="alert">([^<]+)</p>', quiz_html)
+    assert len(alerts) == 1 and "3" in alerts[0]
+    assert '<div class="messages"' not in html
     checked = re.findall(r'<input type="(\w+)" name="question-(\d+)" value="(\d+)"\s*checked', html)
     assert sorted((int(q), int(c)) for _kind, q, c in checked) == sorted(
         (question, choice) for question, choices in answers.items() for choice in choices
