@@ -3,6 +3,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from courses.lesson_html import block_html
+from quizzes.models import Question
 from quizzes.selectors import quiz_message_tag
 
 register = template.Library()
@@ -38,7 +39,7 @@ def quiz_choice_inputs(question, chosen):
     Written here, not as a template loop: a quiz of ten questions has some forty
     choices, and that loop's lookups were the costliest part of a lesson page
     (`bench/learning.py --profile`)."""
-    kind = "checkbox" if question.kind == "multiple" else "radio"
+    kind = "checkbox" if question.kind == Question.Kind.MULTIPLE else "radio"
     chosen = chosen or ()
     checked = mark_safe(" checked")  # noqa: S308 (a constant)
     return format_html_join(
