@@ -93,7 +93,7 @@ def _translate_home(language: str, live: bool = True) -> HomePage:
 
 
 @pytest.mark.parametrize(
-    ("swedish", "english"), itertools.product(["live", "draft", None], repeat=2)
+    ("swedish", "english"), list(itertools.product(["live", "draft", None], repeat=2))
 )
 def test_the_home_page_is_the_roots_translation_wagtail_would_use(swedish, english):
     if swedish:
