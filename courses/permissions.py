@@ -5,7 +5,7 @@ from typing import Any
 
 from django.db.models import CharField, IntegerField, Value
 
-from courses.models import CoursePage
+from courses.models import CoursePage, LessonPage, default_locale_id
 from people.audience import fits_audience
 from people.models import Employee
 from people.selectors import employee_for_user
@@ -66,3 +66,12 @@ def user_can_view_course(
         employee_in_audience(employee, course, unit_paths, role_ids)
         or course.enrolments.filter(employee=employee).exists()
     )
+
+
+def user_can_view_lesson(user: AnyUser, lesson: LessonPage, place: Any) -> bool:
+    """Whether `user` may open `lesson`: whether they may view its course. `place` is
+    the lesson's place (courses.selectors.lesson_place), whose course carries its
+    audience for a Finnish lesson; a translation's course is checked as the Finnish one."""
+    if lesson.locale_id == default_locale_id():
+        return user_can_view_course(user, place.course, audience=(place.unit_paths, place.role_ids))
+    return user_can_view_course(user, place.course.canonical)

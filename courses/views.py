@@ -25,9 +25,8 @@ from courses.models import (
     CourseCompletion,
     CoursePage,
     LessonPage,
-    default_locale_id,
 )
-from courses.permissions import user_can_view_course
+from courses.permissions import user_can_view_course, user_can_view_lesson
 from packages import services as package_services
 from people.selectors import employee_for_user
 from quizzes import services as quiz_services
@@ -48,13 +47,7 @@ def serve_lesson(request, lesson: LessonPage):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     place = selectors.lesson_place(lesson=lesson)
-    if lesson.locale_id == default_locale_id():
-        allowed = user_can_view_course(
-            request.user, place.course, audience=(place.unit_paths, place.role_ids)
-        )
-    else:
-        allowed = user_can_view_course(request.user, place.course.canonical)
-    if not allowed:
+    if not user_can_view_lesson(request.user, lesson, place):
         raise Http404
     # Nothing is written here: where the learner left off is remembered by the lesson's
     # forms (services.enrolment_remember_lesson), so a GET stays a read.
@@ -135,13 +128,7 @@ def quiz_submit(request, lesson_id: int, quiz_id: int):
     if found is None:
         raise Http404
     lesson, place = found
-    if lesson.locale_id == default_locale_id():
-        allowed = user_can_view_course(
-            request.user, place.course, audience=(place.unit_paths, place.role_ids)
-        )
-    else:
-        allowed = user_can_view_course(request.user, place.course.canonical)
-    if not allowed:
+    if not user_can_view_lesson(request.user, lesson, place):
         raise Http404
     # The quizzes the lesson names, read from its stored blocks without loading them.
     if quiz_id not in {
